@@ -1,0 +1,20 @@
+"""The Celery app. Periodic jobs are all defined here, in one place."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("lantern")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    "sweep-outbox": {"task": "reporting.tasks.sweep_outbox", "schedule": 60.0},
+    "destroy-expired-identities": {
+        "task": "reporting.tasks.destroy_expired_identities",
+        "schedule": crontab(minute=15),
+    },
+}

@@ -1,0 +1,60 @@
+"""Who may do what. The only way interfaces fetch protected objects.
+
+Helpers raise ``Http404`` for anything outside the user's scope, so an
+outsider cannot learn that an object exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404
+
+from reporting.choices import Role
+from reporting.models import Report, ReporterIdentity, panel_organisation_ids
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    can_report: bool = False
+    is_panel_member: bool = False
+    is_leader: bool = False
+    is_confidential_contact: bool = False
+    is_administrator: bool = False
+
+
+def user_capabilities(user: Any) -> Capabilities:
+    if not getattr(user, "is_authenticated", False):
+        return Capabilities()
+    roles = user.roles
+    return Capabilities(
+        can_report=user.organisation_id is not None,
+        is_panel_member=user.panels.exists(),
+        is_leader=Role.LEADER in roles,
+        is_confidential_contact=Role.CONFIDENTIAL_CONTACT in roles,
+        is_administrator=Role.ADMINISTRATOR in roles,
+    )
+
+
+def access_report_as_panel(user: Any, report_id: Any) -> Report:
+    """A report (de-identified) for a member of a panel that serves its organisation."""
+    try:
+        return Report.objects.visible_to(user).get(pk=report_id)
+    except (Report.DoesNotExist, ValueError, TypeError) as exc:  # bad UUIDs are 404 too
+        raise Http404 from exc
+
+
+def access_identity_report(user: Any, report_id: Any) -> Report:
+    """A confidential report whose identity the user may read: only a
+    confidential contact of the report's own organisation."""
+    if not getattr(user, "is_authenticated", False) or Role.CONFIDENTIAL_CONTACT not in user.roles:
+        raise Http404
+    try:
+        return Report.objects.get(pk=report_id, organisation_id=user.organisation_id, identity__isnull=False)
+    except (Report.DoesNotExist, ReporterIdentity.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def panel_scope(user: Any) -> set[int]:
+    return panel_organisation_ids(user) if getattr(user, "is_authenticated", False) else set()

@@ -1,0 +1,109 @@
+"""Themes: clusters of reports, rebuilt in the background, shaped by panels.
+
+Owned by the theme engine (``reporting.themes``). Panel decisions (a locked
+title, a merge, a split, a status) are kept on these rows and respected by
+every rebuild.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from reporting.choices import ThemeStatus
+
+
+class ThemeQuerySet(models.QuerySet["Theme"]):
+    def current(self) -> ThemeQuerySet:
+        return self.filter(retired_at__isnull=True)
+
+    def visible_to(self, user: models.Model) -> ThemeQuerySet:
+        """Themes of the organisations and partnerships a user's panels serve."""
+        from reporting.models import Panel
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        panels = Panel.objects.for_member(user)  # type: ignore[arg-type]
+        return self.filter(
+            Q(organisation__panels__in=panels) | Q(partnership__panels__in=panels)
+        ).distinct()
+
+
+class Theme(models.Model):
+    """A systemic theme for one scope: an organisation or a partnership."""
+
+    organisation = models.ForeignKey(
+        "reporting.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="themes"
+    )
+    partnership = models.ForeignKey(
+        "reporting.Partnership", on_delete=models.PROTECT, null=True, blank=True, related_name="themes"
+    )
+    title = models.CharField(max_length=200)
+    title_locked = models.BooleanField(default=False, help_text="Renamed by the panel; rebuilds keep the title.")
+    keywords = models.JSONField(default=list, blank=True)
+    excerpts = models.JSONField(default=list, blank=True)
+    summary = models.JSONField(default=dict, blank=True, help_text="Sizes, trend, Westrum profile and other facts.")
+    size = models.PositiveIntegerField(default=0)
+    first_seen = models.DateField(null=True, blank=True)
+    last_seen = models.DateField(null=True, blank=True)
+    emerging = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=ThemeStatus.choices, default=ThemeStatus.NEW)
+    status_reason = models.TextField(blank=True)
+    last_reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(organisation__isnull=False) & Q(partnership__isnull=True))
+                | (Q(organisation__isnull=True) & Q(partnership__isnull=False)),
+                name="theme_has_exactly_one_scope",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ThemeBuild(models.Model):
+    """One run of the theme build for a scope; also the lock that keeps two
+    builds of one scope from running at once."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    organisation = models.ForeignKey(
+        "reporting.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    partnership = models.ForeignKey(
+        "reporting.Partnership", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.RUNNING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    stats = models.JSONField(default=dict, blank=True)
+
+
+class ThemeLineage(models.Model):
+    """How themes of one build descend from the previous build's."""
+
+    class Kind(models.TextChoices):
+        SPLIT = "split", "Split"
+        MERGE = "merge", "Merge"
+
+    parent = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="children_links")
+    child = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="parent_links")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    build = models.ForeignKey(ThemeBuild, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    by_panel = models.BooleanField(default=False)
+    at = models.DateTimeField(auto_now_add=True)

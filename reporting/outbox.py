@@ -1,0 +1,64 @@
+"""At-least-once hand-off of committed work to Celery.
+
+A change writes an ``OutboxMessage`` in its own transaction; after commit we
+try to publish the task at once. If the broker is down the message stays
+pending and ``sweep_outbox`` publishes it later, so nothing accepted is lost.
+Broker messages carry ids only.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from reporting.models import OutboxKind, OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+TASK_FOR_KIND = {
+    OutboxKind.PROCESS_REPORT: "reporting.tasks.process_report",
+    OutboxKind.URGENT_ALERT: "reporting.tasks.send_urgent_alert",
+    OutboxKind.LEARNING_EMAIL: "reporting.tasks.send_learning_email",
+}
+
+
+def enqueue_on_commit(kind: OutboxKind, object_id: Any) -> OutboxMessage:
+    """Record the work now; publish it once the surrounding transaction commits."""
+    message = OutboxMessage.objects.create(kind=kind, object_id=str(object_id))
+    transaction.on_commit(lambda: publish(message.pk))
+    return message
+
+
+def publish(message_id: int) -> bool:
+    """Send one pending message to the broker. False if the broker refused;
+    the message then waits for the sweep."""
+    from config.celery import app
+
+    message = OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).first()
+    if message is None:
+        return True
+    OutboxMessage.objects.filter(pk=message_id).update(attempts=F("attempts") + 1)
+    try:
+        app.send_task(TASK_FOR_KIND[OutboxKind(message.kind)], args=[message.object_id, message.pk], retry=False)
+    except Exception:  # any broker failure: kombu raises several unrelated types
+        logger.warning("broker unavailable; outbox message %s left for the sweep", message_id)
+        return False
+    return True
+
+
+def mark_done(message_id: int | None) -> None:
+    if message_id is not None:
+        OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).update(done_at=timezone.now())
+
+
+def pending_messages(older_than_seconds: int) -> list[int]:
+    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    return list(
+        OutboxMessage.objects.filter(done_at__isnull=True, created_at__lt=cutoff)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:1000]
+    )

@@ -1,0 +1,21 @@
+"""Keep narrative text and personal details out of error reports and logs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.views.debug import SafeExceptionReporterFilter
+
+
+class NarrativeScrubbingFilter(SafeExceptionReporterFilter):
+    """Django's error pages and error e-mails never show request bodies or
+    local variables: any of them may hold a reporter's raw narrative."""
+
+    def get_post_parameters(self, request: HttpRequest | None) -> dict[str, Any]:
+        if request is None:
+            return {}
+        return {key: self.cleansed_substitute for key in request.POST}
+
+    def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: Any) -> list[tuple[str, Any]]:
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]

@@ -1,0 +1,87 @@
+"""Celery tasks of the reporting app. Arguments are ids only; each task
+re-reads state and exits if its work is already done."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
+
+from reporting import outbox
+from reporting.identity import destroy_expired_identities as destroy_expired
+from reporting.models import Panel, Report, RoleGrant
+from reporting.choices import Role
+
+logger = logging.getLogger(__name__)
+
+RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
+
+
+@shared_task(**RETRY)
+def send_urgent_alert(report_id: str, outbox_id: int | None = None) -> None:
+    """Email the organisation's confidential contacts and panel duty inboxes
+    that a report suggests a child may be at risk now.
+
+    At-least-once: the outbox row is marked done only after the mail is
+    handed to the mail server, so a crash in between sends it twice, never
+    zero times. The email carries the reference and a link, never the text.
+    """
+    report = Report.objects.filter(pk=report_id, live_concern=True).select_related("organisation").first()
+    if report is None:
+        outbox.mark_done(outbox_id)
+        return
+    organisation = report.organisation
+    recipients = set(
+        RoleGrant.objects.filter(role=Role.CONFIDENTIAL_CONTACT, user__organisation=organisation)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+    recipients.update(
+        email
+        for email in Panel.objects.filter(organisation=organisation).values_list("duty_email", flat=True)
+        if email
+    )
+    recipients.update(
+        email
+        for email in Panel.objects.filter(partnership__organisations=organisation).values_list("duty_email", flat=True)
+        if email
+    )
+    if organisation.alert_email:
+        recipients.add(organisation.alert_email)
+    if recipients:
+        send_mail(
+            subject=f"Urgent: report {report.reference} may describe a child at risk now",
+            message=(
+                f"A learning report to {organisation.name} suggests a child may be at current risk.\n"
+                f"The reporter was told to follow local safeguarding procedures now.\n"
+                f"Please look at it in the urgent queue: {settings.SITE_URL}{reverse('reviews:urgent')}\n"
+                f"Reference: {report.reference}"
+            ),
+            from_email=None,
+            recipient_list=sorted(recipients),
+        )
+    else:
+        logger.error("urgent report %s: organisation %s has no alert recipients", report.reference, organisation.slug)
+    outbox.mark_done(outbox_id)
+
+
+@shared_task
+def sweep_outbox(older_than_seconds: int = 30) -> int:
+    """Publish outbox messages that were never published (broker down at
+    commit time) or whose task never completed (worker killed). At-least-once
+    by design; each task is idempotent."""
+    count = 0
+    for message_id in outbox.pending_messages(older_than_seconds):
+        if not outbox.publish(message_id):
+            break
+        count += 1
+    return count
+
+
+@shared_task
+def destroy_expired_identities() -> int:
+    """Destroy confidential identities past retention. Idempotent; at-most-once per identity."""
+    return destroy_expired()
