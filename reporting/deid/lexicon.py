@@ -1,0 +1,141 @@
+"""Word lists the name detector needs besides the name gazetteer.
+
+They describe the genre (English children's-services case talk), not any sample report:
+words that are capitalised without being names, words that make a capitalised run an
+organisation or a place, and the cues that tell us a name follows and whose it is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised at the start of a sentence or in a heading, never names on their own.
+FUNCTION_WORDS = _words(
+    """A An The This That These Those There Then Than Thus Here Where When Whenever While Whilst Who Whom
+    Whose Which What Why How If Unless Until Till Although Though Because Since As At By For From In Into
+    Of Off On Onto Out Over Per To Up Upon Via With Within Without After Before During Between Against
+    Among Around About Above Below Under Across Along Behind Beyond Despite Except Near Next Past Through
+    Towards Toward And But Or Nor So Yet Also Still Just Only Even Both Either Neither Each Every All Any
+    Some Several Many Much More Most Few Fewer Less Least Other Another Such No Not None Nobody Nothing
+    Nowhere Everyone Everybody Everything Someone Somebody Something Anyone Anybody Anything I Im I'm I've
+    I'd I'll Me My Mine Myself We We've We'd We're Us Our Ours You Your Yours He He's His Him Himself She
+    She's Her Hers Herself It It's Its They They're They've Them Their Theirs Is Are Was Were Be Been Being
+    Am Do Does Did Done Doing Have Has Had Having Can Could Shall Should Will Would May Might Must Ought
+    Yes Yesterday Today Tonight Tomorrow Now Later Earlier Once Twice Again Already Always Never Often
+    Sometimes Usually Eventually Finally First Second Third Last Previously Recently Currently Meanwhile
+    However Therefore Otherwise Instead Overall Perhaps Maybe Please Thanks Thank Sorry Hi Hello Dear
+    Ok Okay One Two Three Four Five Six Seven Eight Nine Ten Half New Old Same Different Own Whole
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Christmas Easter Eid Ramadan Diwali Bank Holiday
+    Term Morning Afternoon Evening Night Weekend Week Month Year Day Days Weeks Months Years"""
+)
+
+# Capitalised words of the domain that are not names: relations, roles, services, systems.
+DOMAIN_WORDS = _words(
+    """Mum Mummy Mam Mom Dad Daddy Nan Nana Nanna Nanny Gran Grandma Grandad Grandpa Granddad Auntie Aunty
+    Aunt Uncle Baby Babies Child Children Kid Kids Son Daughter Brother Sister Sibling Siblings Stepdad Stepmum
+    Partner Carer Carers Parent Parents Family Families Mother Father Guardian Foster Kinship Connected
+    Police Officer Detective Sergeant Constable Inspector Court Judge Magistrate Magistrates Solicitor Barrister
+    Counsel Legal Council Councillor Health Visitor Midwife Nurse Doctor Paediatrician Consultant Ward Hospital
+    School Schools Teacher Head Headteacher Nursery College Academy Social Care Worker Workers Manager Managers
+    Team Teams Service Services Department Duty Panel Board Chair Conference Review Reviews Meeting Strategy
+    Assessment Plan Plans Referral Contact Placement Placements Allocation Authority Local Partnership
+    Safeguarding Protection Need Needs Early Help Front Door Youth Offending Justice Probation Housing Benefits
+    Children's Adult Adults Mental Learning Together Disability Disabilities Emergency Out Hours Helpline
+    System Systems Portal Inbox Mailbox Form Forms Template Record Records Recording Case Cases Notes Note
+    Section Reg Regulation Order Orders Act Care Proceedings Public Law Outline Private Interim Final Hearing
+    Hearings Statement Position Evidence Chronology Report Reports Minutes Action Actions Letter Email Text
+    Phone Call Visit Visits Home Homes Flat Hostel Refuge Supported Accommodation Residential Unit Secure
+    English British Polish Romanian Urdu Arabic Bengali Sylheti Punjabi Somali Tigrinya Kurdish Farsi Dari
+    Pashto Vietnamese Albanian Lithuanian Portuguese Spanish French Turkish Chinese Mandarin Cantonese BSL
+    Muslim Christian Catholic Jewish Sikh Hindu Traveller Roma Gypsy Irish Scottish Welsh Afghan Eritrean
+    Sudanese Syrian Iranian Iraqi Nigerian Ghanaian African Asian European Caribbean White Black Mixed
+    Internet Facebook Snapchat Instagram WhatsApp TikTok Teams Zoom Google Microsoft Outlook Excel Word
+    Mosaic Liquidlogic Eclipse Azeus Cafcass Ofsted Barnardo's Barnardos Action Aid Women's Refuge Samaritans
+    Childline Shelter Citizens Advice Jobcentre Universal Credit God Lord Jesus Allah Dr Mr Mrs Ms Miss Mx
+    Sir Madam Prof Professor Rev Reverend Father Sister Nobody Staff Colleague Colleagues Practitioner
+    Practitioners Professional Professionals Reviewing Independent Designated Lead Senior Principal Director
+    Assistant Deputy Advanced Student Agency Locum Interpreter Interpreters Translator Advocate Advocacy
+    Coordinator Officer Officers Adviser Advisor Supervisor Supervision Support Worker's Manager's"""
+)
+
+# A capitalised run ending in (or containing) one of these is an organisation or a place.
+ORG_WORDS = _words(
+    """Council Borough County City Town Village Police Constabulary Court Courts Hospital Hospitals Trust
+    Foundation Surgery Practice Clinic Centre Center Health Service Services Team Unit Ward Department
+    School Academy College University Nursery Primary Secondary Infant Junior High Station Street Road
+    Lane Avenue Drive Close Way Crescent Grove Place Gardens Terrace Square Park Estate House Lodge Hall
+    Home Homes Project Partnership Board Panel Network Group Society Association Charity Aid Refuge
+    Housing Church Mosque Temple Library Prison Centre Bank Office Limited Ltd Plc Company Partners
+    Agency Alliance Federation Commission Authority Tribunal Division Chambers Services'"""
+)
+
+TITLES = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Reverend Cllr")
+
+# Words (lower-cased) that, just before or just after a name, say what the person is.
+CHILD_CUES = _words(
+    """child children baby babies son daughter boy girl toddler infant newborn unborn sibling siblings
+    brother sister twin twins yp young pupil student teenager kid kids"""
+)
+PARENT_CUES = _words(
+    """mum mother dad father stepdad stepfather stepmum stepmother parent parents mam mom mummy daddy
+    birth expectant"""
+)
+CARER_CUES = _words(
+    """carer carers foster fostering kinship grandmother grandfather grandma grandad nan gran grandparent
+    grandparents aunt auntie aunty uncle guardian sgo adopter adopters adoptive"""
+)
+PROFESSIONAL_CUES = _words(
+    """hv sw sws tm iro idva isva dsl dslo dc ds pc psc di dci sgt ps gp lado pa iso isw ahp ot slt yot
+    camhs cpn nurse midwife paediatrician psychiatrist psychologist teacher headteacher head senco ta
+    manager managers supervisor worker workers officer officers coordinator lead visitor solicitor
+    barrister counsel judge magistrate guardian interpreter colleague colleagues chair consultant doctor
+    dr detective sergeant constable inspector advocate advisor adviser practitioner therapist clinician
+    caseworker keyworker mentor director principal colleague's legal"""
+)
+
+# Towns and counties that Faker lists as first names: a bare mention is a place, not a person.
+PLACE_NAMES = _words(
+    """Boston Chelsea Kent Devon Lincoln Preston Stafford Chester Clifton Carlisle Darlington Warwick
+    Sydney Paris London Florence Austin Dallas Denver Phoenix Georgia Virginia Carolina Brooklyn Camden
+    Ashton Bolton Bradford Bristol Burnley Cambridge Derby Dudley Durham Halifax Harlow Hastings Hull
+    Lancaster Leyton Luton Milton Oxford Reading Sheffield Stockton Sutton Swindon Taunton Wigan Winchester
+    York Wakefield Crawley Kingston Hampton Brighton Barnet Barnsley Bedford Blackburn Bury Chorley
+    Dover Ely Exeter Gloucester Grimsby Ipswich Kendal Lewes Lowestoft Newport Norwich Oldham Penrith
+    Plymouth Rochdale Salford Slough Southport Stockport Telford Thorne Walsall Watford Worthing Wrexham
+    Jersey Guernsey Wales England Scotland Ireland Britain Europe Africa India Pakistan Bangladesh Jordan
+    Afghanistan Eritrea Sudan Syria Iran Iraq Somalia Nigeria Ghana Poland Romania Albania Vietnam China
+    Turkey Kurdistan Lithuania Ukraine Russia America Canada Australia"""
+)
+
+# Capitalised words whose lower-case form is so common that even mid-sentence they are
+# more often a word than a name ("Will", "May" at a list start, "Hope", "Young").
+NEVER_SINGLE_NAMES = _words(
+    """Will May June April August Summer Autumn Winter Spring Hope Faith Joy Young Long Little Rich Case
+    Page Hall Ward Court Lane Park Chase Art Sky Star Brook Heath Glen Cliff Major Marshall Royal Bishop
+    King Prince Duke Earl Baron Sterling Christian Angel Precious Patience Unity Justice Liberty Honor
+    Honour Happy Constance Gay Virgin Trinity Holy Saint Bell Brown Black White Green Red Amber Gray Grey
+    Wood Woods Stone River Rivers Lake Field Fields Hill Hills Marsh Ash Oak Birch Reed Rush Best Good Gold
+    Silver Price Cash Law Power Rule Miles Cook Baker Sunny Golden Early Sharp Strong Bright Moody Nice"""
+)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(first names, surnames, first names that are also ordinary English words), loaded once."""
+    folder = Path(__file__).resolve().parent / "data"
+
+    def load(name: str) -> frozenset[str]:
+        return frozenset((folder / name).read_text(encoding="utf-8").split())
+
+    not_names = FUNCTION_WORDS | DOMAIN_WORDS | ORG_WORDS | TITLES
+    first = load("first_names.txt") - not_names
+    last = load("surnames.txt") - not_names
+    return first, last, load("ambiguous_names.txt")

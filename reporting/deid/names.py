@@ -1,0 +1,242 @@
+"""Finding people's names: a gazetteer plus the cues case talk gives around a name.
+
+A name is found when a capitalised run looks like one (a known first name, a known first
+name and surname, a known surname after a title) or when the context says a person is
+meant whatever the word ("Mrs X", "the X family", "X, 15,", "dad, X", "X (DOB ..."). Names
+found that way are then propagated: every later bare "Leo" of a "Leo Hartley" is the same
+person. Roles (child, parent, carer, professional) are read from the same cues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reporting.deid.lexicon import (
+    CARER_CUES,
+    CHILD_CUES,
+    DOMAIN_WORDS,
+    FUNCTION_WORDS,
+    NEVER_SINGLE_NAMES,
+    ORG_WORDS,
+    PARENT_CUES,
+    PLACE_NAMES,
+    PROFESSIONAL_CUES,
+    TITLES,
+    gazetteer,
+)
+
+# A capitalised word: Leo, Ellie-May, O'Brien, McDonald. Possessive 's is not part of it.
+NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:O['’])?[A-Z](?:[a-z]+|[a-z]*[A-Z][a-z]+)(?:-[A-Z][a-z]+)*(?![\w-])")
+
+NOT_NAME_WORDS = FUNCTION_WORDS | DOMAIN_WORDS
+FAMILY_NOUNS = frozenset(
+    "family families children kids household home case siblings boys girls twins brothers sisters "
+    "parents grandparents".split()
+)
+AGE_AFTER = re.compile(
+    r"^(?:,\s*|\s*\(\s*)(?:aged?\s*)?(\d{1,2})\s*(?:\)|,|\s+(?:and|years?|yrs?|months?|weeks?)\b|yo\b|-year)"
+    r"|^(?:,\s*|\s+is\s+|\s+was\s+)an?\s+(?:[a-z]+\s+){0,3}?(\d{1,2})[- ](?:year|yr|month)s?[- ]old|^,?\s*\(?\s*DOB\b"
+)
+PARENT_AFTER = re.compile(r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b", re.I)
+ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|our|my|their|her|his|a)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*[,.)]", re.I)
+CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a person's name: where it is, the words, and the role its context gives."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    role: str  # CHILD, PARENT, CARER, PROFESSIONAL, FAMILY or PERSON
+    titled: bool  # "Mrs Tesfaye": a surname behind a title names its own person
+
+
+def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Names in ``text`` found from the gazetteer and context, outside the ``blocked`` ranges."""
+    first_names, surnames, ambiguous = gazetteer()
+    tokens = [m for m in NAME_TOKEN.finditer(text) if not _inside(m.start(), m.end(), blocked)]
+    mentions: list[Mention] = []
+    for chain in _chains(text, tokens):
+        mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
+    return mentions
+
+
+def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[str]) -> list[Mention]:
+    """Every capitalised occurrence of an already-known name word, as a mention (role from context)."""
+    known = frozenset(aliases) - NOT_NAME_WORDS
+    found = []
+    for m in NAME_TOKEN.finditer(text):
+        if m.group() in known and not _inside(m.start(), m.end(), blocked):
+            found.append(
+                Mention(m.start(), m.end(), (m.group(),), _role(text, m.start(), m.end()), _titled(text, m.start()))
+            )
+    return found
+
+
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(start < r_end and r_start < end for r_start, r_end in ranges)
+
+
+def _chains(text: str, tokens: list[re.Match[str]]) -> Iterable[list[re.Match[str]]]:
+    """Runs of capitalised words separated by single spaces ("Ellie-May Grant", "Mrs Tesfaye")."""
+    chain: list[re.Match[str]] = []
+    for token in tokens:
+        if chain and text[chain[-1].end() : token.start()] == " ":
+            chain.append(token)
+            continue
+        if chain:
+            yield chain
+        chain = [token]
+    if chain:
+        yield chain
+
+
+def _judge_chain(
+    text: str,
+    chain: list[re.Match[str]],
+    first_names: frozenset[str],
+    surnames: frozenset[str],
+    ambiguous: frozenset[str],
+) -> list[Mention]:
+    # A chain holding an organisation or place word ("Leeds City Council") is no person.
+    if any(t.group() in ORG_WORDS for t in chain) or _next_word(text, chain[-1].end()) in ORG_WORDS:
+        return []
+    # Split at words that are never names; the word before a part is a cue for it ("Baby Isla").
+    parts: list[list[re.Match[str]]] = [[]]
+    for token in chain:
+        if token.group() in NOT_NAME_WORDS or token.group() in TITLES:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    mentions = []
+    for part in parts:
+        # Drop a leading verb or noun that merely starts the sentence ("Rang Sandra Okafor").
+        while len(part) >= 2 and part[0].group() not in first_names | surnames and part[1].group() in first_names:
+            part = part[1:]
+        if not part or len(part) > 3:
+            continue
+        mention = _judge_part(text, part, first_names, surnames, ambiguous)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _judge_part(
+    text: str,
+    part: list[re.Match[str]],
+    first_names: frozenset[str],
+    surnames: frozenset[str],
+    ambiguous: frozenset[str],
+) -> Mention | None:
+    start, end = part[0].start(), part[-1].end()
+    words = tuple(t.group() for t in part)
+    head, tail = words[0], words[-1]
+    titled = _titled(text, start)
+    strong_cue = (
+        titled
+        or AGE_AFTER.search(text[end : end + 45]) is not None
+        or _role_word_before(text, start) is not None
+        or _family_noun_after(text, start, end)
+    )
+    if len(words) >= 2:
+        head_first = head in first_names
+        tail_name = tail in surnames or tail in first_names
+        is_name = (
+            (head_first and (tail_name or head not in NEVER_SINGLE_NAMES))
+            or (tail in surnames and head not in ambiguous)
+            or strong_cue
+        )
+        # Two words that are both ordinary English ("Rose Hill", "Will Young") need a cue.
+        if is_name and head in ambiguous and tail in ambiguous and not strong_cue:
+            is_name = False
+    else:
+        possessive = text[end : end + 2] in ("'s", "’s")
+        mid_sentence = not _sentence_initial(text, start)
+        if head in first_names:
+            if head in NEVER_SINGLE_NAMES or head in PLACE_NAMES:
+                is_name = strong_cue
+            elif head in ambiguous:
+                is_name = strong_cue or mid_sentence or possessive
+            else:
+                is_name = True
+        elif head in surnames:
+            is_name = strong_cue
+        else:
+            # An unknown word is a name only where the context leaves no doubt.
+            is_name = titled or _family_noun_after(text, start, end) or AGE_AFTER.search(text[end : end + 45]) is not None
+            is_name = is_name or (_role_word_before(text, start) is not None and mid_sentence)
+    if not is_name:
+        return None
+    role = "FAMILY" if len(words) == 1 and _family_noun_after(text, start, end) else _role(text, start, end)
+    return Mention(start, end, words, role, titled)
+
+
+def _role(text: str, start: int, end: int) -> str:
+    """Who the name belongs to, from the words right after it, then right before it."""
+    after = text[end : end + 60]
+    age = AGE_AFTER.search(after)
+    if age:
+        years = next((int(g) for g in age.groups() if g), None)
+        if years is None or years < 18 or re.match(r"^[^.]{0,40}month", after):
+            return "CHILD"
+        return "PERSON"
+    if PARENT_AFTER.search(after):
+        return "PARENT"
+    if CHILD_AFTER.search(after):
+        return "CHILD"
+    described = ROLE_AFTER.search(after)
+    if described:
+        role = _role_of_words(described.group(1).lower().split())
+        if role:
+            return role
+    before = _role_word_before(text, start)
+    return before or "PERSON"
+
+
+def _role_word_before(text: str, start: int) -> str | None:
+    """The role named just before a name: "dad, X", "HV X", "the allocated SW, X", "Baby X"."""
+    window = text[max(0, start - 40) : start]
+    match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*,?\s*$", window)
+    if not match or re.search(r"[.!?;:]\s*\S*\s*$", window[: match.start() + 1] if match.start() else ""):
+        return None
+    words = [w.lower().strip("'’") for w in match.group(1).split()]
+    # Only the word touching the name, or a role phrase ending there ("health visitor").
+    return _role_of_words(words[-1:]) or (_role_of_words(words[-2:]) if words[-1] in {"visitor", "worker"} else None)
+
+
+def _role_of_words(words: list[str]) -> str | None:
+    for word in reversed(words):
+        word = word.removesuffix("'s").removesuffix("’s")
+        if word in PARENT_CUES:
+            return "PARENT"
+        if word in CARER_CUES:
+            return "CARER"
+        if word in PROFESSIONAL_CUES:
+            return "PROFESSIONAL"
+        if word in CHILD_CUES:
+            return "CHILD"
+    return None
+
+
+def _titled(text: str, start: int) -> bool:
+    return re.search(r"\b(?:" + "|".join(TITLES) + r")\.?\s+$", text[max(0, start - 12) : start]) is not None
+
+
+def _family_noun_after(text: str, start: int, end: int) -> bool:
+    """ "the Kowalski family", "the Adeyemi children", "the Haskins case"."""
+    word = re.match(r"^(?:['’]s)?\s+([a-z]+)", text[end : end + 20])
+    return bool(word and word.group(1) in FAMILY_NOUNS and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I))
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"^ ([A-Z][\w'’-]*)", text[end : end + 30])
+    return match.group(1) if match else ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;•*–-"
