@@ -8,11 +8,12 @@ Broker messages carry ids only.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from reporting.models import OutboxKind, OutboxMessage
@@ -41,7 +42,7 @@ def publish(message_id: int) -> bool:
     message = OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).first()
     if message is None:
         return True
-    OutboxMessage.objects.filter(pk=message_id).update(attempts=F("attempts") + 1)
+    OutboxMessage.objects.filter(pk=message_id).update(attempts=F("attempts") + 1, published_at=timezone.now())
     try:
         app.send_task(TASK_FOR_KIND[OutboxKind(message.kind)], args=[message.object_id, message.pk], retry=False)
     except Exception:  # any broker failure: kombu raises several unrelated types
@@ -56,9 +57,12 @@ def mark_done(message_id: int | None) -> None:
 
 
 def pending_messages(older_than_seconds: int) -> list[int]:
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    """Messages not done whose last publication (if any) is older than the
+    given age: never published, or published to a worker that died."""
+    cutoff = timezone.now() - dt.timedelta(seconds=older_than_seconds)
     return list(
         OutboxMessage.objects.filter(done_at__isnull=True, created_at__lt=cutoff)
+        .filter(Q(published_at__isnull=True) | Q(published_at__lt=cutoff))
         .order_by("created_at")
         .values_list("pk", flat=True)[:1000]
     )

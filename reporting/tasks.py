@@ -69,7 +69,7 @@ def send_urgent_alert(report_id: str, outbox_id: int | None = None) -> None:
 
 
 @shared_task
-def sweep_outbox(older_than_seconds: int = 30) -> int:
+def sweep_outbox(older_than_seconds: int = 120) -> int:
     """Publish outbox messages that were never published (broker down at
     commit time) or whose task never completed (worker killed). At-least-once
     by design; each task is idempotent."""

@@ -345,6 +345,7 @@ class OutboxMessage(models.Model):
     kind = models.CharField(max_length=30, choices=OutboxKind.choices)
     object_id = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
 
