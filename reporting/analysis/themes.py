@@ -1,0 +1,770 @@
+"""Theme building: clustering stored report vectors into systemic themes.
+
+Plain Python over plain data (dataclasses in, dataclasses out), no ORM.
+
+The build, for N reports:
+
+1. Stack the stored hashed vectors (``reporting.analysis.vectorise``) into one
+   sparse matrix, weight them with sublinear TF and an IDF computed from this
+   build's document frequencies, and L2-normalise.
+2. Fit a low-rank (LSA) projection on a bounded random sample of at most
+   ``FIT_SAMPLE`` reports and project every report in batches: O(N * nnz).
+3. Choose the number of themes k: spherical k-means for each candidate in a
+   range around sqrt(N/2) on a bounded sample, scored by cosine silhouette on
+   a bounded sub-sample. Then a final k-means on the fit sample, seeded with
+   the previous build's themes (recomputed in the new space) so themes that
+   still exist come back where they were.
+4. Every report is assigned to its nearest centroid in batches; reports whose
+   similarity falls below the build's affinity cut-off are left unthemed, and
+   clusters too small to be a theme dissolve.
+5. Theme identity: new clusters are matched to previous themes by member
+   overlap (Jaccard) with the Hungarian algorithm; a matched cluster keeps the
+   previous id, the rest are new. Where members came from / went to is
+   recorded as lineage (split, merge, continued, retired).
+6. Panel decisions are constraints: excluded reports are never themed, pinned
+   reports stay in their theme, and members of locked themes (merged or split
+   by the panel) are pinned, so the panel's grouping survives every rebuild.
+
+No step is O(N^2): everything quadratic runs on bounded samples, so the
+same code path handles 240 or 1,000,000 reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.metrics import silhouette_score
+from sklearn.utils.extmath import randomized_svd
+
+from reporting.analysis import vectorise as vz
+
+DocId = Hashable
+ThemeId = Hashable
+
+#: Reports used to fit the projection and the final clustering.
+FIT_SAMPLE: int = 20_000
+#: Reports used to score each candidate k (k-means runs once per candidate).
+SELECT_SAMPLE: int = 4_000
+#: Reports used for each silhouette score (quadratic, so small).
+SILHOUETTE_SAMPLE: int = 1_500
+#: LSA dimensions.
+N_COMPONENTS: int = 40
+#: Largest number of themes a build proposes; a panel cannot triage more.
+MAX_THEMES: int = 60
+#: Smallest cluster that becomes a theme.
+MIN_THEME_SIZE: int = 3
+#: Share of the least typical members left unthemed, and an absolute floor.
+UNTHEMED_QUANTILE: float = 0.08
+MIN_AFFINITY: float = 0.10
+#: Minimum member overlap for a new cluster to inherit a previous theme's id.
+MIN_IDENTITY_JACCARD: float = 0.2
+#: Share of a cluster that must come from a previous theme to record lineage.
+LINEAGE_SHARE: float = 0.2
+#: Terms kept per sparse centroid of the stored assignment model.
+CENTROID_TERMS: int = 400
+BATCH: int = 50_000
+
+
+# ----------------------------------------------------------------------------
+# Input and output types
+# ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ThemeDoc:
+    """One report as the build sees it: its id and stored representation."""
+
+    id: DocId
+    representation: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousTheme:
+    """A theme of the last committed build and its current members."""
+
+    id: ThemeId
+    member_ids: frozenset[DocId]
+    locked: bool = False  # merged/split/curated by the panel: membership is pinned
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    """The panel's decisions, which a build must respect."""
+
+    pinned: Mapping[DocId, ThemeId] = field(default_factory=dict)
+    excluded: frozenset[DocId] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class LineageLink:
+    """Reports moved from ``parent`` to ``child`` in this build.
+
+    ``kind`` is ``continued`` (same id), ``split`` (a previous theme's reports
+    now sit in several themes), ``merged`` (a theme gathers several previous
+    themes) or ``retired`` (``child`` is None: the previous theme dissolved).
+    """
+
+    parent: ThemeId
+    child: ThemeId | None
+    kind: str
+    shared_reports: int
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltTheme:
+    """A theme of the new build.
+
+    ``id`` is the previous theme's id when identity carried over, else None
+    (the caller creates a row); ``key`` is unique within the build.
+    """
+
+    key: int
+    id: ThemeId | None
+    member_ids: tuple[DocId, ...]
+    similarities: tuple[float, ...]  # to the centroid, aligned with member_ids
+    representative_ids: tuple[DocId, ...]  # most typical first
+    top_features: tuple[int, ...]  # hashed columns, most distinctive first
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeModel:
+    """What per-report assignment needs between builds (stored as bytes)."""
+
+    theme_keys: tuple[int, ...]
+    columns: np.ndarray  # int32 hashed columns with an idf
+    idf: np.ndarray  # float32 aligned with columns
+    centroids: sparse.csr_matrix  # (k, len(columns)) L2-normalised
+    threshold: float  # minimum cosine to join a theme
+
+    def to_bytes(self) -> bytes:
+        return encode_model(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeBuild:
+    """The result of one build (nothing is stored by the analysis code)."""
+
+    themes: tuple[BuiltTheme, ...]
+    unthemed_ids: tuple[DocId, ...]
+    lineage: tuple[LineageLink, ...]
+    model: ThemeModel
+    k_candidates: tuple[tuple[int, float], ...]  # (k, silhouette) tried
+    chosen_k: int
+
+
+# ----------------------------------------------------------------------------
+# Weighting
+# ----------------------------------------------------------------------------
+def _compact(matrix: sparse.csr_matrix) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Drop all-zero hashed columns; return the matrix and the kept columns."""
+    cols, inverse = np.unique(matrix.indices, return_inverse=True)
+    compact = sparse.csr_matrix(
+        (matrix.data, inverse.astype(np.int32), matrix.indptr), shape=(matrix.shape[0], len(cols))
+    )
+    return compact, cols.astype(np.int32)
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    out = counts.copy().astype(np.float32)
+    out.data = np.log1p(out.data) * idf[out.indices]
+    norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms).astype(np.float32) @ out)
+
+
+def _idf(counts: sparse.csr_matrix) -> np.ndarray:
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    # A feature seen in a single report cannot link two reports; zeroing it
+    # also keeps near-unique identifiers (names the redactor missed) out.
+    idf[df < 2] = 0.0
+    return idf.astype(np.float32)
+
+
+def _normalise_rows(z: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(z, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return z / norms
+
+
+# ----------------------------------------------------------------------------
+# The build
+# ----------------------------------------------------------------------------
+def candidate_ks(n: int) -> list[int]:
+    """Numbers of themes tried for ``n`` reports: a band around sqrt(n/2)."""
+    if n < 2 * MIN_THEME_SIZE:
+        return [1]
+    centre = float(np.sqrt(n / 2.0))
+    ks = {round(centre * f) for f in (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5)}
+    upper = min(MAX_THEMES, n // MIN_THEME_SIZE)
+    return sorted(k for k in ks if 2 <= k <= upper) or [max(1, min(2, upper))]
+
+
+def _spherical_kmeans(
+    z: np.ndarray, k: int, *, seed: int, init: np.ndarray | None = None, n_init: int = 8
+) -> np.ndarray:
+    """Centroids (unit length) of k-means on unit vectors (cosine k-means)."""
+    if z.shape[0] > 50_000:
+        model: KMeans | MiniBatchKMeans = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096)
+    elif init is not None:
+        model = KMeans(n_clusters=k, init=init, n_init=1, random_state=seed, max_iter=100)
+    else:
+        model = KMeans(n_clusters=k, n_init=n_init, random_state=seed, max_iter=100)
+    model.fit(z)
+    return _normalise_rows(model.cluster_centers_.astype(np.float32))
+
+
+def _choose_k(z: np.ndarray, rng: np.random.Generator) -> tuple[int, list[tuple[int, float]]]:
+    n = z.shape[0]
+    ks = candidate_ks(n)
+    if len(ks) == 1:
+        return ks[0], [(ks[0], 0.0)]
+    sel = rng.choice(n, size=min(n, SELECT_SAMPLE), replace=False)
+    zs = z[sel]
+    sil_idx = rng.choice(len(sel), size=min(len(sel), SILHOUETTE_SAMPLE), replace=False)
+    scores: list[tuple[int, float]] = []
+    for k in ks:
+        if k >= len(sel):
+            continue
+        cents = _spherical_kmeans(zs, k, seed=0, n_init=3)
+        labels = np.argmax(zs[sil_idx] @ cents.T, axis=1)
+        if len(set(labels.tolist())) < 2:
+            continue
+        scores.append((k, float(silhouette_score(zs[sil_idx], labels, metric="cosine"))))
+    if not scores:
+        return ks[0], [(ks[0], 0.0)]
+    best = max(scores, key=lambda s: s[1])
+    return best[0], scores
+
+
+def _warm_start(
+    z: np.ndarray,
+    index_of: Mapping[DocId, int],
+    previous: Sequence[PreviousTheme],
+    k: int,
+    fresh: np.ndarray,
+) -> np.ndarray | None:
+    """Initial centroids: previous themes (in the new space), topped up with fresh ones."""
+    prev_cents = []
+    for theme in sorted(previous, key=lambda t: -len(t.member_ids)):
+        rows = [index_of[m] for m in theme.member_ids if m in index_of]
+        if len(rows) >= MIN_THEME_SIZE:
+            prev_cents.append(z[rows].mean(axis=0))
+    if not prev_cents:
+        return None
+    init = _normalise_rows(np.asarray(prev_cents[:k], dtype=np.float32))
+    if init.shape[0] < k:
+        # Add the fresh centroids least like any previous theme: new topics.
+        sims = (fresh @ init.T).max(axis=1)
+        extra = fresh[np.argsort(sims)[: k - init.shape[0]]]
+        init = np.vstack([init, extra])
+    return init
+
+
+def build_themes(
+    docs: Sequence[ThemeDoc],
+    previous: Sequence[PreviousTheme] = (),
+    constraints: Constraints | None = None,
+    *,
+    seed: int = 0,
+    k: int | None = None,
+) -> ThemeBuild:
+    """Cluster ``docs`` into themes, keeping previous identities and panel decisions.
+
+    ``k`` forces the number of free themes (benchmarks only); by default the
+    build chooses it. Deterministic for the same input and ``seed``.
+    """
+    constraints = constraints or Constraints()
+    rng = np.random.default_rng(seed)
+    excluded = constraints.excluded
+    docs = [d for d in docs if d.id not in excluded]
+    ids = [d.id for d in docs]
+    index_of = {doc_id: i for i, doc_id in enumerate(ids)}
+    n = len(ids)
+
+    # Pins: explicit ones, plus every member of a locked theme.
+    pins: dict[DocId, ThemeId] = {}
+    for theme in previous:
+        if theme.locked:
+            for member in theme.member_ids:
+                pins[member] = theme.id
+    pins.update({d: t for d, t in constraints.pinned.items() if d not in excluded})
+    pins = {d: t for d, t in pins.items() if d in index_of}
+
+    counts, columns = _compact(vz.stack_blobs(d.representation for d in docs))
+    idf = _idf(counts)
+    x = _tfidf(counts, idf)
+    del counts
+
+    if n == 0:
+        empty = ThemeModel((), np.zeros(0, np.int32), np.zeros(0, np.float32), sparse.csr_matrix((0, 0)), 1.0)
+        return ThemeBuild((), (), (), empty, (), 0)
+
+    # 2. LSA fitted on a bounded sample, applied to all in batches.
+    fit_rows = np.sort(rng.choice(n, size=min(n, FIT_SAMPLE), replace=False))
+    n_comp = max(1, min(N_COMPONENTS, len(fit_rows) - 1, x.shape[1] - 1))
+    if n_comp >= 2:
+        _, _, vt = randomized_svd(x[fit_rows], n_components=n_comp, n_iter=5, random_state=seed)
+        basis = vt.astype(np.float32).T
+        z = np.empty((n, n_comp), dtype=np.float32)
+        for start in range(0, n, BATCH):
+            z[start : start + BATCH] = x[start : start + BATCH] @ basis
+        z = _normalise_rows(z)
+    else:
+        z = _normalise_rows(np.asarray(x.toarray(), dtype=np.float32))
+
+    # 3. Number of themes and centroids, on free (unpinned) reports.
+    free_rows = np.array([i for i, d in enumerate(ids) if d not in pins], dtype=np.int64)
+    locked_ids = sorted({t for t in pins.values()}, key=str)
+    locked_cents = (
+        _normalise_rows(
+            np.asarray(
+                [z[[index_of[d] for d, t in pins.items() if t == lt]].mean(axis=0) for lt in locked_ids],
+                dtype=np.float32,
+            )
+        )
+        if locked_ids
+        else np.zeros((0, z.shape[1]), np.float32)
+    )
+    scores: list[tuple[int, float]] = []
+    free_cents = np.zeros((0, z.shape[1]), np.float32)
+    chosen_k = 0
+    if len(free_rows) >= 2 * MIN_THEME_SIZE:
+        zf = z[free_rows]
+        if k is None:
+            chosen_k, scores = _choose_k(zf, rng)
+        else:
+            chosen_k, scores = k, [(k, 0.0)]
+        fit = zf[rng.choice(len(zf), size=min(len(zf), FIT_SAMPLE), replace=False)]
+        fresh = _spherical_kmeans(fit, chosen_k, seed=seed)
+        unlocked_prev = [t for t in previous if not t.locked]
+        init = _warm_start(z, index_of, unlocked_prev, chosen_k, fresh)
+        free_cents = fresh if init is None else _spherical_kmeans(fit, chosen_k, seed=seed, init=init)
+
+    # 4. Assignment of free reports to the nearest centroid (free or locked).
+    all_cents = np.vstack([locked_cents, free_cents]).astype(np.float32)
+    n_locked = len(locked_ids)
+    label = np.full(n, -1, dtype=np.int64)
+    sim = np.zeros(n, dtype=np.float32)
+    if all_cents.shape[0] and len(free_rows):
+        for start in range(0, len(free_rows), BATCH):
+            rows = free_rows[start : start + BATCH]
+            s = z[rows] @ all_cents.T
+            label[rows] = np.argmax(s, axis=1)
+            sim[rows] = s[np.arange(len(rows)), label[rows]]
+    for d, t in pins.items():
+        i = index_of[d]
+        label[i] = locked_ids.index(t)
+        sim[i] = float(z[i] @ all_cents[label[i]])
+
+    # Leave the least typical free reports unthemed, and dissolve tiny clusters.
+    if len(free_rows):
+        cut = max(MIN_AFFINITY, float(np.quantile(sim[free_rows], UNTHEMED_QUANTILE)))
+        low = free_rows[sim[free_rows] < cut]
+        label[low] = -1
+    sizes = np.bincount(label[label >= 0], minlength=all_cents.shape[0])
+    for c in range(n_locked, all_cents.shape[0]):
+        if sizes[c] < MIN_THEME_SIZE:
+            label[label == c] = -1
+
+    # 5. Identity and lineage.
+    clusters = [c for c in range(all_cents.shape[0]) if c < n_locked or (label == c).any()]
+    members_of: dict[int, np.ndarray] = {c: np.flatnonzero(label == c) for c in clusters}
+    key_of_cluster = {c: key for key, c in enumerate(clusters)}
+    identity, lineage = _match_identity(
+        clusters=[c for c in clusters if c >= n_locked],
+        members_of=members_of,
+        ids=ids,
+        previous=[t for t in previous if not t.locked],
+        key_of_cluster=key_of_cluster,
+    )
+    for c in range(n_locked):
+        identity[c] = locked_ids[c]
+
+    # Keywords need the distinctive features of each cluster.
+    themes: list[BuiltTheme] = []
+    col_mean = np.asarray(x.mean(axis=0)).ravel() + 1e-9
+    for key, c in enumerate(clusters):
+        rows = members_of[c]
+        if len(rows) == 0:
+            continue
+        order = rows[np.argsort(-sim[rows])]
+        mean = np.asarray(x[rows].mean(axis=0)).ravel()
+        score = mean * np.log(mean / col_mean + 1e-9).clip(min=0)
+        top = np.argsort(-score)[:40]
+        top = top[score[top] > 0]
+        themes.append(
+            BuiltTheme(
+                key=key,
+                id=identity.get(c),
+                member_ids=tuple(ids[i] for i in order),
+                similarities=tuple(float(sim[i]) for i in order),
+                representative_ids=tuple(ids[i] for i in order[:10]),
+                top_features=tuple(int(columns[t]) for t in top),
+            )
+        )
+    model = _assignment_model(x, columns, idf, label, clusters, key_of_cluster, free_rows)
+    return ThemeBuild(
+        themes=tuple(themes),
+        unthemed_ids=tuple(ids[i] for i in np.flatnonzero(label < 0)),
+        lineage=tuple(lineage),
+        model=model,
+        k_candidates=tuple(scores),
+        chosen_k=chosen_k,
+    )
+
+
+def _match_identity(
+    *,
+    clusters: Sequence[int],
+    members_of: Mapping[int, np.ndarray],
+    ids: Sequence[DocId],
+    previous: Sequence[PreviousTheme],
+    key_of_cluster: Mapping[int, int],
+) -> tuple[dict[int, ThemeId], list[LineageLink]]:
+    """Hungarian matching of new clusters to previous themes by Jaccard overlap.
+
+    Lineage children that have no id yet are given as :class:`NewTheme` keys.
+    """
+    identity: dict[int, ThemeId] = {}
+    lineage: list[LineageLink] = []
+    if not previous:
+        return identity, lineage
+    new_sets = [{ids[i] for i in members_of[c]} for c in clusters]
+    present = set(ids)
+    # Only reports present in this build count: an excluded or deleted report
+    # should not make a theme look different from its successor.
+    old_sets = [set(t.member_ids) & present for t in previous]
+    inter = np.zeros((len(clusters), len(previous)), dtype=np.int64)
+    jac = np.zeros(inter.shape, dtype=np.float64)
+    for a, ns in enumerate(new_sets):
+        for b, os_ in enumerate(old_sets):
+            shared = len(ns & os_)
+            if shared:
+                inter[a, b] = shared
+                jac[a, b] = shared / len(ns | os_)
+    if clusters:
+        rows, cols = linear_sum_assignment(-jac)
+        for a, b in zip(rows, cols, strict=True):
+            if jac[a, b] >= MIN_IDENTITY_JACCARD:
+                identity[clusters[a]] = previous[b].id
+    # Edges parent -> child carrying a real share of either side.
+    edges: dict[int, list[int]] = defaultdict(list)  # cluster index -> parents
+    children: dict[int, list[int]] = defaultdict(list)  # parent -> cluster indices
+    for a in range(len(clusters)):
+        for b in range(len(previous)):
+            if not inter[a, b]:
+                continue
+            if (
+                inter[a, b] / max(1, len(old_sets[b])) >= LINEAGE_SHARE
+                or inter[a, b] / max(1, len(new_sets[a])) >= LINEAGE_SHARE
+            ):
+                edges[a].append(b)
+                children[b].append(a)
+    for b, theme in enumerate(previous):
+        if not children[b]:
+            lineage.append(LineageLink(theme.id, None, "retired", 0))
+            continue
+        for a in children[b]:
+            child: ThemeId = identity.get(clusters[a], NewTheme(key_of_cluster[clusters[a]]))
+            if identity.get(clusters[a]) == theme.id:
+                kind = "continued"
+            elif len(edges[a]) > 1:
+                kind = "merged"
+            else:
+                kind = "split"
+            lineage.append(LineageLink(theme.id, child, kind, int(inter[a, b])))
+    return identity, lineage
+
+
+@dataclass(frozen=True, slots=True)
+class NewTheme:
+    """Lineage placeholder for a theme created by this build (by build key)."""
+
+    key: int
+
+
+def resolve_lineage(build: ThemeBuild, new_ids: Mapping[int, ThemeId]) -> list[LineageLink]:
+    """Lineage with :class:`NewTheme` placeholders replaced by ids (``new_ids``: key -> id)."""
+    out = []
+    for link in build.lineage:
+        child = link.child
+        if isinstance(child, NewTheme):
+            child = new_ids.get(child.key)
+        out.append(LineageLink(link.parent, child, link.kind, link.shared_reports))
+    return out
+
+
+def _assignment_model(
+    x: sparse.csr_matrix,
+    columns: np.ndarray,
+    idf: np.ndarray,
+    label: np.ndarray,
+    clusters: Sequence[int],
+    key_of_cluster: Mapping[int, int],
+    free_rows: np.ndarray,
+) -> ThemeModel:
+    """Sparse TF-IDF centroids (top terms only) + idf for between-build assignment."""
+    cents = []
+    keys = []
+    for c in clusters:
+        rows = np.flatnonzero(label == c)
+        if len(rows) == 0:
+            continue
+        mean = np.asarray(x[rows].mean(axis=0)).ravel()
+        top = np.argsort(-mean)[:CENTROID_TERMS]
+        vec = np.zeros_like(mean)
+        vec[top] = mean[top]
+        cents.append(vec)
+        keys.append(key_of_cluster[c])
+    if not cents:
+        return ThemeModel((), np.zeros(0, np.int32), np.zeros(0, np.float32), sparse.csr_matrix((0, 0)), 1.0)
+    dense = _normalise_rows(np.asarray(cents, dtype=np.float32))
+    used = np.flatnonzero(dense.any(axis=0))
+    cent = sparse.csr_matrix(dense[:, used])
+    model = ThemeModel(tuple(keys), columns[used].astype(np.int32), idf[used].astype(np.float32), cent, 0.0)
+    # Threshold: the same share of least typical members as the build leaves out.
+    themed = np.flatnonzero(label >= 0)
+    themed = np.intersect1d(themed, free_rows) if len(free_rows) else themed
+    if len(themed) == 0:
+        return model
+    sample = themed[:: max(1, len(themed) // 5000)]
+    col_pos = {int(cc): j for j, cc in enumerate(columns[used])}
+    sims = []
+    for i in sample:
+        row = x[i]
+        vec = np.zeros(len(used), dtype=np.float32)
+        for cc, v in zip(row.indices, row.data, strict=True):
+            j = col_pos.get(int(columns[cc]))
+            if j is not None:
+                vec[j] = v
+        sims.append(float((cent @ vec).max()))
+    threshold = float(np.quantile(sims, UNTHEMED_QUANTILE))
+    return ThemeModel(model.theme_keys, model.columns, model.idf, cent, threshold)
+
+
+# ----------------------------------------------------------------------------
+# Between builds: nearest theme and near-duplicates for one new report
+# ----------------------------------------------------------------------------
+def _weighted(vector: vz.SparseVector, columns: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """Dense TF-IDF vector of ``vector`` over ``columns`` (unit length)."""
+    pos = np.searchsorted(columns, vector.indices)
+    pos = np.clip(pos, 0, max(0, len(columns) - 1))
+    hit = (len(columns) > 0) & (columns[pos] == vector.indices) if len(columns) else np.zeros(0, bool)
+    out = np.zeros(len(columns), dtype=np.float32)
+    if len(columns):
+        out[pos[hit]] = np.log1p(vector.values[hit]) * idf[pos[hit]]
+    norm = float(np.linalg.norm(out))
+    return out / norm if norm else out
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    theme_key: int | None
+    similarity: float
+
+
+def assign_to_theme(vector: vz.SparseVector, model: ThemeModel) -> Assignment:
+    """Nearest theme of a new report if close enough, else None (wait for the build)."""
+    if not model.theme_keys:
+        return Assignment(None, 0.0)
+    # The model's columns are sorted (they come from np.unique).
+    vec = _weighted(vector, model.columns, model.idf)
+    sims = model.centroids @ vec
+    best = int(np.argmax(sims))
+    score = float(sims[best])
+    if score < max(model.threshold, 1e-6):
+        return Assignment(None, score)
+    return Assignment(model.theme_keys[best], score)
+
+
+def cosine(a: vz.SparseVector, b: vz.SparseVector) -> float:
+    """Cosine of two stored vectors with sublinear TF (no corpus weighting needed)."""
+    common, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    if len(common) == 0:
+        return 0.0
+    va, vb = np.log1p(a.values), np.log1p(b.values)
+    return float((va[ia] * vb[ib]).sum() / (np.linalg.norm(va) * np.linalg.norm(vb)))
+
+
+#: Two reports this similar describe the same incident (same words, same order of
+#: facts). Set well above the similarity of two reports on one theme.
+NEAR_DUPLICATE: float = 0.8
+
+
+def find_near_duplicates(
+    vector: vz.SparseVector,
+    candidates: Sequence[tuple[DocId, vz.SparseVector]],
+    *,
+    threshold: float = NEAR_DUPLICATE,
+) -> list[tuple[DocId, float]]:
+    """Candidates that are near-duplicates of ``vector``, most similar first."""
+    hits = [(cid, cosine(vector, cvec)) for cid, cvec in candidates]
+    return sorted([(c, s) for c, s in hits if s >= threshold], key=lambda h: -h[1])
+
+
+# ----------------------------------------------------------------------------
+# What a theme tells a panel: keywords, title, excerpts
+# ----------------------------------------------------------------------------
+_SURFACE_RE = re.compile(r"[A-Za-z][A-Za-z'&-]*[A-Za-z]|[A-Za-z]")
+
+
+def keywords(
+    theme: BuiltTheme,
+    texts: Mapping[DocId, tuple[str, str, str]],
+    *,
+    limit: int = 8,
+) -> list[str]:
+    """Readable distinctive keywords of ``theme``.
+
+    ``texts`` maps some members (the representatives are enough) to
+    ``(narrative, what_would_help, service_area)`` of their de-identified text;
+    hashed features are mapped back to words found in those texts.
+    """
+    wanted = {col: rank for rank, col in enumerate(theme.top_features)}
+    found: dict[str, int] = {}
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for narrative, help_text, area in texts.values():
+        for feat in vz.features(narrative=narrative, what_would_help=help_text, service_area=area):
+            if feat[:2] in ("w:", "b:"):
+                col = vz.feature_index(feat)
+                if col in wanted:
+                    found[feat] = wanted[col]
+        for raw in _SURFACE_RE.findall(vz.normalise(narrative + " " + help_text)):
+            surface[vz._stem(raw.lower())][raw.lower()] += 1
+    ranked = sorted(found, key=lambda f: found[f])
+    out: list[str] = []
+    for feat in ranked:
+        parts = feat[2:].split(" ")
+        label = " ".join(surface[p].most_common(1)[0][0] if surface.get(p) else p for p in parts)
+        # A bigram makes its words redundant, and vice versa.
+        if any(label in kept or kept in label for kept in out):
+            continue
+        out.append(label)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def title_from_keywords(words: Sequence[str]) -> str:
+    """A readable provisional title; the panel renames it at will."""
+    if not words:
+        return "Untitled theme"
+    head = ", ".join(words[:3])
+    return head[0].upper() + head[1:]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def excerpt(text: str, *, max_chars: int = 220) -> str:
+    """The opening sentences of a de-identified narrative, cut at a sentence end."""
+    text = " ".join(text.split())
+    if len(text) <= max_chars:
+        return text
+    out = ""
+    for sentence in _SENTENCE_END.split(text):
+        if len(out) + len(sentence) + 1 > max_chars:
+            break
+        out = (out + " " + sentence).strip()
+    if not out:
+        out = text[: max_chars - 1].rsplit(" ", 1)[0] + "\u2026"
+    return out
+
+
+def representative_excerpts(
+    theme: BuiltTheme,
+    texts: Mapping[DocId, str],
+    representations: Mapping[DocId, vz.SparseVector] | None = None,
+    *,
+    count: int = 3,
+) -> list[tuple[DocId, str]]:
+    """``count`` typical members' excerpts, skipping near-duplicates of ones already chosen."""
+    chosen: list[tuple[DocId, str]] = []
+    chosen_vecs: list[vz.SparseVector] = []
+    for doc_id in theme.representative_ids:
+        if doc_id not in texts:
+            continue
+        vec = representations.get(doc_id) if representations else None
+        if vec is not None and any(cosine(vec, other) >= NEAR_DUPLICATE for other in chosen_vecs):
+            continue
+        chosen.append((doc_id, excerpt(texts[doc_id])))
+        if vec is not None:
+            chosen_vecs.append(vec)
+        if len(chosen) >= count:
+            break
+    return chosen
+
+
+# ----------------------------------------------------------------------------
+# Model (de)serialisation for storage in the database
+# ----------------------------------------------------------------------------
+def encode_model(model: ThemeModel) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    cent = model.centroids.tocsr() if model.centroids.shape[0] else sparse.csr_matrix((0, len(model.columns)))
+    np.savez_compressed(
+        buf,
+        keys=np.asarray(model.theme_keys, dtype=np.int64),
+        columns=model.columns.astype(np.int32),
+        idf=model.idf.astype(np.float32),
+        data=cent.data.astype(np.float32),
+        indices=cent.indices.astype(np.int32),
+        indptr=cent.indptr.astype(np.int64),
+        shape=np.asarray(cent.shape, dtype=np.int64),
+        threshold=np.asarray([model.threshold], dtype=np.float64),
+    )
+    return buf.getvalue()
+
+
+def decode_model(blob: bytes) -> ThemeModel:
+    import io
+
+    with np.load(io.BytesIO(blob), allow_pickle=False) as arrays:
+        shape = tuple(int(v) for v in arrays["shape"])
+        cent = sparse.csr_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
+        return ThemeModel(
+            theme_keys=tuple(int(k) for k in arrays["keys"]),
+            columns=arrays["columns"],
+            idf=arrays["idf"],
+            centroids=cent,
+            threshold=float(arrays["threshold"][0]),
+        )
+
+
+def member_key_map(build: ThemeBuild) -> dict[DocId, int]:
+    """Report id -> theme key of the build (unthemed reports absent)."""
+    return {m: t.key for t in build.themes for m in t.member_ids}
+
+
+__all__ = [
+    "Assignment",
+    "BuiltTheme",
+    "Constraints",
+    "LineageLink",
+    "NewTheme",
+    "PreviousTheme",
+    "ThemeBuild",
+    "ThemeDoc",
+    "ThemeModel",
+    "assign_to_theme",
+    "build_themes",
+    "candidate_ks",
+    "cosine",
+    "decode_model",
+    "encode_model",
+    "excerpt",
+    "find_near_duplicates",
+    "keywords",
+    "member_key_map",
+    "representative_excerpts",
+    "resolve_lineage",
+    "title_from_keywords",
+]

@@ -1,0 +1,618 @@
+"""Per-report text representation for the theme engine.
+
+A report is turned ONCE into a sparse bag of hashed features and stored as
+bytes; every later build reads the stored bytes and never re-tokenises the
+whole corpus. Hashing (rather than a vocabulary frozen at fit time) keeps the
+representation stable across builds and lets any worker vectorise a report
+without shared state; the IDF weighting is computed per build from document
+frequencies over the stored vectors (see ``reporting.analysis.themes``).
+
+The text is first normalised with a hand-written lexicon of children's social
+care language (acronyms, synonyms, concept groups). The lexicon is written from
+general domain knowledge of English children's services, not from any sample
+data set: short, jargon-dense narratives ("ICPC quorate without CAIT, SWET
+due at IRH") share almost no surface words with a report about the same
+system issue written by someone else, so mapping jargon onto shared concept
+tokens is what lets reports about one systemic issue find each other.
+
+Plain Python over plain data: no ORM, no I/O, no logging of text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import struct
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+from sklearn.utils import murmurhash3_32
+
+#: Dimension of the hashed feature space. 2**18 keeps collisions rare for a
+#: vocabulary of a few tens of thousands of unigrams + bigrams.
+N_FEATURES: int = 1 << 18
+#: Bumped whenever tokenisation/weighting changes: stored vectors of another
+#: version must be recomputed (the sweep does this), never mixed.
+REPRESENTATION_VERSION: int = 3
+
+#: Relative weights of the report's parts. The reporter's suggestion names the
+#: system fix, which is the clearest statement of the *systemic* issue.
+WEIGHT_NARRATIVE: float = 1.0
+WEIGHT_HELP: float = 1.5
+WEIGHT_CONCEPT: float = 1.5
+WEIGHT_BIGRAM: float = 0.6
+WEIGHT_SERVICE_AREA: float = 1.0
+
+# ---------------------------------------------------------------------------
+# Domain lexicon. Keys are regular expressions (case-insensitive, matched on
+# word boundaries); values are expansions. Acronyms are expanded to words so
+# "TM" and "team manager" count as the same thing.
+# ---------------------------------------------------------------------------
+_ACRONYMS: dict[str, str] = {
+    r"icpcs?": "initial child protection conference",
+    r"rcpcs?": "review child protection conference",
+    r"cpcs?": "child protection conference",
+    r"cp": "child protection",
+    r"cin": "child in need",
+    r"cla|lac|cic": "looked after child",
+    r"iros?": "independent reviewing officer",
+    r"tms?": "team manager",
+    r"sms?": "service manager",
+    r"hos": "head of service",
+    r"pract(?:ice)? sup(?:ervisor)?": "practice supervisor",
+    r"sws?": "social worker",
+    r"swet": "social work evidence template court statement",
+    r"hvs?": "health visitor",
+    r"gps?": "gp doctor",
+    r"dsls?": "designated safeguarding lead school",
+    r"senco": "special educational needs coordinator school",
+    r"mash": "multi agency safeguarding hub front door",
+    r"edt": "emergency duty team out of hours",
+    r"ooh": "out of hours",
+    r"camhs": "child mental health service",
+    r"idvas?": "independent domestic violence adviser",
+    r"isvas?": "independent sexual violence adviser",
+    r"marac": "multi agency risk assessment conference domestic abuse",
+    r"mappa": "multi agency public protection arrangements",
+    r"dash": "domestic abuse risk checklist",
+    r"dv|da": "domestic abuse",
+    r"dvds": "domestic violence disclosure scheme",
+    r"lado": "local authority designated officer allegation",
+    r"cait": "child abuse investigation team police",
+    r"ppu": "public protection unit police",
+    r"ds|dc|pc": "police officer",
+    r"s47|section 47": "section47 child protection enquiry",
+    r"s17|section 17": "section17 child in need",
+    r"s20|section 20": "section20 voluntary accommodation",
+    r"s31|section 31": "section31 care order",
+    r"abe": "achieving best evidence interview police",
+    r"plo": "public law outline pre proceedings court",
+    r"irh": "issues resolution hearing court",
+    r"ffh": "final hearing court",
+    r"cmh": "case management hearing court",
+    r"epo": "emergency protection order court",
+    r"ico": "interim care order court",
+    r"sgo": "special guardianship order",
+    r"cafcass": "children guardian court",
+    r"la": "local authority",
+    r"ehcps?": "education health care plan",
+    r"send": "special educational needs disability",
+    r"asd": "autism",
+    r"adhd": "adhd neurodevelopmental",
+    r"bsl": "british sign language interpreter",
+    r"eal": "english additional language",
+    r"uasc": "unaccompanied asylum seeking child",
+    r"cse": "child sexual exploitation",
+    r"cce": "child criminal exploitation",
+    r"rhi": "return home interview missing",
+    r"nrm": "national referral mechanism exploitation",
+    r"yot|yjs": "youth justice service",
+    r"pas?": "personal adviser care leaver",
+    r"nfa": "no further action",
+    r"tac|taf": "team around family meeting",
+    r"ehm|eha": "early help assessment",
+    r"c&f|c and f": "child and family assessment",
+    r"gcp2?": "graded care profile neglect tool",
+    r"csprs?|lcsprs?|scrs?": "safeguarding practice review serious incident",
+    r"sui|si": "serious incident",
+    r"hr": "human resources",
+    r"it": "information technology",
+    r"a&e|a and e|ed": "emergency department hospital",
+    r"dob": "date of birth",
+    r"wfh": "working from home",
+}
+
+#: Concept groups: a report mentioning any cue gets the concept token. Groups
+#: span the whole field (including areas with no report yet), so no group is
+#: shaped around one department's themes.
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "meeting": (
+        r"strategy (?:discussion|meeting|call)s?",
+        r"strateg(?:y|ies)",
+        r"(?:child protection )?conferences?",
+        r"core groups?",
+        r"child in need (?:meeting|review)s?",
+        r"looked after child reviews?",
+        r"professionals'? meetings?",
+        r"network meetings?",
+        r"multi agency meetings?",
+        r"team around family meeting",
+        r"minutes?",
+        r"quorate|quoracy",
+        r"chair(?:ed|s|ing)?",
+        r"invit(?:e|ed|es|ation)",
+        r"attend(?:ed|ance|ing|s)?",
+        r"dial(?:led)? in",
+        r"agenda",
+        r"adjourn(?:ed|ment)?",
+    ),
+    "partner_agency": (
+        r"police(?: officer)?s?",
+        r"health visitors?",
+        r"gp doctor",
+        r"midwi(?:fe|ves)",
+        r"school nurses?",
+        r"paediatrician",
+        r"probation",
+        r"housing officer",
+        r"(?:the )?partners?(?: agenc(?:y|ies))?",
+        r"other agenc(?:y|ies)",
+        r"health colleagues",
+        r"education",
+    ),
+    "recording_system": (
+        r"(?:case )?recording systems?",
+        r"(?:electronic|case management|client) (?:record|system)s?",
+        r"lcs|mosaic|liquid ?logic|eclipse|carefirst|azeus|frameworki|paris|protocol",
+        r"database",
+        r"on the system|the system (?:crashed|was down|went down|froze)",
+        r"uploads?(?:ed|ing)?",
+        r"autosave|auto save|unsaved|not saved|didn't save",
+        r"time[sd]? ?out|timeout|crash(?:ed|es)?|froze|freez(?:e|es|ing)",
+        r"log(?:ged)? ?(?:in|on|out)|login|password",
+        r"laptops?|tablets?|computers?|pcs",
+        r"information technology|helpdesk|service desk",
+        r"drop ?down|mandatory fields?|tick ?box(?:es)?|free text",
+        r"workflows?|episodes?",
+        r"typ(?:e|ed|ing) (?:it |them |everything |my notes )?up|retyp(?:e|ed|ing)",
+        r"word document|paper notes|on paper",
+        r"pdfs?|scann(?:ed|er|ing)",
+        r"software|licen[cs]es?|vpn|wifi|mobile signal|no signal",
+        r"(?:electronic )?records? (?:show|shows|showed|said)",
+        r"duplicate records?|merged records?|records? (?:aren't|are not|weren't|not) linked",
+        r"systems? teams?|business analysts?|it team",
+        r"search(?:es|ed|ing)?|wildcard",
+        r"apps?|feeds?|imports?|exports?",
+        r"alerts? (?:on|flag)|flags? on (?:the )?(?:system|record)",
+        r"document (?:categor(?:y|ies)|types?)",
+        r"data (?:quality|entry)|performance data|dashboards?|reports? (?:logic|run)",
+        r"copy and paste|cop(?:y|ied) (?:and|&) past(?:e|ed)|pasted",
+        r"placeholders?|recorded as",
+    ),
+    "workload": (
+        r"caseloads?",
+        r"cases? allocated|allocated cases?",
+        r"unallocated",
+        r"allocations?",
+        r"workloads?",
+        r"capacity",
+        r"vacanc(?:y|ies)",
+        r"agency (?:staff|workers?|social workers?)",
+        r"locums?",
+        r"covering",
+        r"sickness|off sick",
+        r"overtime|unpaid hours|evenings?|weekends?",
+        r"\d+ (?:children|cases|families)",
+        r"(?:too )?many cases",
+        r"doorstep",
+        r"by phone|phone visits?",
+        r"shortcuts?",
+        r"statutory visits?",
+        r"timescales?",
+        r"performance (?:figures|data|targets?|indicators?)",
+        r"targets?",
+    ),
+    "management": (
+        r"team managers?",
+        r"service managers?",
+        r"head of service",
+        r"practice supervisor",
+        r"managers?",
+        r"management",
+        r"supervisions?",
+        r"sign(?:ed)? ?off",
+        r"authoris(?:e|ed|ation)",
+        r"oversight",
+        r"escalat(?:e|ed|ion|ing)",
+        r"decisions?",
+        r"approv(?:e|ed|al)",
+        r"senior",
+        r"reflective",
+    ),
+    "front_door": (
+        r"referr(?:al|als|ed|er|ers)",
+        r"multi agency safeguarding hub",
+        r"front door",
+        r"contacts?",
+        r"thresholds?",
+        r"early help",
+        r"level [1-4]",
+        r"screen(?:ed|ing)",
+        r"no further action",
+        r"step(?:ped|ping)? (?:down|up)",
+        r"re ?referr(?:al|als|ed)",
+        r"clos(?:e|ed|ure|ing)",
+        r"duty",
+        r"triage",
+    ),
+    "placement": (
+        r"placements?",
+        r"foster(?:ing)? carers?|carers?",
+        r"foster(?:ing)?",
+        r"residential",
+        r"children'?s homes?",
+        r"moves?|moved|moving",
+        r"disruptions?|breakdowns?|broke down|ended",
+        r"matching|matched",
+        r"sufficiency",
+        r"out of area",
+        r"emergency placements?",
+        r"supported accommodation|semi independent",
+        r"respite",
+        r"kinship|connected persons?",
+        r"special guardianship order",
+    ),
+    "court": (
+        r"courts?",
+        r"judges?|magistrates?",
+        r"children guardian|guardians?",
+        r"public law outline",
+        r"pre proceedings",
+        r"(?:care )?proceedings",
+        r"hearings?",
+        r"bundles?",
+        r"statements?",
+        r"legal",
+        r"solicitors?|barristers?|counsel",
+        r"directions?",
+        r"26 weeks?",
+        r"parenting assessments?",
+        r"chronolog(?:y|ies)",
+        r"care order|section31|interim care order|emergency protection order",
+        r"filed|filing|deadlines?",
+        r"expert",
+    ),
+    "language": (
+        r"interpret(?:er|ers|ing|ed)",
+        r"translat(?:e|ed|ion|or|ors|ing)",
+        r"languages?",
+        r"dialects?",
+        r"british sign language",
+        r"deaf|hearing impair(?:ed|ment)",
+        r"english additional language|english (?:is|was) not|limited english|no english",
+        r"language line",
+        r"communicat(?:e|ion) needs?",
+        r"easy read",
+        r"speech and language",
+        r"non ?verbal|makaton|signs?|pecs",
+        r"arabic|urdu|polish|romanian|somali|tigrinya|amharic|farsi|pashto|kurdish|punjabi|bengali|portuguese|lithuanian|tamil|dari",
+    ),
+    "domestic_abuse": (
+        r"domestic (?:abuse|violence)",
+        r"domestic abuse risk checklist",
+        r"multi agency risk assessment conference",
+        r"independent domestic violence adviser",
+        r"perpetrators?",
+        r"coercive|controlling|coercion",
+        r"strangulation|strangled|choking",
+        r"assault(?:ed|s)?",
+        r"call ?outs?",
+        r"(?:ex )?partners?",
+        r"violen(?:t|ce)",
+        r"non molestation|injunction|bail conditions?",
+        r"refuge",
+        r"victims?",
+        r"safety plan",
+        r"domestic violence disclosure scheme",
+        r"multi agency public protection arrangements",
+    ),
+    "learning_culture": (
+        r"serious incident",
+        r"safeguarding practice review",
+        r"rapid reviews?",
+        r"learning reviews?",
+        r"lessons? learn(?:ed|t)",
+        r"learn(?:ing|t|ed)?",
+        r"blam(?:e|ed|ing)",
+        r"suspend(?:ed|sion)",
+        r"disciplinar(?:y|ies)",
+        r"investigat(?:e|ed|ion|ions)",
+        r"debrief(?:s|ed)?",
+        r"reflect(?:ion|ive)?",
+        r"allegations?",
+        r"complaints?",
+        r"scapegoat(?:ed|ing)?",
+        r"human resources",
+        r"review of what happened|what went wrong",
+        r"near miss(?:es)?",
+        r"feedback",
+        r"culture",
+    ),
+    "child_voice": (
+        r"seen alone|on (?:their|his|her) own",
+        r"wishes and feelings",
+        r"voice",
+        r"direct work",
+        r"lived experience|daily life",
+    ),
+    "mental_health_substance": (
+        r"mental health",
+        r"drink(?:ing)?|alcohol|drunk",
+        r"drugs?|substance(?: misuse)?|cannabis|heroin|cocaine",
+        r"overdose|self harm|suicid(?:e|al)",
+        r"child mental health service",
+    ),
+    "exploitation_missing": (
+        r"missing",
+        r"exploit(?:ed|ation)",
+        r"county lines",
+        r"return home interview missing",
+        r"traffick(?:ed|ing)",
+        r"gangs?",
+    ),
+    "disability": (
+        r"disab(?:led|ility|ilities)",
+        r"autis(?:m|tic)",
+        r"learning disabilit(?:y|ies)",
+        r"education health care plan",
+        r"short breaks?",
+        r"transitions?",
+        r"wheelchair|complex needs|medical needs",
+    ),
+    "care_leaving": (
+        r"care leavers?",
+        r"leaving care",
+        r"personal adviser",
+        r"pathway plans?",
+        r"staying put",
+        r"tenanc(?:y|ies)|rent|arrears|evict(?:ed|ion)",
+        r"housing|homeless(?:ness)?",
+        r"benefits?|universal credit",
+        r"turn(?:ed|s|ing)? 18|18th birthday",
+    ),
+    "out_of_hours": (
+        r"out of hours",
+        r"emergency duty team",
+        r"overnight|night|(?:\d+|midnight|late) ?(?:pm|am)",
+        r"on call",
+        r"friday",
+        r"bank holiday",
+    ),
+    "information_sharing": (
+        r"information shar(?:e|ed|ing)",
+        r"shar(?:e|ed|ing)",
+        r"consent",
+        r"data protection|gdpr",
+        r"emails?|emailed|inbox",
+        r"copied in|cc'?d",
+        r"handovers?",
+        r"notif(?:y|ied|ication|ications)",
+        r"records? (?:from|request(?:ed)?)",
+        r"(?:police|agency|background|dbs) checks?",
+        r"nobody (?:told|knew|informed)|wasn't told|weren't told|not told|not informed",
+    ),
+    "child_health_injury": (
+        r"bruis(?:e|es|ed|ing)",
+        r"injur(?:y|ies|ed)",
+        r"fractur(?:e|es|ed)",
+        r"child protection medical|medicals?",
+        r"hospital",
+        r"emergency department hospital",
+    ),
+    "resources": (
+        r"budgets?",
+        r"funding|funded|fund",
+        r"commission(?:ed|ing)?",
+        r"procurement",
+        r"cost(?:s)?",
+        r"cuts?",
+        r"admin(?:istrator|istration)?s?",
+        r"business support",
+    ),
+    "assessment_tools": (
+        r"assessments?",
+        r"risk assessments?",
+        r"tools?|toolkit",
+        r"checklists?",
+        r"graded care profile neglect tool",
+        r"scor(?:e|ed|es|ing)",
+        r"genogram",
+        r"plans?",
+    ),
+}
+
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9']*[a-z0-9]|[a-z0-9]")
+
+_STOPWORD_TEXT = """
+a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+not now of off on once only or other our ours ourselves out over own same she should so some such than that
+the their theirs them themselves then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours yourself yourselves also
+got get gets getting went go goes going said says say told asked one two three four five six seven eight
+nine ten first second last next week weeks day days month months year years time times still even
+back around already never always often sometimes usually really much many lot lots way thing things
+us it's i'm i've i'd didn't don't wasn't weren't couldn't wouldn't can't won't isn't aren't doesn't hadn't
+hasn't haven't that's there's we'd we're we've they're they'd they've he'd she'd he's she's let's
+mum dad mother father boy girl son daughter baby child children family families parent parents
+ended end made make makes making came come comes coming took take takes taking put puts saw see seen
+done able need needed needs want wanted wants know knew think thought felt feel
+"""
+_STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass(frozen=True, slots=True)
+class SparseVector:
+    """Hashed feature counts of one report: sorted unique indices and weights."""
+
+    indices: np.ndarray  # int32, sorted, unique, in [0, N_FEATURES)
+    values: np.ndarray  # float32, > 0
+
+    @property
+    def nnz(self) -> int:
+        return int(self.indices.shape[0])
+
+
+def _compile_acronyms() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r"(?<![a-z0-9&])(?:" + pat + r")(?![a-z0-9&])"), repl) for pat, repl in _ACRONYMS.items()]
+
+
+def _compile_concepts() -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (name, re.compile(r"(?<![a-z0-9])(?:" + "|".join(cues) + r")(?![a-z0-9])")) for name, cues in _CONCEPTS.items()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, re.Pattern[str]]]]:
+    return _compile_acronyms(), _compile_concepts()
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify punctuation and expand the domain's acronyms."""
+    acronyms, _ = _compiled()
+    out = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    out = re.sub(r"[\u2010-\u2015]", "-", out)
+    out = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", out)  # "multi-agency" == "multi agency"
+    out = re.sub(r"\s+", " ", out)
+    for pattern, replacement in acronyms:
+        out = pattern.sub(replacement, out)
+    return out
+
+
+def concepts(normalised_text: str) -> dict[str, int]:
+    """Count the concept-group cues present in already normalised text."""
+    _, groups = _compiled()
+    found: dict[str, int] = {}
+    for name, pattern in groups:
+        hits = len(pattern.findall(normalised_text))
+        if hits:
+            found[name] = hits
+    return found
+
+
+def _stem(word: str) -> str:
+    # A deliberately light suffix stripper: plurals and common verb endings.
+    # Heavy stemmers merge domain words that mean different things here.
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def words(normalised_text: str) -> list[str]:
+    """Content words (stop words removed, lightly stemmed) in reading order."""
+    return [
+        _stem(w) for w in _TOKEN_RE.findall(normalised_text) if w not in _STOPWORDS and not w.isdigit() and len(w) > 1
+    ]
+
+
+def features(*, narrative: str, what_would_help: str = "", service_area: str = "") -> dict[str, float]:
+    """Weighted feature bag of one report (feature string -> weight).
+
+    Readable feature strings are what keyword extraction shows a panel:
+    ``w:`` unigrams, ``b:`` bigrams, ``c:`` concept groups, ``s:`` service area.
+    """
+    bag: dict[str, float] = {}
+    for text, weight in ((narrative, WEIGHT_NARRATIVE), (what_would_help, WEIGHT_HELP)):
+        if not text:
+            continue
+        norm = normalise(text)
+        toks = words(norm)
+        for tok in toks:
+            key = "w:" + tok
+            bag[key] = bag.get(key, 0.0) + weight
+        for first, second in itertools.pairwise(toks):
+            key = "b:" + first + " " + second
+            bag[key] = bag.get(key, 0.0) + weight * WEIGHT_BIGRAM
+        for name, hits in concepts(norm).items():
+            key = "c:" + name
+            bag[key] = bag.get(key, 0.0) + weight * WEIGHT_CONCEPT * hits
+    if service_area:
+        bag["s:" + service_area] = WEIGHT_SERVICE_AREA
+    return bag
+
+
+def feature_index(feature: str) -> int:
+    """Stable hashed column of a feature string (murmur3, seed 0)."""
+    return int(murmurhash3_32(feature, seed=0, positive=True)) % N_FEATURES
+
+
+def vectorise(*, narrative: str, what_would_help: str = "", service_area: str = "") -> SparseVector:
+    """The stored representation of one report (call on de-identified text)."""
+    bag = features(narrative=narrative, what_would_help=what_would_help, service_area=service_area)
+    acc: dict[int, float] = {}
+    for feat, weight in bag.items():
+        col = feature_index(feat)
+        acc[col] = acc.get(col, 0.0) + weight
+    if not acc:
+        return SparseVector(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+    cols = np.fromiter(sorted(acc), dtype=np.int32, count=len(acc))
+    vals = np.fromiter((acc[int(c)] for c in cols), dtype=np.float32, count=len(acc))
+    return SparseVector(cols, vals)
+
+
+_HEADER = struct.Struct("<BBI")  # format tag, representation version, nnz
+_FORMAT_TAG = 0x4C  # "L"
+
+
+def encode(vector: SparseVector) -> bytes:
+    """Serialise for storage in a BinaryField (little-endian, versioned)."""
+    return (
+        _HEADER.pack(_FORMAT_TAG, REPRESENTATION_VERSION, vector.nnz)
+        + vector.indices.astype("<i4", copy=False).tobytes()
+        + vector.values.astype("<f4", copy=False).tobytes()
+    )
+
+
+def representation_version(blob: bytes) -> int:
+    """Version a stored blob was written with (0 if unreadable)."""
+    if len(blob) < _HEADER.size:
+        return 0
+    tag, version, _ = _HEADER.unpack_from(blob)
+    return int(version) if tag == _FORMAT_TAG else 0
+
+
+def decode(blob: bytes) -> SparseVector:
+    """Inverse of :func:`encode`; raises ValueError on a foreign blob."""
+    tag, version, nnz = _HEADER.unpack_from(blob)
+    if tag != _FORMAT_TAG or version != REPRESENTATION_VERSION:
+        raise ValueError("representation of another format or version")
+    start = _HEADER.size
+    idx = np.frombuffer(blob, dtype="<i4", count=nnz, offset=start)
+    vals = np.frombuffer(blob, dtype="<f4", count=nnz, offset=start + 4 * nnz)
+    return SparseVector(idx.astype(np.int32, copy=False), vals.astype(np.float32, copy=False))
+
+
+def stack(vectors: Sequence[SparseVector] | Iterable[SparseVector]) -> sparse.csr_matrix:
+    """Rows of a CSR matrix (float32) from stored vectors, without copies per row."""
+    vecs = list(vectors)
+    indptr = np.zeros(len(vecs) + 1, dtype=np.int64)
+    if vecs:
+        np.cumsum([v.nnz for v in vecs], out=indptr[1:])
+    indices = np.concatenate([v.indices for v in vecs]) if vecs else np.zeros(0, np.int32)
+    data = np.concatenate([v.values for v in vecs]) if vecs else np.zeros(0, np.float32)
+    return sparse.csr_matrix((data.astype(np.float32, copy=False), indices, indptr), shape=(len(vecs), N_FEATURES))
+
+
+def stack_blobs(blobs: Iterable[bytes]) -> sparse.csr_matrix:
+    """CSR matrix straight from stored bytes (the build's input)."""
+    return stack(decode(b) for b in blobs)
