@@ -1,0 +1,329 @@
+"""Cue phrases for the zero-shot labeller, written from the domain definitions.
+
+Each class of each dimension gets a list of ``(regex, weight)`` cues. They come
+from DOMAIN.md's Westrum table (how information, messengers, responsibility,
+bridging, failure and new ideas are treated) and the SCIE Learning Together
+groups, phrased the way social-care staff write. They must stay generic: no cue
+may name a person, place, team or incident from any particular data set, because
+the labeller is judged on reports it has never seen.
+
+Weights are rough log-odds: about 1 for a hint, 2 for a clear signal, 3 for a
+phrase that on its own almost settles the class. Patterns are matched
+case-insensitively against the (de-identified) text.
+"""
+
+from __future__ import annotations
+
+Cue = tuple[str, float]
+
+# Optional "the/a/our/my" before a noun; kept short so cues stay readable.
+_DET = r"(?:(?:the|a|an|our|my|their|his|her|this|that)\s+)?"
+_WHO = r"(?:me|us|her|him|them|the team|staff|the worker|the sw)"
+_AGENCY = (
+    r"(?:police|school|schools|health|gp|nurse|health visitor|hv|camhs|housing|probation|"
+    r"education|legal|court|cafcass|guardian|iro|early help|mash|edt|placements|fostering|"
+    r"residential|the home|partners?|agenc(?:y|ies)|team|teams|services?|midwife|idva|dsl)"
+)
+
+ORIENTATION: dict[str, list[Cue]] = {
+    # Performance-oriented: messengers thanked, failure leads to inquiry, new ideas adopted.
+    "generative": [
+        (r"\bthank(?:ed|s|ing)?\s+" + _WHO, 3.0),
+        (r"\b(?:was|were|got)\s+thanked\b", 3.0),
+        (r"\b(?:appreciated|grateful)\b", 1.5),
+        (r"\bno\s+(?:finger[- ]?pointing|blame|names on)\b", 3.0),
+        (r"\bblame[- ]free\b|\bjust culture\b", 3.0),
+        (
+            r"\b(?:instead of|rather than|not to)\s+(?:blam\w*|hunt\w*|look\w* for (?:someone|who)|"
+            r"(?:a|the) [\"'“]?who\b)",
+            3.0,
+        ),
+        (r"\bnobody was (?:defensive|blamed)\b|\bdid(?:n'?t| not) get defensive\b", 3.0),
+        (r"\bdid(?:n'?t| not) treat (?:it|this) as (?:a )?disciplinary\b", 3.0),
+        (r"\b(?:learning|systems|joint|short)\s+(?:review|session|event|debrief)\b", 2.0),
+        (r"\b(?:debrief|huddle)\b", 1.2),
+        (r"\bwhat (?:we'?d|we would|would we) change\b|\bwhat could we learn\b", 2.0),
+        (r"\b(?:rolled|rolling|roll)\s+(?:it\s+)?out\b", 2.5),
+        (r"\b(?:adopted|trialling|piloting)\b", 2.0),
+        (r"\bnow (?:the )?standard\b|\bmade (?:it|this) (?:the )?standard\b", 1.5),
+        (r"\b(?:it|this|that) (?:has )?worked\b|\bused it (?:twice|again)\b|\bbeen used\b", 1.5),
+        (r"\btook ownership\b|\bbacked (?:it|the idea|us|me)\b|\bagreed (?:both|to try)\b", 2.5),
+        (r"\basked (?:us |me |them )?what (?:else )?(?:would|could|might) help\b", 2.5),
+        (r"\b(?:fixed|sorted|resolved) (?:in|within|the same|that|by)\b", 1.5),
+        (r"\bcame forward\b|\bfelt able to\b|\bfor being honest\b", 2.0),
+        (r"\bapologi[sz]ed\b", 1.5),
+        (r"\bfeeds? back\b|\byou said,? we did\b", 1.5),
+        (r"\b(?:other|more) (?:teams|services|areas) (?:are |have )?(?:now )?(?:asking|using|adopt)", 2.0),
+        (r"\b(?:listened|welcomed|encouraged)\b", 1.5),
+        (r"\b(?:has|have) since\b|\bsince then,? (?:we|the)\b", 0.8),
+        (r"\bwe(?:'ve| have) (?:now )?(?:added|changed|set up|started|agreed)\b", 1.2),
+        (r"\b(?:within|in) (?:a|one|two|48|24) (?:hours|days|weeks?|month)\b", 0.5),
+        (r"\basked (?:around|the team)\b|\bwent round\b", 0.8),
+        (r"\bfirst time (?:I|we|she|he|they)\b", 1.0),
+        (r"\b(?:informal|simple|practical)\s+(?:fix|meeting|form|route)\b", 0.8),
+    ],
+    # Power-oriented: information hidden, messengers shot, responsibility shirked, scapegoats.
+    "pathological": [
+        (r"\bblam(?:e|ed|ing)\b", 1.5),
+        (r"\bscapegoat\w*|\bfault\b", 2.0),
+        (r"\b(?:disciplinary|capability (?:process|procedure)|written warning|sanction(?:ed)?)\b", 2.5),
+        (r"\b(?:told|asked|instructed) " + _WHO + r" (?:not to|to stop|to withdraw|to drop|to keep)", 3.0),
+        (r"\b(?:was|were|been) told (?:not to|to stop|to withdraw)", 3.0),
+        (r"\b(?:shouldn'?t|should not) (?:say|raise|make|talk|ask|bring)", 2.5),
+        (r"\b(?:rock the boat|make waves|a moan|moaning|troublemaker|fuss|bigger deal)\b", 3.0),
+        (r"\bnot (?:our|my|your|their|his|her) (?:job|problem|decision|responsibility|role|place)\b", 3.0),
+        (r"\b(?:wasn'?t|isn'?t|is not|was not) (?:theirs|ours|mine|his|hers)\b", 2.5),
+        (r"\bnot up for (?:debate|discussion)\b|\bisn'?t up for\b", 3.0),
+        (
+            r"\b(?:won'?t|wouldn'?t|would not|will not|refused to|refuse to) (?:share|tell|say|disclose|"
+            r"release|let|explain|consult|invite|adjourn)",
+            2.0,
+        ),
+        (r"\b(?:can'?t|cannot) share\b|\bnot to disclose\b|\bdon'?t (?:release|consult|share)\b", 2.0),
+        (r"\b(?:don'?t|doesn'?t) need to (?:see|know)\b|\bdon'?t need them\b", 2.0),
+        (r"\b(?:league table|in front of (?:the team|partners|everyone)|named as)\b", 2.0),
+        (r"\bother \w+ manage\b|\bothers manage\b", 2.5),
+        (r"\b(?:be more careful|take it personally|made (?:their|her|his) choice)\b", 2.0),
+        (r"\bchanged (?:it|my \w+) back\b|\bwe'?re not a\b", 2.0),
+        (r"\b(?:precedent|wasn'?t approved|not approved)\b", 1.5),
+        (r"\bthreat(?:s|ened)?\b", 1.5),
+        (r"\b(?:hid|hidden|hiding|cover(?:ed)? up)\b", 1.0),
+        (r"\b(?:dismissed|brushed off|shut down|defensive)\b", 1.5),
+        (r"\b(?:doesn'?t|don'?t|didn'?t|nobody [\w ]{0,20}) wants? to know\b", 2.0),
+        (r"\bsays? it'?s an? \w+ (?:issue|problem)\b|\bsaid it was an? \w+ (?:issue|problem)\b", 2.0),
+        (r"\b(?:back and forth|ping[- ]?pong|passing it back|passed it back)\b", 1.5),
+        (r"\b(?:\w+s|parents|families|they) always (?:over|exaggerat|complain|moan)", 2.0),
+        (r"\b(?:told|was told) (?:me|us)? ?to\b", 0.6),
+        (r"\bjust (?:send|do|sign|ring|read)\b|\ba formality\b", 1.5),
+        (r"\b(?:told|said) (?:me )?(?:that )?(?:there was|it was) no (?:time|budget|need)\b", 1.0),
+        (r"\b(?:not|never|wasn'?t|weren'?t) (?:consulted|listened to)\b", 1.5),
+        (r"\bhaven'?t (?:said|raised) anything\b|\bafraid to\b|\bscared to (?:say|raise)\b", 1.5),
+        (r"\b(?:named|singled out|humiliat\w+)\b", 1.0),
+        (r"\b(?:each|everyone) said it wasn'?t\b|\beach side thought\b", 1.5),
+    ],
+    # Rule-oriented: formal channels, narrow remits, new rules after failure, neglected messengers.
+    "bureaucratic": [
+        (r"\bnew (?:rule|requirement|checklist|mandatory|template|form|process)\b", 2.5),
+        (r"\b(?:mandatory|compliance|compliant|tick(?:ed|box)?|box[- ]ticking)\b", 1.5),
+        (r"\bchecklist\b", 1.2),
+        (r"\b(?:criteria|eligib\w+|thresholds?)\b", 1.0),
+        (r"\bstandard (?:route|letter|process|procedure)\b|\bformal (?:route|channel|request|escalations?)\b", 1.5),
+        (r"\b(?:queue|waiting list|change request|impact assessment|information governance|budget code)\b", 1.5),
+        (r"\b(?:no|without (?:a |any )?)(?:response|reply|acknowledg\w+|feedback)\b", 2.0),
+        (r"\b(?:hasn'?t|haven'?t|has not) had a (?:response|reply)\b|\bnobody acknowledged\b", 2.0),
+        (r"\bnobody (?:has )?(?:reviewed|checked|audited|asked|looked at) (?:whether|if|why|what)\b", 2.0),
+        (r"\brecorded it\b|\bnoted it\b", 1.5),
+        (r"\bassum(?:ed|ing)\b", 1.0),
+        (r"\b(?:nobody|no one) told\b|\b(?:wasn'?t|weren'?t|not) told\b", 1.0),
+        (r"\b(?:sitting|sat|stuck) (?:in|with|on)\b|\bawaiting\b", 1.2),
+        (r"\b(?:after|following|since) (?:an?|the) (?:audit|inspection|rapid review|data breach)\b", 1.5),
+        (r"\bthe (?:response|answer) (?:was|has been|is)\b", 1.5),
+        (r"\b(?:has|have|had|needs?) to be (?:requested|approved|checked|authori[sz]ed|signed)\b", 1.5),
+        (r"\b(?:policy|regulations?|guidance|procedure) says\b|\bthe policy\b", 1.2),
+        (r"\b(?:in timescale|timescales?|dashboard|figures|targets?)\b", 0.8),
+        (r"\b(?:office hours|generic inbox|mailbox|only (?:goes|go|sent) to)\b", 1.0),
+        (r"\bonly [\w ]{1,25} can (?:authori[sz]e|approve|reassign|sign)\b", 1.5),
+        (r"\b(?:signed off|sign[- ]off)\b", 0.8),
+        (r"\bno (?:process|procedure|route|way of)\b", 1.0),
+        (r"\b(?:every|each) (?:letter|move|visit|case|contact|screening|\d+ weeks)\b", 0.8),
+        (r"\b(?:template|form)s?\b", 0.5),
+        (r"\bnobody (?:seems to )?own\b|\bnobody'?s job\b|\bno one'?s job\b", 1.0),
+        (r"\bworkaround\b|\bin the meantime\b|\bit works but\b", 0.8),
+        (r"\bthe same (?:again|thing)\b|\bagain\.", 0.4),
+    ],
+}
+
+ASPECT: dict[str, list[Cue]] = {
+    # How information moves: sought, shared through formal channels, or withheld.
+    "cooperation": [
+        (r"\binformation[- ]sharing\b|\bsharing (?:information|intelligence)\b", 2.5),
+        (r"\bshar(?:e|ed|ing)\b[\w ,]{0,25}\b(?:information|intelligence|minutes|records?|details|notes|logic|actions)\b", 2.0),
+        (r"\b(?:didn'?t|did not|wouldn'?t|won'?t|never|don'?t) (?:pass|send|share|tell|release|disclose)\w*", 1.5),
+        (r"\b(?:intelligence|consent|disclosure)\b", 1.0),
+        (r"\b(?:nobody|no one) (?:in the room )?knew\b|\bknew more\b|\bdidn'?t know (?:about|that)\b", 1.5),
+        (r"\b(?:minutes|notes|summary|updates?|reports?|notifications?|records?) (?:go|went|sent|reach|came|arrived|only)\b", 1.2),
+        (r"\bfound out (?:from|when|later|weeks|three|two|afterwards)\b|\bonly found out\b", 1.2),
+        (r"\b(?:in|on) (?:the |their |our )?(?:police )?system\b", 0.6),
+        (r"\b(?:checks?|records?|files?|history)\b", 0.4),
+        (r"\bwithout (?:the |any )?(?:police|health|education|school|gp)? ?(?:report|information|checks?)\b", 1.5),
+        (r"\b(?:asked|rang|called) (?:for|round)\b|\bread out\b", 0.8),
+        (r"\bwon'?t tell\b|\bwouldn'?t say\b", 1.5),
+        (r"\brecorded (?:on|in)\b|\bnever recorded\b|\bnot (?:written|recorded)\b", 1.0),
+    ],
+    # What happens to people who raise problems.
+    "messengers": [
+        (r"\b(?:raised|raising|flagged|flagging|pointed out|escalat\w+|challeng\w+|spoke up|speak up|whistle\w*)\b", 2.0),
+        (r"\bI (?:said|told|asked|mentioned|reported|emailed)\b", 0.6),
+        (r"\b(?:came forward|for being honest|admitted|told (?:me|us) in supervision)\b", 1.5),
+        (r"\bthank(?:ed|ing)? (?:me|us|her|him|them)\b|\b(?:was|were) thanked\b", 2.0),
+        (r"\b(?:told|asked) (?:me|us|her|him) (?:not to|to stop|to withdraw)", 2.0),
+        (r"\b(?:a moan|moaning|rock the boat|make waves|bigger deal|troublemaker|fuss)\b", 2.5),
+        (r"\b(?:no response|hasn'?t had a response|not acknowledged|nobody acknowledged)\b", 1.5),
+        (r"\brecorded it\b|\bsaid (?:it )?at (?:team meeting|huddle)\b", 1.2),
+        (r"\bat (?:team meeting|huddle|supervision|managers'? meeting)\b", 1.0),
+        (r"\b(?:several|many|most) of us have said\b|\bfor months\b", 1.0),
+        (r"\b(?:shouldn'?t|should not) (?:say|raise)\b", 2.0),
+        (r"\bother \w+ manage\b|\bothers manage\b", 1.5),
+    ],
+    # Who owns a task: shared, narrow, or shirked.
+    "responsibilities": [
+        (r"\bnot (?:our|my|your|their|his|her) (?:job|problem|responsibility|role)\b", 3.0),
+        (r"\b(?:wasn'?t|isn'?t|is not|was not) (?:theirs|ours|mine)\b", 2.5),
+        (r"\beach (?:side|team|agency|said|thought)\b|\beach [\w ]{1,20} (?:thought|said|assumed) the other\b", 2.5),
+        (r"\bassum\w+ (?:someone|somebody|the other|each other|that|they|we|police|fostering|the \w+ would)\b", 1.5),
+        (r"\beveryone assumed\b|\bboth of us\b|\brel(?:ying|ied) on (?:the other|each other)\b", 2.0),
+        (r"\b(?:nobody'?s|no one'?s) job\b|\bjob description\b|\bnobody (?:seems to )?own", 2.5),
+        (r"\b(?:back and forth|ping[- ]?pong|sent it back|passed it back)\b", 2.0),
+        (r"\b(?:ownership|owns?|owned)\b", 1.2),
+        (r"\bsign(?:s|ed|ing)? (?:off|it)\b|\bsign[- ]off\b", 1.0),
+        (r"\b(?:reallocat\w+|allocated|handovers?|covering|transfer summar\w+)\b", 1.0),
+        (r"\bwho should (?:have|be|do)\b|\bnamed person\b|\bwith no name\b", 1.8),
+        (r"\bresponsib\w+\b", 1.5),
+        (r"\b(?:statutory visits?|caseload|my cases)\b", 0.6),
+        (r"\bsays? it'?s an? \w+ (?:issue|problem)\b", 2.0),
+        (r"\ba formality\b", 1.5),
+    ],
+    # Links between teams and agencies.
+    "bridging": [
+        (r"\b(?:not|never|wasn'?t|weren'?t|hadn'?t been|without) (?:being )?(?:invited|consulted|involved|included)\b", 2.5),
+        (r"\binvit\w+\b", 1.0),
+        (r"\b(?:joint|jointly) (?:visit|triage|meeting|debrief|review|working)\b|\bjoint\b", 1.2),
+        (r"\bbetween (?:teams|agencies|services|the \w+ and)\b|\bacross (?:teams|agencies|services)\b", 1.5),
+        (r"\bstep(?:ped|s)?[- ]?(?:down|up)\b|\btransition\w*\b", 1.5),
+        (r"\b(?:round (?:the|this) table|multi-agency)\b", 1.0),
+        (r"\b(?:nobody|no one) told " + _DET + _AGENCY + r"\b", 2.0),
+        (r"\b(?:go(?:ing)?|went) (?:round|around) us\b", 2.0),
+        (r"\bpartners?\b|\bpartnership\b", 0.7),
+        (r"\b(?:don'?t|didn'?t|not) (?:consult|talk to|involve)\b", 1.5),
+        (r"\bescalation (?:procedure|route|process)\b", 1.0),
+        (r"\bas standard\b|\bnamed contact\b|\bliaison\b|\blink worker\b", 1.2),
+        (r"\b(?:contacted|told|informed) (?:me|us) as\b", 1.0),
+        (r"\b(?:they|we) (?:know|knew) (?:her|him|them|this young \w+) best\b", 1.5),
+        (r"\bsame day\b.{0,30}\bmove\b|\bmoved? (?:carers|placement|out of the area)\b", 0.8),
+    ],
+    # What happens after something goes wrong.
+    "failure": [
+        (
+            r"\b(?:after|following|since) (?:an?|the|one of|our) ?(?:audit|inspection|complaint|incident|"
+            r"rapid review|review|judge'?s?|judgment|data breach|near miss|restraint|lcspr|scr|outage)",
+            2.5,
+        ),
+        (r"\bthe response (?:was|has been|to)\b|\bresponse to one problem\b", 2.5),
+        (r"\bnew rule\b|\b(?:now|every) [\w ]{0,20}(?:needs|must|has to)\b", 1.5),
+        (r"\b(?:blame|blamed|blaming|scapegoat\w*|disciplinary|written warning|capability)\b", 2.0),
+        (r"\b(?:learning review|systems review|debrief|huddle|lessons learn\w*|learning session|joint review)\b", 2.5),
+        (r"\b(?:went wrong|near miss|what happened|going wrong|nearly happened)\b", 1.2),
+        (r"\b(?:complain\w*|criticis\w+|critical)\b", 1.5),
+        (r"\b(?:nobody|no one) has (?:reviewed|checked|audited)\b", 1.5),
+        (r"\b(?:data breach|outage|went down|was missed)\b", 1.0),
+        (r"\b(?:investigat\w+|inquiry|root cause)\b", 1.2),
+        (r"\bexpect(?:ed|ing) (?:to be told off|a hunt|nothing)\b|\btold off\b", 2.0),
+        (r"\b(?:mistake|error)s?\b|\bby mistake\b", 1.0),
+    ],
+    # What happens to new ideas.
+    "novelty": [
+        (r"\b(?:suggest\w*|idea|proposed|innovat\w*|new way)\b", 2.0),
+        (r"\b(?:tried|trial\w*|pilot\w*)\b", 1.8),
+        (r"\bI (?:made|built|wrote|created|designed|started)\b|\bcame up with\b", 2.0),
+        (r"\b(?:built|designed|created|started)\s+(?:a|an|writing|typing|using|doing)\b", 1.5),
+        (r"\brolled out\b|\brolling (?:it )?out\b|\badopted\b", 2.0),
+        (r"\basked (?:whether|if) [\w ,']{0,50} could (?:be|change)\b|\bchange request\b", 2.0),
+        (r"\b(?:not approved|wasn'?t approved|precedent|not a pilot|isn'?t up for)\b", 2.0),
+        (r"\b(?:wanted|want) to (?:use|try|do|make)\b", 1.5),
+        (r"\b(?:crib sheet|prompt card|guide|tracker|one-page)\b", 0.8),
+        (r"\binstead of the usual\b|\bfor the first time\b", 1.0),
+        (r"\btraining\b", 0.6),
+        (r"\b(?:approach|model|tool)\b", 0.5),
+        (r"\bapproved (?:tool|app)\b|\brequest for an? approved\b", 1.5),
+    ],
+}
+
+LEARNING_TOGETHER: dict[str, list[Cue]] = {
+    "multi_agency_incidents": [
+        (r"\bstrateg(?:y|ies)\b", 2.5),
+        (r"\bs\.?\s?47\b|\bsection 47\b|\bABE\b", 2.0),
+        (r"\b(?:EDT|out of hours|out-of-hours|overnight|emergency|crisis|at night)\b", 1.5),
+        (r"\bmissing\b", 1.0),
+        (r"\b(?:police|CAIT|officer|arrest\w*|DS|PND)\b", 1.0),
+        (r"\b(?:notification|DA incident|call-out|DVPO|Clare'?s Law|MARAC|DASH)\b", 1.0),
+        (r"\bICPC\b|\binitial (?:child protection )?conference\b", 1.5),
+        (r"\b(?:injur\w+|bruis\w+|marks|assault\w*|exploitation|CSE)\b", 1.0),
+        (r"\b(?:medical|A&E|hospital|paediatric\w*)\b", 1.0),
+        (r"\b(?:MASH|front door|screen(?:ed|ing|er)?)\b", 0.6),
+        (r"\b(?:triage|same morning|within (?:two|2|24|48) hours)\b", 0.8),
+    ],
+    "multi_agency_longer_term": [
+        (r"\b(?:core groups?|CIN (?:plan|review|meeting)s?|child in need|RCPC|review conference|CP plan)\b", 2.0),
+        (r"\b(?:school|DSL|virtual school|PEP|college|education|nursery)\b", 0.8),
+        (r"\b(?:health visitor|GP|CAMHS|therapist|housing|probation|early help|IDVA|midwife|school nurse)\b", 1.0),
+        (r"\bstep(?:ped|s)?[- ]?(?:down|up)\b", 1.5),
+        (r"\b(?:partners?|multi-agency|partnership|agencies)\b", 1.0),
+        (r"\b(?:moved? (?:carers|placement)|moves|placement move)\b", 1.0),
+        (r"\b(?:guardian|Cafcass|private law)\b", 1.0),
+        (r"\b(?:care leavers?|pathway plan|personal adviser|PAs?)\b", 1.0),
+        (r"\b(?:plan|actions?) (?:agreed|from|for the)\b|\baction plan\b", 0.8),
+        (r"\b(?:invited|round this table|not consulted|wasn'?t consulted)\b", 0.8),
+    ],
+    "human_reasoning": [
+        (r"\b(?:anchor\w*|bias\w*|objectivity|tunnel vision|fixat\w*|optimism|confirmation)\b", 2.5),
+        (r"\bassum\w+\b", 0.8),
+        (r"\b(?:took|take|taken) my eye off\b|\bdropped out of my head\b|\bforgot\b|\bslipped my mind\b", 2.5),
+        (r"\bdidn'?t (?:re-?look|question|think|check|re-?do|re-?assess)\b", 1.5),
+        (r"\b(?:pattern|cumulative|together|on (?:its|their) own merits|in isolation)\b", 1.2),
+        (r"\b(?:colouring|dread\w*|frightened|overwhelm\w*|gut feeling)\b", 1.5),
+        (r"\b(?:realised|I thought|thinking of|we all missed|it didn'?t occur)\b", 1.5),
+        (r"\bcop(?:y|ied) (?:previous|forward|the last)\b|\bcopy previous\b", 1.0),
+        (r"\b(?:hindsight|looking back)\b", 1.5),
+        (r"\b(?:discounted|not believed|taken at face value|accepted (?:mum|dad|the parents?)'?s?)\b", 1.5),
+        (r"\b(?:analysis|judg(?:e)?ment|decision[- ]making|reasoning)\b", 1.0),
+        (r"\b(?:on his own|on her own|seen alone|own words)\b", 0.8),
+        (r"\bnobody had asked\b|\bnobody asked (?:who|what|why)\b", 1.2),
+    ],
+    "family_professional": [
+        (r"\binterpret\w*\b|\btranslat\w*\b", 2.5),
+        (r"\b(?:language|dialect|BSL|Makaton|signed|speech|literacy|read English|easy[- ]read)\b", 2.0),
+        (
+            r"\b(?:English|Welsh|Bengali|Sylheti|Urdu|Hindi|Gujarati|Punjabi|Tamil|Polish|Romanian|Bulgarian|"
+            r"Czech|Slovak|Arabic|Dari|Pashto|Farsi|Somali|Tigrinya|Amharic|Kurdish|Vietnamese|Portuguese|"
+            r"Spanish|French|Lithuanian|Latvian|Russian|Ukrainian|Turkish|Albanian|Cantonese|Mandarin|Twi|"
+            r"Yoruba|Igbo|Swahili)\b",
+            1.2,
+        ),
+        (r"\b(?:engag\w+|disguised compliance|hostile|resist\w*|trust(?:ed|s)?|avoid\w*)\b", 1.2),
+        (r"\b(?:advocate|learning disability|adapted|autis\w+|non-?verbal|deaf|hearing)\b", 1.5),
+        (r"\b(?:communicat\w+|views|wishes and feelings|the child'?s voice)\b", 1.0),
+        (r"\b(?:famil(?:y|ies)|parents?)\b", 0.5),
+        (r"\b(?:mum|dad|mother|father|carers?)\b", 0.3),
+        (r"\b(?:letters?|appointments?|home visit)\b", 0.5),
+        (r"\b(?:understood|understand|explain\w*)\b", 0.8),
+    ],
+    "tools": [
+        (r"\b(?:system|database|software|app|tablet|portal|login|workflow|spreadsheet|dashboard)\b", 1.5),
+        (r"\b(?:template|form|field|box|button|drop-?down|search)s?\b", 1.0),
+        (r"\b(?:upload\w*|inbox|mailbox|email feed|feed|import|error folder|IT|systems team)\b", 1.2),
+        (r"\bmandatory (?:box|field)s?\b|\brecords? (?:aren'?t|not) linked\b|\bduplicate\w*\b|\bmerge\b", 2.0),
+        (r"\b(?:copy and paste|pasted|typed|typing)\b", 1.0),
+        (r"\b(?:screening tool|assessment tool|tool)\b", 1.2),
+        (r"\b(?:recording system|case record|on the file|the record)\b", 0.8),
+        (r"\b(?:checklist|category|categories|folder|report)\b", 0.4),
+    ],
+    "management_systems": [
+        (r"\b(?:caseloads?|workload|\d+ cases|cases each)\b", 2.0),
+        (r"\bsupervis\w+\b", 1.2),
+        (r"\b(?:TM|team manager|service manager|HoS|head of service|DCS|senior management|managers?)\b", 0.7),
+        (r"\b(?:staffing|vacanc\w+|sickness|agency (?:staff|SW|worker)|recruit\w*|on leave|off sick|long-term sick)\b", 1.3),
+        (r"\b(?:targets?|timeliness|performance|audit\w*|league table|figures|KPI|in timescale)\b", 1.3),
+        (r"\b(?:budget|mileage|capacity|no time|short of time|over time|wasn'?t time|protected time)\b", 1.3),
+        (r"\b(?:sign[- ]?off|signs? off|authori[sz]\w+|approv\w+|oversight)\b", 1.0),
+        (r"\b(?:procedure|polic(?:y|ies)|rules?|process)\b", 0.6),
+        (r"\b(?:reallocat\w+|handovers?|covering)\b", 1.0),
+        (r"\b(?:disciplinary|capability|written warning)\b", 1.0),
+        (r"\b(?:team meeting|huddle|managers'? meeting)\b", 0.6),
+    ],
+}
+
+LEXICON: dict[str, dict[str, list[Cue]]] = {
+    "westrum_aspect": ASPECT,
+    "westrum_orientation": ORIENTATION,
+    "learning_together": LEARNING_TOGETHER,
+}
