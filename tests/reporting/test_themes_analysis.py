@@ -1,0 +1,169 @@
+"""Behaviour of the pure theme-engine analysis code (no database)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reporting.analysis import themes as th
+from reporting.analysis import vectorise as vz
+
+# Three invented topics, written for these tests (not taken from any data set).
+TOPICS = {
+    "interp": [
+        "The {a} interpreter booked for the visit spoke the wrong dialect so the parent did not understand.",
+        "No interpreter was available at short notice; we used the phone language line on speaker at the door.",
+        "Interpreter cancelled again and the child translated for the parent, which should never happen.",
+        "The translation of the plan arrived weeks late and the family could not read the {a} version.",
+    ],
+    "court": [
+        "The court bundle was filed late because the statement was written the night before the hearing.",
+        "Judge criticised the chronology at the hearing; legal asked for the statement two days before.",
+        "Care proceedings timetable slipped because the parenting assessment was not filed by the deadline.",
+        "The guardian raised the late statement at the hearing and the court adjourned for {a} weeks.",
+    ],
+    "it": [
+        "The recording system timed out and the visit notes were lost before they could be saved.",
+        "Laptop would not log in so I typed the notes on paper and uploaded them at the office later.",
+        "The case management system crashed during upload and the form had to be typed up again.",
+        "Autosave does not work on the {a} form, so notes are lost whenever the session times out.",
+    ],
+}
+
+
+def _corpus(copies: int = 3) -> tuple[list[th.ThemeDoc], dict[str, str]]:
+    docs, truth = [], {}
+    fillers = ["first", "second", "third", "new", "old", "short", "long"]
+    for topic, lines in TOPICS.items():
+        for c in range(copies):
+            for j, line in enumerate(lines):
+                doc_id = f"{topic}-{c}-{j}"
+                text = line.format(a=fillers[(c + j) % len(fillers)])
+                docs.append(th.ThemeDoc(doc_id, vz.encode(vz.vectorise(narrative=text))))
+                truth[doc_id] = topic
+    return docs, truth
+
+
+def test_vector_roundtrip_and_stability() -> None:
+    v1 = vz.vectorise(narrative="ICPC went ahead without the police", what_would_help="invite CAIT")
+    v2 = vz.vectorise(narrative="ICPC went ahead without the police", what_would_help="invite CAIT")
+    blob = vz.encode(v1)
+    back = vz.decode(blob)
+    assert np.array_equal(back.indices, v2.indices)
+    assert np.allclose(back.values, v2.values)
+    assert vz.representation_version(blob) == vz.REPRESENTATION_VERSION
+
+
+def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
+    jargon = vz.vectorise(narrative="The TM said the ICPC was quorate without the HV.")
+    plain = vz.vectorise(narrative="The team manager said the conference went ahead without the health visitor.")
+    unrelated = vz.vectorise(narrative="The foster carers were not told about the placement move.")
+    assert th.cosine(jargon, plain) > th.cosine(jargon, unrelated)
+
+
+def test_build_recovers_distinct_topics_and_chooses_k() -> None:
+    docs, truth = _corpus()
+    build = th.build_themes(docs)
+    assert 2 <= build.chosen_k <= len(docs) // th.MIN_THEME_SIZE
+    # Each sizeable theme is dominated by one topic.
+    for theme in build.themes:
+        topics = [truth[m] for m in theme.member_ids]
+        top = max(set(topics), key=topics.count)
+        assert topics.count(top) / len(topics) >= 0.75
+    themed = sum(len(t.member_ids) for t in build.themes)
+    assert themed + len(build.unthemed_ids) == len(docs)
+
+
+def test_identity_survives_a_rebuild_with_more_reports() -> None:
+    docs, _ = _corpus(copies=3)
+    first = th.build_themes(docs, k=3)
+    previous = [th.PreviousTheme(id=f"T{t.key}", member_ids=frozenset(t.member_ids)) for t in first.themes]
+    more, _ = _corpus(copies=4)
+    second = th.build_themes(more, previous, k=3)
+    before = {m: f"T{t.key}" for t in first.themes for m in t.member_ids}
+    after = {m: t.id for t in second.themes for m in t.member_ids}
+    kept = sum(1 for m, tid in before.items() if after.get(m) == tid)
+    assert kept / len(before) >= 0.9
+    assert {link.kind for link in second.lineage} <= {"continued", "split", "merged", "retired"}
+    assert any(link.kind == "continued" for link in second.lineage)
+
+
+def test_constraints_pins_excluded_and_locked_themes() -> None:
+    docs, _ = _corpus()
+    excluded = frozenset({"court-0-0"})
+    pinned = {"it-0-0": "PANEL-A", "interp-0-0": "PANEL-A"}  # the panel put these together
+    locked = th.PreviousTheme(id="LOCKED", member_ids=frozenset({"court-1-1", "court-2-2", "it-1-1"}), locked=True)
+    build = th.build_themes(docs, [locked], th.Constraints(pinned=pinned, excluded=excluded))
+    members = {t.id: set(t.member_ids) for t in build.themes if t.id is not None}
+    assert {"it-0-0", "interp-0-0"} <= members["PANEL-A"]
+    assert {"court-1-1", "court-2-2", "it-1-1"} <= members["LOCKED"]
+    everywhere = {m for t in build.themes for m in t.member_ids} | set(build.unthemed_ids)
+    assert "court-0-0" not in everywhere
+
+
+def test_lineage_records_a_split() -> None:
+    docs, truth = _corpus()
+    # Previous build had interpreters and court as one theme: it must be split now.
+    prev = [
+        th.PreviousTheme(id="MIXED", member_ids=frozenset(d for d, t in truth.items() if t in ("interp", "court"))),
+        th.PreviousTheme(id="IT", member_ids=frozenset(d for d, t in truth.items() if t == "it")),
+    ]
+    build = th.build_themes(docs, prev, k=3)
+    from_mixed = [link for link in build.lineage if link.parent == "MIXED"]
+    assert len(from_mixed) >= 2
+    assert any(link.kind == "split" for link in from_mixed)
+    new_keys = {t.key: f"new-{t.key}" for t in build.themes if t.id is None}
+    resolved = th.resolve_lineage(build, new_keys)
+    assert all(not isinstance(link.child, th.NewTheme) for link in resolved)
+
+
+def test_assignment_model_roundtrip_and_nearest_theme() -> None:
+    docs, truth = _corpus()
+    build = th.build_themes(docs, k=3)
+    model = th.decode_model(th.encode_model(build.model))
+    assert model.theme_keys == build.model.theme_keys
+    new = vz.vectorise(narrative="We needed an interpreter for the visit but the language line dialect was wrong.")
+    got = th.assign_to_theme(new, model)
+    assert got.theme_key is not None
+    theme = next(t for t in build.themes if t.key == got.theme_key)
+    assert sum(truth[m] == "interp" for m in theme.member_ids) > len(theme.member_ids) / 2
+    off_topic = vz.vectorise(narrative="Quarterly budget spreadsheet for the canteen refurbishment.")
+    assert th.assign_to_theme(off_topic, model).theme_key is None
+
+
+def test_near_duplicates_found_but_not_same_topic_reports() -> None:
+    a = vz.vectorise(narrative="The recording system timed out and the visit notes were lost before saving.")
+    b = vz.vectorise(narrative="The recording system timed out and the visit notes were lost before saving!")
+    c = vz.vectorise(narrative="Laptop would not log in so I typed the notes on paper.")
+    hits = th.find_near_duplicates(a, [("b", b), ("c", c)])
+    assert [h[0] for h in hits] == ["b"]
+
+
+def test_keywords_title_and_excerpts_are_readable() -> None:
+    docs, truth = _corpus()
+    build = th.build_themes(docs, k=3)
+    texts = {}
+    for topic, lines in TOPICS.items():
+        for c in range(3):
+            for j, line in enumerate(lines):
+                texts[f"{topic}-{c}-{j}"] = line.format(a="x")
+    theme = max(build.themes, key=lambda t: sum(truth[m] == "court" for m in t.member_ids))
+    kw = th.keywords(theme, {d: (texts[d], "", "") for d in theme.representative_ids})
+    assert kw and all(isinstance(k, str) and k for k in kw)
+    assert any(k in ("court", "hearing", "statement", "bundle", "filed") or "court" in k for k in kw)
+    assert th.title_from_keywords(kw)[0].isupper()
+    excerpts = th.representative_excerpts(theme, texts, count=3)
+    assert len(excerpts) == 3
+    assert all(len(e) <= 220 for _, e in excerpts)
+
+
+def test_excerpt_cuts_at_sentence_end() -> None:
+    text = "First sentence here. " * 30
+    out = th.excerpt(text, max_chars=60)
+    assert out.endswith(".") and len(out) <= 60
+
+
+def test_candidate_ks_grow_with_n_and_are_bounded() -> None:
+    assert th.candidate_ks(3) == [1]
+    small, large = th.candidate_ks(240), th.candidate_ks(1_000_000)
+    assert min(small) >= 2 and max(small) <= 240 // th.MIN_THEME_SIZE
+    assert max(large) <= th.MAX_THEMES
