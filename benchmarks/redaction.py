@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reporting.deid import SPAN_TYPES, redact_fields  # noqa: E402
+from reporting.deid import SPAN_TYPES, redact_fields
 
 FIELDS = ("narrative", "what_would_help")
 
@@ -43,7 +43,9 @@ def load(data_dir: Path) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     reports = [json.loads(line) for line in (data_dir / "sample_reports.jsonl").open(encoding="utf-8") if line.strip()]
     labels = {
         rec["id"]: rec["pii_spans"]
-        for rec in (json.loads(line) for line in (data_dir / "sample_labels.jsonl").open(encoding="utf-8") if line.strip())
+        for rec in (
+            json.loads(line) for line in (data_dir / "sample_labels.jsonl").open(encoding="utf-8") if line.strip()
+        )
     }
     return [(r, labels.get(r["id"], [])) for r in reports]
 
@@ -158,14 +160,17 @@ def print_table(results: dict[str, Any], timing: dict[str, float]) -> None:
         r = results[split]
         print(f"\n== {split} (overlap match; exact-boundary in the last two columns) ==")
         print(f"{'type':<11} {'support':>7} {'pred':>5} {'prec':>6} {'recall':>6} {'f1':>6} {'ex_p':>6} {'ex_r':>6}")
-        for t, s in list(r["per_type"].items()) + [("OVERALL", r["overall"])]:
+        for t, s in [*r["per_type"].items(), ("OVERALL", r["overall"])]:
             if not s["support"] and not s["predicted"]:
                 continue
             print(
                 f"{t:<11} {s['support']:>7} {s['predicted']:>5} {_fmt(s['precision']):>6} {_fmt(s['recall']):>6} "
                 f"{_fmt(s['f1']):>6} {_fmt(s['exact_precision']):>6} {_fmt(s['exact_recall']):>6}"
             )
-        print(f"leaks (gold text still in output): {r['leaks']}   fields changed by a second redaction: {r['non_idempotent_fields']}")
+        print(
+            f"leaks (gold text still in output): {r['leaks']}   "
+            f"fields changed by a second redaction: {r['non_idempotent_fields']}"
+        )
     print(
         f"\ntiming: {timing['reports']} reports x {timing['passes']} passes: mean {timing['mean_ms']} ms, "
         f"p95 {timing['p95_ms']} ms, max {timing['max_ms']} ms per report"

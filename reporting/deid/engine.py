@@ -29,7 +29,9 @@ SPAN_TYPES = (
 # Overlapping structured matches: the earlier type here wins (an email beats the name in it).
 _PRIORITY = {
     t: i
-    for i, t in enumerate(("EMAIL", "NI_NUMBER", "NHS_NUMBER", "PHONE", "POSTCODE", "ADDRESS", "DATE", "SCHOOL", "CASE_ID"))
+    for i, t in enumerate(
+        ("EMAIL", "NI_NUMBER", "NHS_NUMBER", "PHONE", "POSTCODE", "ADDRESS", "DATE", "SCHOOL", "CASE_ID")
+    )
 }
 
 

@@ -43,7 +43,7 @@ DOMAIN_WORDS = _words(
     Aunt Uncle Baby Babies Child Children Kid Kids Son Daughter Brother Sister Sibling Siblings Stepdad Stepmum
     Partner Carer Carers Parent Parents Family Families Mother Father Guardian Foster Kinship Connected
     Police Officer Detective Sergeant Constable Inspector Court Judge Magistrate Magistrates Solicitor Barrister
-    Counsel Legal Council Councillor Health Visitor Midwife Nurse Doctor Paediatrician Consultant Ward Hospital
+    Counsel Legal Council Councillor Health Visitor Midwife Nurse Doctor Paediatrician Consultant Hospital
     School Schools Teacher Head Headteacher Nursery College Academy Social Care Worker Workers Manager Managers
     Team Teams Service Services Department Duty Panel Board Chair Conference Review Reviews Meeting Strategy
     Assessment Plan Plans Referral Contact Placement Placements Allocation Authority Local Partnership
@@ -69,12 +69,22 @@ DOMAIN_WORDS = _words(
 # A capitalised run ending in (or containing) one of these is an organisation or a place.
 ORG_WORDS = _words(
     """Council Borough County City Town Village Police Constabulary Court Courts Hospital Hospitals Trust
-    Foundation Surgery Practice Clinic Centre Center Health Service Services Team Unit Ward Department
+    Foundation Surgery Practice Clinic Centre Center Health Service Services Team Unit Department
     School Academy College University Nursery Primary Secondary Infant Junior High Station Street Road
     Lane Avenue Drive Close Way Crescent Grove Place Gardens Terrace Square Park Estate House Lodge Hall
     Home Homes Project Partnership Board Panel Network Group Society Association Charity Aid Refuge
     Housing Church Mosque Temple Library Prison Centre Bank Office Limited Ltd Plc Company Partners
-    Agency Alliance Federation Commission Authority Tribunal Division Chambers Services'"""
+    Agency Alliance Federation Law Laws Commission Authority Tribunal Division Chambers Services'"""
+)
+
+# Organisation and place words that are never the surname in "First X".
+STRONG_ORG_WORDS = _words(
+    """Council Borough County City Police Constabulary Court Courts Hospital Trust Surgery Practice Clinic
+    Centre Center Service Services Team Unit Department School Academy College University Nursery Primary
+    Secondary Infant Junior Station Street Road Lane Avenue Drive Close Way Crescent Grove Place Gardens
+    Terrace Square Park Estate Project Partnership Board Panel Network Group Society Association Charity Aid
+    Refuge Housing Mosque Temple Library Prison Office Limited Ltd Plc Company Agency Authority Tribunal
+    Division Law Laws"""
 )
 
 TITLES = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Reverend Cllr")
@@ -137,5 +147,9 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
     not_names = FUNCTION_WORDS | DOMAIN_WORDS | ORG_WORDS | TITLES
     first = load("first_names.txt") - not_names
-    last = load("surnames.txt") - not_names
+    # Surnames may be organisation words too ("Hall", "Chambers"); only drop the unambiguous ones.
+    last = load("surnames.txt") - (FUNCTION_WORDS | DOMAIN_WORDS | TITLES | STRONG_ORG_WORDS)
+    # first_names_extra.txt: popular UK first names (ONS baby-name tables, 1970s to now, and
+    # names common in UK migrant communities) that Faker's lists lack, kept by hand.
+    first |= load("first_names_extra.txt") - not_names
     return first, last, load("ambiguous_names.txt")

@@ -23,25 +23,50 @@ from reporting.deid.lexicon import (
     PARENT_CUES,
     PLACE_NAMES,
     PROFESSIONAL_CUES,
+    STRONG_ORG_WORDS,
     TITLES,
     gazetteer,
 )
 
 # A capitalised word: Leo, Ellie-May, O'Brien, McDonald. Possessive 's is not part of it.
-NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:O['’])?[A-Z](?:[a-z]+|[a-z]*[A-Z][a-z]+)(?:-[A-Z][a-z]+)*(?![\w-])")
+NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:O['’])?[A-Z](?:[a-z]+[A-Z][a-z]+|[a-z]+)(?:-[A-Z][a-z]+)*(?![\w-])")
 
 NOT_NAME_WORDS = FUNCTION_WORDS | DOMAIN_WORDS
 FAMILY_NOUNS = frozenset(
-    "family families children kids household home case siblings boys girls twins brothers sisters "
-    "parents grandparents".split()
+    [
+        "family",
+        "families",
+        "children",
+        "kids",
+        "household",
+        "home",
+        "case",
+        "siblings",
+        "boys",
+        "girls",
+        "twins",
+        "brothers",
+        "sisters",
+        "parents",
+        "grandparents",
+    ]
 )
 AGE_AFTER = re.compile(
     r"^(?:,\s*|\s*\(\s*)(?:aged?\s*)?(\d{1,2})\s*(?:\)|,|\s+(?:and|years?|yrs?|months?|weeks?)\b|yo\b|-year)"
     r"|^(?:,\s*|\s+is\s+|\s+was\s+)an?\s+(?:[a-z]+\s+){0,3}?(\d{1,2})[- ](?:year|yr|month)s?[- ]old|^,?\s*\(?\s*DOB\b"
 )
-PARENT_AFTER = re.compile(r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b", re.I)
+PARENT_AFTER = re.compile(
+    r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b",
+    re.I,
+)
 ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|our|my|their|her|his|a)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*[,.)]", re.I)
-CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b")
+# "(DOB ...", "(NHS ...", or a case number in brackets: records are opened for children.
+CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b|^\s*\(\s*[A-Z]{0,6}[-/]?\d{5,}")
+# Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
+SUBJECT_VERB_AFTER = re.compile(
+    r"^\s+(?:told|said|says|asked|disclosed|explained|moved|went|came|rang|called|texted|was|is|has|had|"
+    r"wants|wanted|refused|agreed|denied|returned|ran|left|arrived|stayed|lives|lived|attends|attended)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +83,9 @@ class Mention:
 def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     """Names in ``text`` found from the gazetteer and context, outside the ``blocked`` ranges."""
     first_names, surnames, ambiguous = gazetteer()
+    # "Ellie-May", "Tyler-Jay": a compound of first names is a first name.
+    compounds = {t.group() for t in NAME_TOKEN.finditer(text) if "-" in t.group()}
+    first_names = first_names | {c for c in compounds if all(p in first_names for p in c.split("-"))}
     tokens = [m for m in NAME_TOKEN.finditer(text) if not _inside(m.start(), m.end(), blocked)]
     mentions: list[Mention] = []
     for chain in _chains(text, tokens):
@@ -103,7 +131,21 @@ def _judge_chain(
     ambiguous: frozenset[str],
 ) -> list[Mention]:
     # A chain holding an organisation or place word ("Leeds City Council") is no person.
-    if any(t.group() in ORG_WORDS for t in chain) or _next_word(text, chain[-1].end()) in ORG_WORDS:
+    # "Evie Chambers" and "Jo Hall" are people, though Chambers and Hall are also organisation
+    # words: a surname-like last word after a first name is kept unless it is a street or service.
+    org_at = [
+        i
+        for i, t in enumerate(chain)
+        if t.group() in ORG_WORDS
+        and not (
+            i == len(chain) - 1
+            and i > 0
+            and t.group() in surnames
+            and t.group() not in STRONG_ORG_WORDS
+            and chain[i - 1].group() in first_names
+        )
+    ]
+    if org_at or _next_word(text, chain[-1].end()) in ORG_WORDS:
         return []
     # Split at words that are never names; the word before a part is a cue for it ("Baby Isla").
     parts: list[list[re.Match[str]]] = [[]]
@@ -167,8 +209,17 @@ def _judge_part(
             is_name = strong_cue
         else:
             # An unknown word is a name only where the context leaves no doubt.
-            is_name = titled or _family_noun_after(text, start, end) or AGE_AFTER.search(text[end : end + 45]) is not None
-            is_name = is_name or (_role_word_before(text, start) is not None and mid_sentence)
+            is_name = (
+                titled or _family_noun_after(text, start, end) or AGE_AFTER.search(text[end : end + 45]) is not None
+            )
+            is_name = is_name or (
+                mid_sentence
+                and head not in PLACE_NAMES
+                and (_role_word_before(text, start) is not None or SUBJECT_VERB_AFTER.match(text[end : end + 20]))
+            )
+        if not is_name and head in first_names and head in ambiguous and head not in NEVER_SINGLE_NAMES:
+            # Sentence-initial "Destiny moved ...": a name-word acting as the subject of a verb.
+            is_name = SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
     if not is_name:
         return None
     role = "FAMILY" if len(words) == 1 and _family_noun_after(text, start, end) else _role(text, start, end)
@@ -201,7 +252,7 @@ def _role_word_before(text: str, start: int) -> str | None:
     """The role named just before a name: "dad, X", "HV X", "the allocated SW, X", "Baby X"."""
     window = text[max(0, start - 40) : start]
     match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*,?\s*$", window)
-    if not match or re.search(r"[.!?;:]\s*\S*\s*$", window[: match.start() + 1] if match.start() else ""):
+    if not match:  # the words matched hold no punctuation, so they never cross a sentence end
         return None
     words = [w.lower().strip("'’") for w in match.group(1).split()]
     # Only the word touching the name, or a role phrase ending there ("health visitor").
@@ -229,11 +280,14 @@ def _titled(text: str, start: int) -> bool:
 def _family_noun_after(text: str, start: int, end: int) -> bool:
     """ "the Kowalski family", "the Adeyemi children", "the Haskins case"."""
     word = re.match(r"^(?:['’]s)?\s+([a-z]+)", text[end : end + 20])
-    return bool(word and word.group(1) in FAMILY_NOUNS and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I))
+    return bool(
+        word and word.group(1) in FAMILY_NOUNS and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+    )
 
 
 def _next_word(text: str, end: int) -> str:
-    match = re.match(r"^ ([A-Z][\w'’-]*)", text[end : end + 30])
+    """The capitalised word after a name, across a possessive ("Clare's Law" gives "Law")."""
+    match = re.match(r"^(?:['’]s)? ([A-Z][\w'’-]*)", text[end : end + 30])
     return match.group(1) if match else ""
 
 

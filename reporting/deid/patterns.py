@@ -108,15 +108,59 @@ SCHOOL = re.compile(
     r"(?:St\.?\s+|Saint\s+|Holy\s+|Our\s+Lady(?:'s)?\s+)?"
     r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\s+){1,4}"
     r"(?:(?:C\s?of\s?E|CE|RC|C\.E\.|R\.C\.|Catholic|Church\s+of\s+England|Community|Day|Free|Church|Methodist"
-    r"|Foundation|Special|Infant|Junior|Primary|High)\s+)*"
-    + SCHOOL_WORDS
-    + r"(?:\s+(?:School|Academy|Unit))?\b"
+    r"|Foundation|Special|Infant|Junior|Primary|High)\s+)*" + SCHOOL_WORDS + r"(?:\s+(?:School|Academy|Unit))?\b"
 )
 # Capitalised words that make "X School" generic or a council function, not a named school.
 SCHOOL_NOT_A_NAME = frozenset(
-    "The A An Our Their His Her My Virtual Forest Sunday Special Secondary Primary High Junior Infant Infants "
-    "Nursery School Academy College Day Local Mainstream New Previous Current Old Each Every This That Which "
-    "Her His Both Any Boarding Residential Independent State Grammar Sixth Further Hospital Alternative".split()
+    [
+        "The",
+        "A",
+        "An",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "My",
+        "Virtual",
+        "Forest",
+        "Sunday",
+        "Special",
+        "Secondary",
+        "Primary",
+        "High",
+        "Junior",
+        "Infant",
+        "Infants",
+        "Nursery",
+        "School",
+        "Academy",
+        "College",
+        "Day",
+        "Local",
+        "Mainstream",
+        "New",
+        "Previous",
+        "Current",
+        "Old",
+        "Each",
+        "Every",
+        "This",
+        "That",
+        "Which",
+        "Her",
+        "His",
+        "Both",
+        "Any",
+        "Boarding",
+        "Residential",
+        "Independent",
+        "State",
+        "Grammar",
+        "Sixth",
+        "Further",
+        "Hospital",
+        "Alternative",
+    ]
 )
 
 
@@ -131,11 +175,14 @@ def find_structured(text: str) -> Iterator[Candidate]:
         if grouped or NHS_CUE.search(text[max(0, m.start() - 20) : m.start()]) or _nhs_checksum_ok(m.group()):
             yield m.start(), m.end(), "NHS_NUMBER"
     for m in PHONE.finditer(text):
+        start = m.start()
+        if m.group().startswith("(") and ")" not in m.group():
+            start += 1  # "(07700 900482)": the bracket encloses the number, it is not an area code
         digits = re.sub(r"\D", "", m.group())
         if digits.startswith("44"):
             digits = "0" + digits[2:].lstrip("0")
         if 10 <= len(digits) <= 11:
-            yield m.start(), m.end(), "PHONE"
+            yield start, m.end(), "PHONE"
     for m in POSTCODE.finditer(text):
         yield m.start(), m.end(), "POSTCODE"
     for m in ADDRESS.finditer(text):

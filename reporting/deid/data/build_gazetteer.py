@@ -18,10 +18,37 @@ import importlib
 import re
 from pathlib import Path
 
-LOCALES = (
-    "en_GB en_US en_IE en_NZ en en_IN en_NG en_KE en_PK pl_PL ro_RO vi_VN yo_NG ig_NG "
-    "ha_NG tw_GH sw zu_ZA tr_TR lt_LT lv_LV cs_CZ sk_SK hu_HU it_IT es_ES pt_PT fr_FR de_DE"
-).split()
+LOCALES = [
+    "en_GB",
+    "en_US",
+    "en_IE",
+    "en_NZ",
+    "en",
+    "en_IN",
+    "en_NG",
+    "en_KE",
+    "en_PK",
+    "pl_PL",
+    "ro_RO",
+    "vi_VN",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "sw",
+    "zu_ZA",
+    "tr_TR",
+    "lt_LT",
+    "lv_LV",
+    "cs_CZ",
+    "sk_SK",
+    "hu_HU",
+    "it_IT",
+    "es_ES",
+    "pt_PT",
+    "fr_FR",
+    "de_DE",
+]
 FIRST_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 LAST_ATTRS = ("last_names", "last_names_male", "last_names_female")
 # Only names written in plain Latin letters can appear capitalised in an English report.

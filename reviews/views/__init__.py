@@ -1,0 +1,1 @@
+"""Split by owner: workspace (triage, themes, questions) and thematic reviews / learning."""

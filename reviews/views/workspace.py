@@ -1,0 +1,574 @@
+"""The review panel's workspace pages: triage, urgent reports, themes,
+reports and the confidential contact's relay page.
+
+Each view parses input, fetches through an ``access_*`` helper (404 for
+anything outside the user's panels), calls one service and renders or
+redirects. Nobody but a panel member reaches a panel page: leaders and staff
+read only what is published, so they get 404 here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from reporting.access import access_report_as_panel, user_capabilities
+from reporting.choices import (
+    LearningTogether,
+    ServiceArea,
+    ThemeStatus,
+    WestrumAspect,
+    WestrumOrientation,
+)
+from reporting.identity import read_reporter_identity
+from reporting.models import Report, Theme
+from reporting.services import answer_question
+from reviews.services import workspace as svc
+
+TRIAGE_PAGE_SIZE = 25
+MEMBERS_PAGE_SIZE = 20
+URGENT_PAGE_SIZE = 25
+
+View = Callable[..., HttpResponse]
+
+
+def panel_required(view: View) -> View:
+    """Signed in and a member of at least one panel; anyone else gets 404."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not user_capabilities(request.user).is_panel_member:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def contact_required(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not svc.contact_may_relay(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _blank(label: str) -> list[tuple[str, str]]:
+    return [("", label)]
+
+
+# --- Forms (parsing only; rules live in the services) ----------------------------
+
+
+class TriageFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("open", "Open (not dismissed or closed)"), ("all", "All statuses"), *ThemeStatus.choices],
+    )
+    service_area = forms.ChoiceField(required=False, choices=_blank("Any service area") + ServiceArea.choices)
+    learning_together = forms.ChoiceField(
+        required=False, choices=_blank("Any pattern") + LearningTogether.choices, label="Learning Together pattern"
+    )
+    westrum_aspect = forms.ChoiceField(
+        required=False, choices=_blank("Any aspect") + WestrumAspect.choices, label="Westrum aspect"
+    )
+    westrum_orientation = forms.ChoiceField(
+        required=False, choices=_blank("Any orientation") + WestrumOrientation.choices, label="Westrum orientation"
+    )
+    period = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any time"), ("30", "Last 30 days"), ("90", "Last 90 days"), ("365", "Last 12 months")],
+        label="Reports submitted",
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=ThemeStatus.choices)
+    reason = forms.CharField(required=False, widget=forms.Textarea, max_length=2000)
+
+
+class RenameForm(forms.Form):
+    title = forms.CharField(max_length=200)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea, max_length=5000, label="Note")
+
+
+class LabelsForm(forms.Form):
+    westrum_aspect = forms.ChoiceField(required=False, choices=_blank("Keep as is") + WestrumAspect.choices)
+    westrum_orientation = forms.ChoiceField(required=False, choices=_blank("Keep as is") + WestrumOrientation.choices)
+    learning_together = forms.ChoiceField(required=False, choices=_blank("Keep as is") + LearningTogether.choices)
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea, max_length=2000, label="Your question")
+
+
+class HandledForm(forms.Form):
+    note = forms.CharField(widget=forms.Textarea, max_length=2000, label="What was done")
+
+
+class DuplicateForm(forms.Form):
+    duplicate_of = forms.CharField(required=False, max_length=20, label="Reference of the original report")
+
+
+class RelayForm(forms.Form):
+    answer = forms.CharField(widget=forms.Textarea, label="The reporter's answer")
+
+
+def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+# --- Triage ---------------------------------------------------------------------
+
+
+@panel_required
+def triage(request: HttpRequest) -> HttpResponse:
+    form = TriageFilterForm(request.GET or None)
+    filters = svc.TriageFilters.from_mapping(request.GET)
+    rows = svc.triage_queue(request.user, filters)  # type: ignore[arg-type]
+    page = Paginator(rows, TRIAGE_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = {k: v for k, v in request.GET.items() if k != "page" and v}
+    return render(
+        request,
+        "reviews/workspace/triage.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "query": urlencode(query),
+            "urgent_open": svc.urgent_reports_for(request.user, handled="no").count(),  # type: ignore[arg-type]
+        },
+    )
+
+
+# --- Urgent queue ---------------------------------------------------------------
+
+
+@panel_required
+def urgent_queue(request: HttpRequest) -> HttpResponse:
+    """Live-concern reports. Handled ones stay listed (below the unhandled) so
+    the queue is never empty by default and the record of who acted stays visible."""
+    handled = request.GET.get("handled", "")
+    handled = handled if handled in {"yes", "no"} else ""
+    reports = svc.urgent_reports_for(request.user, handled=handled)  # type: ignore[arg-type]
+    page = Paginator(reports, URGENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reviews/workspace/urgent.html",
+        {
+            "page": page,
+            "handled": handled,
+            "form": HandledForm(),
+            "query": urlencode({"handled": handled} if handled else {}),
+        },
+    )
+
+
+@panel_required
+def urgent_handled(request: HttpRequest, report_id: Any) -> HttpResponse:
+    report = access_report_as_panel(request.user, report_id)
+    if not report.live_concern:
+        raise Http404
+    form = HandledForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.mark_urgent_handled(actor=request.user, report=report, note=form.cleaned_data["note"])  # type: ignore[arg-type]
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, f"Report {report.reference} marked as handled.")
+            return redirect("reviews:urgent")
+    return render(request, "reviews/workspace/urgent_handled.html", {"report": report, "form": form})
+
+
+# --- Theme page -------------------------------------------------------------------
+
+
+def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> dict[str, Any]:
+    members = (
+        Report.objects.filter(theme=theme)
+        .only(
+            "id",
+            "reference",
+            "kind",
+            "service_area",
+            "submitted_on",
+            "narrative",
+            "westrum_aspect",
+            "westrum_orientation",
+            "learning_together",
+            "theme_pinned",
+            "live_concern",
+            "duplicate_of_id",
+            "theme_id",
+        )
+        .order_by("-theme_pinned", "-submitted_on", "reference")
+    )
+    page = Paginator(members, MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    others = (
+        svc._scope_themes(request.user)  # type: ignore[arg-type]
+        .exclude(pk=theme.pk)
+        .order_by("title")
+        .values_list("pk", "title")
+    )
+    return {
+        "theme": theme,
+        "profile": svc.theme_profile(theme),
+        "page": page,
+        "other_themes": list(others),
+        "notes": theme.notes.select_related("author")[:50],
+        "history": svc.theme_history(theme),
+        "status_form": forms_.get("status_form") or StatusForm(initial={"status": theme.status}),
+        "rename_form": forms_.get("rename_form") or RenameForm(initial={"title": theme.title}),
+        "note_form": forms_.get("note_form") or NoteForm(),
+        "merge_error": forms_.get("merge_error"),
+        "split_error": forms_.get("split_error"),
+        "excerpts": list(theme.excerpts or [])[:3],
+        "keywords": list(theme.keywords or []),
+        "statuses": ThemeStatus.choices,
+    }
+
+
+@panel_required
+def theme_detail(request: HttpRequest, theme_id: int) -> HttpResponse:
+    theme = svc.access_theme_as_panel(request.user, theme_id)
+    if theme.retired_at is not None and theme.merged_into_id is not None:
+        # A merged theme lives on in its survivor; old links keep working.
+        return redirect("reviews:theme", theme_id=theme.merged_into_id)
+    return render(request, "reviews/workspace/theme.html", _theme_context(request, theme))
+
+
+def _theme_action(
+    request: HttpRequest, theme_id: int, form_key: str, form: forms.Form, act: Callable[[Theme], str]
+) -> HttpResponse:
+    theme = svc.access_theme_as_panel(request.user, theme_id)
+    if form.is_valid():
+        try:
+            message = act(theme)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, message)
+            return redirect("reviews:theme", theme_id=theme.pk)
+    return render(
+        request, "reviews/workspace/theme.html", _theme_context(request, theme, **{form_key: form}), status=400
+    )
+
+
+@require_POST
+@panel_required
+def theme_status(request: HttpRequest, theme_id: int) -> HttpResponse:
+    form = StatusForm(request.POST)
+
+    def act(theme: Theme) -> str:
+        svc.set_theme_status(
+            actor=request.user,  # type: ignore[arg-type]
+            theme=theme,
+            status=form.cleaned_data["status"],
+            reason=form.cleaned_data["reason"],
+        )
+        return f"Status changed to {ThemeStatus(form.cleaned_data['status']).label.lower()}."
+
+    return _theme_action(request, theme_id, "status_form", form, act)
+
+
+@require_POST
+@panel_required
+def theme_rename(request: HttpRequest, theme_id: int) -> HttpResponse:
+    form = RenameForm(request.POST)
+
+    def act(theme: Theme) -> str:
+        svc.rename_theme(actor=request.user, theme=theme, title=form.cleaned_data["title"])  # type: ignore[arg-type]
+        return "Theme renamed. Rebuilds will keep this title."
+
+    return _theme_action(request, theme_id, "rename_form", form, act)
+
+
+@require_POST
+@panel_required
+def theme_note(request: HttpRequest, theme_id: int) -> HttpResponse:
+    form = NoteForm(request.POST)
+
+    def act(theme: Theme) -> str:
+        svc.add_theme_note(actor=request.user, theme=theme, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+        return "Note added."
+
+    return _theme_action(request, theme_id, "note_form", form, act)
+
+
+@require_POST
+@panel_required
+def theme_merge(request: HttpRequest, theme_id: int) -> HttpResponse:
+    theme = svc.access_theme_as_panel(request.user, theme_id)
+    into_id = request.POST.get("into", "")
+    error = "Choose the theme to merge this one into."
+    if into_id:
+        try:
+            into = svc.access_theme_as_panel(request.user, into_id)
+            survivor = svc.merge_themes(actor=request.user, theme=theme, into=into)  # type: ignore[arg-type]
+        except Http404:
+            error = "Choose a theme from the list."
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, f"“{theme.title}” was merged into “{survivor.title}”.")
+            return redirect("reviews:theme", theme_id=survivor.pk)
+    context = _theme_context(request, theme, merge_error=error)  # type: ignore[arg-type]
+    context["merge_error"] = error
+    return render(request, "reviews/workspace/theme.html", context, status=400)
+
+
+@require_POST
+@panel_required
+def theme_split(request: HttpRequest, theme_id: int) -> HttpResponse:
+    theme = svc.access_theme_as_panel(request.user, theme_id)
+    ids = request.POST.getlist("reports")
+    chosen = list(Report.objects.visible_to(request.user).filter(pk__in=_valid_uuids(ids), theme=theme))
+    try:
+        new_theme = svc.split_theme(
+            actor=request.user,  # type: ignore[arg-type]
+            theme=theme,
+            reports=chosen,
+            title=request.POST.get("title", ""),
+        )
+    except ValidationError as exc:
+        context = _theme_context(request, theme)
+        context["split_error"] = " ".join(exc.messages)
+        return render(request, "reviews/workspace/theme.html", context, status=400)
+    messages.success(request, f"{len(chosen)} reports were split into a new theme, “{new_theme.title}”.")
+    return redirect("reviews:theme", theme_id=new_theme.pk)
+
+
+def _valid_uuids(values: list[str]) -> list[str]:
+    import uuid
+
+    valid = []
+    for value in values:
+        try:
+            valid.append(str(uuid.UUID(value)))
+        except (ValueError, TypeError):
+            continue
+    return valid
+
+
+# --- Report page ----------------------------------------------------------------
+
+LABEL_DIMENSIONS = (
+    ("westrum_aspect", "Westrum aspect", WestrumAspect),
+    ("westrum_orientation", "Westrum orientation", WestrumOrientation),
+    ("learning_together", "Learning Together pattern", LearningTogether),
+)
+
+
+def label_rows(report: Report) -> list[dict[str, Any]]:
+    """Each label with the engine's confidence and evidence, or who corrected it.
+
+    ``label_details`` is written by the theme engine; read defensively so a
+    report labelled by an older engine version still renders.
+    """
+    details = report.label_details or {}
+    rows = []
+    for field_name, title, choices in LABEL_DIMENSIONS:
+        value = getattr(report, field_name)
+        detail = details.get(field_name) or {}
+        evidence = detail.get("evidence") or []
+        if isinstance(evidence, str):
+            evidence = [evidence]
+        confidence = detail.get("confidence")
+        rows.append(
+            {
+                "field": field_name,
+                "title": title,
+                "value": value,
+                "label": choices(value).label if value in choices.values else "Not labelled yet",
+                "confidence": round(float(confidence) * 100) if isinstance(confidence, int | float) else None,
+                "evidence": [str(e) for e in evidence][:5],
+                "by_person": bool(detail.get("by_person") or detail.get("corrected_by") or detail.get("set_by")),
+                "corrected_by": detail.get("corrected_by_name")
+                or detail.get("corrected_by")
+                or detail.get("set_by")
+                or "",
+                "corrected_at": detail.get("corrected_at") or "",
+            }
+        )
+    return rows
+
+
+def _report_context(request: HttpRequest, report: Report, **forms_: Any) -> dict[str, Any]:
+    return {
+        "report": report,
+        "labels": label_rows(report),
+        "questions": list(report.questions.all()),
+        "labels_form": forms_.get("labels_form") or LabelsForm(),
+        "question_form": forms_.get("question_form") or QuestionForm(),
+        "duplicate_form": forms_.get("duplicate_form")
+        or DuplicateForm(initial={"duplicate_of": report.duplicate_of.reference if report.duplicate_of else ""}),
+        "action_error": forms_.get("action_error"),
+    }
+
+
+@panel_required
+def report_detail(request: HttpRequest, report_id: Any) -> HttpResponse:
+    report = access_report_as_panel(request.user, report_id)
+    report = (
+        Report.objects.select_related("theme", "duplicate_of", "urgent_handled_by")
+        .prefetch_related("questions")
+        .get(pk=report.pk)
+    )
+    return render(request, "reviews/workspace/report.html", _report_context(request, report))
+
+
+def _report_action(
+    request: HttpRequest, report_id: Any, form_key: str, form: forms.Form | None, act: Callable[[Report], str]
+) -> HttpResponse:
+    report = access_report_as_panel(request.user, report_id)
+    if form is None or form.is_valid():
+        try:
+            message = act(report)
+        except ValidationError as exc:
+            if form is None:
+                return render(
+                    request,
+                    "reviews/workspace/report.html",
+                    _report_context(request, report, action_error=" ".join(exc.messages)),
+                    status=400,
+                )
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, message)
+            next_url = request.POST.get("next", "")
+            if next_url.startswith("/panel/") and "//" not in next_url:
+                return HttpResponseRedirect(next_url)
+            return redirect("reviews:report", report_id=report.pk)
+    return render(
+        request, "reviews/workspace/report.html", _report_context(request, report, **{form_key: form}), status=400
+    )
+
+
+@require_POST
+@panel_required
+def report_labels(request: HttpRequest, report_id: Any) -> HttpResponse:
+    form = LabelsForm(request.POST)
+
+    def act(report: Report) -> str:
+        svc.correct_report_labels(actor=request.user, report=report, labels=form.cleaned_data)  # type: ignore[arg-type]
+        return "Labels corrected. The labeller will learn from this correction."
+
+    return _report_action(request, report_id, "labels_form", form, act)
+
+
+@require_POST
+@panel_required
+def report_question(request: HttpRequest, report_id: Any) -> HttpResponse:
+    form = QuestionForm(request.POST)
+
+    def act(report: Report) -> str:
+        svc.ask_reporter(actor=request.user, report=report, text=form.cleaned_data["text"])  # type: ignore[arg-type]
+        return "Question sent. You will see the answer on this page."
+
+    return _report_action(request, report_id, "question_form", form, act)
+
+
+@require_POST
+@panel_required
+def report_pin(request: HttpRequest, report_id: Any) -> HttpResponse:
+    pinned = request.POST.get("pinned", "1") == "1"
+
+    def act(report: Report) -> str:
+        svc.pin_report(actor=request.user, report=report, pinned=pinned)  # type: ignore[arg-type]
+        return "Report pinned to its theme." if pinned else "Report unpinned."
+
+    return _report_action(request, report_id, "", None, act)
+
+
+@require_POST
+@panel_required
+def report_exclude(request: HttpRequest, report_id: Any) -> HttpResponse:
+    excluded = request.POST.get("excluded", "1") == "1"
+
+    def act(report: Report) -> str:
+        svc.exclude_report(actor=request.user, report=report, excluded=excluded)  # type: ignore[arg-type]
+        return "Report taken out of theming." if excluded else "Report returned to theming."
+
+    return _report_action(request, report_id, "", None, act)
+
+
+@require_POST
+@panel_required
+def report_duplicate(request: HttpRequest, report_id: Any) -> HttpResponse:
+    form = DuplicateForm(request.POST)
+
+    def act(report: Report) -> str:
+        reference = form.cleaned_data["duplicate_of"].strip().upper()
+        original = None
+        if reference:
+            original = Report.objects.visible_to(request.user).filter(reference=reference).first()
+            if original is None:
+                raise ValidationError({"duplicate_of": ["No report with that reference in your panel's reports."]})
+        svc.mark_duplicate(actor=request.user, report=report, duplicate_of=original)  # type: ignore[arg-type]
+        return f"Marked as a duplicate of {original.reference}." if original else "No longer marked as a duplicate."
+
+    return _report_action(request, report_id, "duplicate_form", form, act)
+
+
+# --- Confidential contact -----------------------------------------------------------
+
+
+@contact_required
+def contact_questions(request: HttpRequest) -> HttpResponse:
+    """Open questions on the organisation's confidential reports; answered
+    ones follow, so the contact can see what was relayed."""
+    questions = svc.confidential_questions_for(request.user).order_by("answered_at", "asked_at")  # type: ignore[arg-type]
+    page = Paginator(questions, 25).get_page(request.GET.get("page"))
+    return render(request, "reviews/workspace/contact.html", {"page": page})
+
+
+@contact_required
+def contact_question(request: HttpRequest, question_id: int) -> HttpResponse:
+    """One question: reveal who reported (audited, on request only), and
+    record the answer they gave. The identity is shown in this response only."""
+    question = svc.access_question_as_contact(request.user, question_id)
+    identity = None
+    form = RelayForm()
+    if request.method == "POST" and request.POST.get("action") == "reveal":
+        identity = read_reporter_identity(actor=request.user, report=question.report)  # type: ignore[arg-type]
+    elif request.method == "POST":
+        form = RelayForm(request.POST)
+        if form.is_valid():
+            try:
+                answer_question(question=question, answer=form.cleaned_data["answer"], relayed_by=request.user)  # type: ignore[arg-type]
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(
+                    request, "Answer recorded. The panel will see it on the report, without your name or theirs."
+                )
+                return redirect(reverse("reviews:contact"))
+    return render(
+        request,
+        "reviews/workspace/contact_question.html",
+        {"question": question, "identity": identity, "form": form},
+        status=400 if form.errors else 200,
+    )

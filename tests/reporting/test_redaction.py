@@ -1,0 +1,170 @@
+"""Behaviour of the de-identification engine (quality figures live in benchmarks/redaction.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reporting.deid import SPAN_TYPES, Redaction, Span, redact_fields, redact_text
+from reporting.deid.jsonl import BadLine, redact_jsonl
+
+
+def spans_of(redaction: Redaction, source: str) -> list[tuple[str, str]]:
+    return [(source[s.start : s.end], s.type) for s in redaction.spans]
+
+
+def test_span_offsets_point_into_the_input_and_text_is_rebuilt_from_them() -> None:
+    source = "Visited Jodie Brennan at 22 Ashgrove Road, Middleton M24 6QB on 3rd March 2024."
+    result = redact_text(source)
+    assert spans_of(result, source) == [
+        ("Jodie Brennan", "PERSON"),
+        ("22 Ashgrove Road, Middleton", "ADDRESS"),
+        ("M24 6QB", "POSTCODE"),
+        ("3rd March 2024", "DATE"),
+    ]
+    rebuilt, cursor = [], 0
+    for span in result.spans:
+        rebuilt += [source[cursor : span.start], span.placeholder]
+        cursor = span.end
+    assert "".join([*rebuilt, source[cursor:]]) == result.text
+    assert all(isinstance(s, Span) and s.type in SPAN_TYPES for s in result.spans)
+
+
+def test_same_person_gets_same_placeholder_across_fields_and_by_first_name() -> None:
+    result = redact_fields(
+        {
+            "narrative": "Strategy discussion for Leo Hartley (LCS-448120) was late. Leo was fine.",
+            "what_would_help": "Ask Leo Hartley's school first.",
+        }
+    )
+    narrative, help_ = result["narrative"], result["what_would_help"]
+    leo = narrative.spans[0].placeholder
+    assert [s.placeholder for s in narrative.spans if s.type == "PERSON"] == [leo, leo]
+    assert [s.placeholder for s in help_.spans] == [leo]
+    assert "Leo" not in narrative.text + help_.text
+
+
+def test_different_people_get_different_numbers_and_roles_are_inferred() -> None:
+    source = (
+        "Ellie-May Grant (7) told her teacher that her stepdad Dean Walsh hurts her. "
+        "The health visitor, Sandra Okafor, was not told. Her friend Priya Chandra rang."
+    )
+    result = redact_text(source)
+    assert [s.placeholder for s in result.spans if s.type == "PERSON"] == [
+        "[CHILD 1]",
+        "[PARENT 1]",
+        "[PROFESSIONAL 1]",
+        "[PERSON 1]",
+    ]
+
+
+def test_redacting_redacted_text_is_a_no_op() -> None:
+    source = (
+        "Mum, Sarah Pickering, rang from 07700 900731 about Tyler (DOB 19/07/2011, NHS 252 760 1898) "
+        "at Greenhill Primary School; email k.mensah.isw@outlook.com, NI JR 63 44 18 C, case CLA-20931."
+    )
+    once = redact_text(source)
+    twice = redact_text(once.text)
+    assert twice.text == once.text
+    assert twice.spans == ()
+
+
+def test_new_names_added_to_a_redacted_preview_are_numbered_after_existing_placeholders() -> None:
+    edited = "[CHILD 1] was seen by [PROFESSIONAL 1]. Later Kieran Pope, 15, was moved."
+    result = redact_text(edited)
+    assert result.text == "[CHILD 1] was seen by [PROFESSIONAL 1]. Later [CHILD 2], 15, was moved."
+
+
+@pytest.mark.parametrize(
+    ("source", "found", "kind"),
+    [
+        ("Mum's mobile is 07700 900731 if needed.", "07700 900731", "PHONE"),
+        ("Call +44 7700 900123 today.", "+44 7700 900123", "PHONE"),
+        ("The office is on (01632) 960123.", "(01632) 960123", "PHONE"),
+        ("Landline 020 7946 0123 rang out.", "020 7946 0123", "PHONE"),
+        ("Sent to cpconference@northvale.gov.uk yesterday.", "cpconference@northvale.gov.uk", "EMAIL"),
+        ("Medication (NHS no 628 194 8211) changed.", "628 194 8211", "NHS_NUMBER"),
+        ("NHS number 6281948211 on the letter.", "6281948211", "NHS_NUMBER"),
+        ("His NI number, JM 82 41 07 D, was wrong.", "JM 82 41 07 D", "NI_NUMBER"),
+        ("NI JR634418C on file.", "JR634418C", "NI_NUMBER"),
+        ("They live at Thorne DN8 4JR now.", "DN8 4JR", "POSTCODE"),
+        ("A contact (MASH-118830) was closed.", "MASH-118830", "CASE_ID"),
+        ("Court number LS23C50112 was misfiled.", "LS23C50112", "CASE_ID"),
+        ("He has a second record (1183047) too.", "1183047", "CASE_ID"),
+        ("CH-23-04417 was NFA'd.", "CH-23-04417", "CASE_ID"),
+        ("Seen on 14/03 by the nurse.", "14/03", "DATE"),
+        ("DOB 22/09/2015 recorded.", "22/09/2015", "DATE"),
+        ("The hearing on 3rd March 2024 moved.", "3rd March 2024", "DATE"),
+        ("The hearing on March 3rd moved.", "March 3rd", "DATE"),
+        ("Filed on 2024-03-03 late.", "2024-03-03", "DATE"),
+        (
+            "Evicted from Flat 3, 41 Victoria Street, Grimsby on Monday.",
+            "Flat 3, 41 Victoria Street, Grimsby",
+            "ADDRESS",
+        ),
+        ("Nobody told Greenhill Primary School about it.", "Greenhill Primary School", "SCHOOL"),
+        ("The DSL at St Anne's C of E Primary rang.", "St Anne's C of E Primary", "SCHOOL"),
+        ("Contact from Little Acorns Day Nursery came in.", "Little Acorns Day Nursery", "SCHOOL"),
+    ],
+)
+def test_structured_types_are_found_with_their_boundaries(source: str, found: str, kind: str) -> None:
+    result = redact_text(source)
+    assert (found, kind) in spans_of(result, source)
+    assert found not in result.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "My team manager and the health visitor agreed with the IRO and the DSL.",
+        "The ICPC and RCPC went ahead; MASH, LADO and PLO were discussed with CAIT.",
+        "Police and the NHS trust were invited; Cafcass replied last Tuesday.",
+        "The social worker visited on Friday and again in the summer, 24/7 support was offered.",
+        "We may ask the Virtual School and the Family Court about page 214 of 350.",
+    ],
+)
+def test_job_titles_agencies_acronyms_and_vague_dates_are_kept(source: str) -> None:
+    result = redact_text(source)
+    assert result.spans == ()
+    assert result.text == source
+
+
+def test_names_found_from_context_cues() -> None:
+    source = (
+        "For an unannounced visit to Mrs Tesfaye I used the phone line. "
+        "Before the RCPC for the Adeyemi children we met. Yonas Haile, 19, speaks Tigrinya."
+    )
+    result = redact_text(source)
+    assert [t for t, k in spans_of(result, source) if k == "PERSON"] == ["Tesfaye", "Adeyemi", "Yonas Haile"]
+
+
+def test_empty_and_missing_fields() -> None:
+    result = redact_fields({"narrative": "", "what_would_help": ""})
+    assert result == {"narrative": Redaction("", ()), "what_would_help": Redaction("", ())}
+
+
+def test_redact_jsonl_outputs_contract_and_reports_bad_lines_by_number() -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "Rang Sandra Okafor on 07700 900123."}),
+        "not json",
+        "",
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "text": "Nothing personal."}),
+    ]
+    errors: list[BadLine] = []
+    out = [json.loads(line) for line in redact_jsonl(lines, on_bad_line=errors.append)]
+    assert out[0] == {
+        "id": "a",
+        "redacted": "Rang [PERSON 1] on [PHONE 1].",
+        "spans": [{"start": 5, "end": 18, "type": "PERSON"}, {"start": 22, "end": 34, "type": "PHONE"}],
+    }
+    assert out[1] == {"id": "c", "redacted": "Nothing personal.", "spans": []}
+    assert [e.lineno for e in errors] == [2, 4]
+    assert "not json" not in str(errors[0])  # the offending text may be personal: never echoed
+
+
+def test_redact_jsonl_raises_without_a_handler() -> None:
+    with pytest.raises(BadLine) as caught:
+        list(redact_jsonl(["[1, 2]"]))
+    assert caught.value.lineno == 1
