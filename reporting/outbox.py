@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 TASK_FOR_KIND = {
     OutboxKind.PROCESS_REPORT: "reporting.tasks.process_report",
     OutboxKind.URGENT_ALERT: "reporting.tasks.send_urgent_alert",
-    OutboxKind.LEARNING_EMAIL: "reporting.tasks.send_learning_email",
+    OutboxKind.LEARNING_EMAIL: "lantern.send_learning_email",  # defined in reviews.tasks; a name, not an import
 }
 
 

@@ -1,0 +1,111 @@
+"""Celery tasks of the reviews app. Arguments are ids only; each task re-reads
+state and exits if its work is already done."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import timezone
+
+from reporting import outbox
+from reporting.models import PublishedLearning, User
+from reviews.exports import RENDERERS, collect_review_pack
+from reviews.models import ExportJob, ExportState, LearningEmailDelivery
+
+logger = logging.getLogger(__name__)
+
+RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
+EXPORT_DIR = "exports"
+
+
+@shared_task(name="lantern.send_learning_email", **RETRY)
+def send_learning_email(learning_id: str, outbox_id: int | None = None) -> int:
+    """Email a published learning summary to every member of staff in scope who
+    opted in (``User.learning_emails``).
+
+    At-least-once: a ``LearningEmailDelivery`` row is written right after each
+    mail is handed to the mail server, and people who already have one are
+    skipped, so a re-delivered task mails only those it had not reached. A
+    crash between sending and recording sends that one mail twice, never zero
+    times. Returns how many mails this run sent.
+    """
+    learning = PublishedLearning.objects.filter(pk=learning_id).first()
+    if learning is None:
+        outbox.mark_done(outbox_id)
+        return 0
+    already = LearningEmailDelivery.objects.filter(learning=learning).values_list("user_id", flat=True)
+    recipients = (
+        User.objects.filter(organisation__in=learning.organisations.all(), learning_emails=True, is_active=True)
+        .exclude(email="")
+        .exclude(pk__in=already)
+        .order_by("pk")
+    )
+    link = f"{settings.SITE_URL}{reverse('learning')}"
+    sent = 0
+    for user in recipients.iterator():
+        send_mail(
+            subject=f"Lantern learning: {learning.title}",
+            message=(
+                "You said, we did: the review panel has published learning from reports like yours.\n\n"
+                f"What is changing:\n{learning.what_is_changing}\n\n"
+                f"Read the full summary: {link}\n\n"
+                "You get this email because you asked for learning summaries. "
+                "You can turn them off in Lantern."
+            ),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+        try:
+            LearningEmailDelivery.objects.create(learning=learning, user=user)
+        except IntegrityError:  # a concurrent run recorded it first
+            pass
+        sent += 1
+    outbox.mark_done(outbox_id)
+    return sent
+
+
+@shared_task(name="lantern.build_review_export")
+def build_review_export(job_id: int) -> str:
+    """Build one review pack into a file under MEDIA_ROOT with a random name.
+
+    At-most-once per job: the job is claimed with a conditional UPDATE
+    (queued -> running), so a duplicate delivery finds nothing to claim and
+    exits. A failure marks the job failed; the panel can ask for a new one.
+    Returns the final state.
+    """
+    claimed = ExportJob.objects.filter(pk=job_id, state=ExportState.QUEUED).update(
+        state=ExportState.RUNNING, progress=5
+    )
+    if not claimed:
+        return "skipped"
+    job = ExportJob.objects.select_related("review__panel").get(pk=job_id)
+
+    def progress(percent: int) -> None:
+        ExportJob.objects.filter(pk=job_id).update(progress=min(99, max(percent, 5)))
+
+    try:
+        pack = collect_review_pack(job.review)
+        progress(10)
+        content = RENDERERS[job.format](pack, progress)
+        relative = f"{EXPORT_DIR}/{secrets.token_urlsafe(24)}.{job.format}"
+        path = Path(settings.MEDIA_ROOT) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    except Exception as exc:
+        # The exception's type only: a message (or traceback) could quote review text.
+        logger.error("export job %s failed: %s", job_id, type(exc).__name__)
+        ExportJob.objects.filter(pk=job_id).update(
+            state=ExportState.FAILED, error=type(exc).__name__[:300], finished_at=timezone.now()
+        )
+        return ExportState.FAILED
+    ExportJob.objects.filter(pk=job_id).update(
+        state=ExportState.DONE, progress=100, file_name=relative, finished_at=timezone.now()
+    )
+    return ExportState.DONE
