@@ -1,9 +1,15 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from api import views
+
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("v1/reports/", views.ReportCreateView.as_view(), name="report-create"),
+    path("v1/reports/preview/", views.ReportPreviewView.as_view(), name="report-preview"),
+    path("v1/receipts/lookup/", views.ReceiptLookupView.as_view(), name="receipt-lookup"),
+    path("v1/receipts/answer/", views.ReceiptAnswerView.as_view(), name="receipt-answer"),
 ]

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import transaction
@@ -27,11 +30,35 @@ TASK_FOR_KIND = {
 }
 
 
+# Set inside ``bulk_publishing``: whether the broker has refused once already.
+_bulk_broker_down: ContextVar[list[bool] | None] = ContextVar("outbox_bulk_broker_down", default=None)
+
+
 def enqueue_on_commit(kind: OutboxKind, object_id: Any) -> OutboxMessage:
     """Record the work now; publish it once the surrounding transaction commits."""
     message = OutboxMessage.objects.create(kind=kind, object_id=str(object_id))
-    transaction.on_commit(lambda: publish(message.pk))
+    transaction.on_commit(lambda: _publish_after_commit(message.pk))
     return message
+
+
+@contextmanager
+def bulk_publishing() -> Iterator[None]:
+    """For bulk work (an import): after the broker's first refusal inside the
+    block, stop trying it and leave the rest to the sweep, so a broker outage
+    costs one connection timeout rather than one per report."""
+    token = _bulk_broker_down.set([False])
+    try:
+        yield
+    finally:
+        _bulk_broker_down.reset(token)
+
+
+def _publish_after_commit(message_id: int) -> None:
+    broker_down = _bulk_broker_down.get()
+    if broker_down is not None and broker_down[0]:
+        return  # pending; sweep_outbox publishes it
+    if not publish(message_id) and broker_down is not None:
+        broker_down[0] = True
 
 
 def publish(message_id: int) -> bool:
