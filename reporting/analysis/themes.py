@@ -207,7 +207,7 @@ def candidate_ks(n: int) -> list[int]:
 
 
 def _spherical_kmeans(
-    z: np.ndarray, k: int, *, seed: int, init: np.ndarray | None = None, n_init: int = 8
+    z: np.ndarray, k: int, *, seed: int, init: np.ndarray | None = None, n_init: int = 4
 ) -> np.ndarray:
     """Centroids (unit length) of k-means on unit vectors (cosine k-means)."""
     if z.shape[0] > 50_000:
@@ -310,7 +310,7 @@ def build_themes(
     fit_rows = np.sort(rng.choice(n, size=min(n, FIT_SAMPLE), replace=False))
     n_comp = max(1, min(N_COMPONENTS, len(fit_rows) - 1, x.shape[1] - 1))
     if n_comp >= 2:
-        _, _, vt = randomized_svd(x[fit_rows], n_components=n_comp, n_iter=5, random_state=seed)
+        _, _, vt = randomized_svd(x[fit_rows], n_components=n_comp, n_iter=3, random_state=seed)
         basis = vt.astype(np.float32).T
         z = np.empty((n, n_comp), dtype=np.float32)
         for start in range(0, n, BATCH):
@@ -436,19 +436,27 @@ def _match_identity(
     lineage: list[LineageLink] = []
     if not previous:
         return identity, lineage
-    new_sets = [{ids[i] for i in members_of[c]} for c in clusters]
-    present = set(ids)
-    # Only reports present in this build count: an excluded or deleted report
-    # should not make a theme look different from its successor.
-    old_sets = [set(t.member_ids) & present for t in previous]
-    inter = np.zeros((len(clusters), len(previous)), dtype=np.int64)
-    jac = np.zeros(inter.shape, dtype=np.float64)
-    for a, ns in enumerate(new_sets):
-        for b, os_ in enumerate(old_sets):
-            shared = len(ns & os_)
-            if shared:
-                inter[a, b] = shared
-                jac[a, b] = shared / len(ns | os_)
+    # Contingency table by counting label pairs: O(N), no set operations.
+    index_of = {doc_id: i for i, doc_id in enumerate(ids)}
+    prev_label = np.full(len(ids), -1, dtype=np.int64)
+    for b, theme in enumerate(previous):
+        for member in theme.member_ids:
+            i = index_of.get(member)
+            # Only reports present in this build count: an excluded or deleted
+            # report should not make a theme look different from its successor.
+            if i is not None:
+                prev_label[i] = b
+    new_label = np.full(len(ids), -1, dtype=np.int64)
+    for a, c in enumerate(clusters):
+        new_label[members_of[c]] = a
+    both = (new_label >= 0) & (prev_label >= 0)
+    inter = np.bincount(
+        new_label[both] * len(previous) + prev_label[both], minlength=len(clusters) * len(previous)
+    ).reshape(len(clusters), len(previous))
+    new_sizes = np.bincount(new_label[new_label >= 0], minlength=len(clusters))
+    old_sizes = np.bincount(prev_label[prev_label >= 0], minlength=len(previous))
+    union = new_sizes[:, None] + old_sizes[None, :] - inter
+    jac = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
     if clusters:
         rows, cols = linear_sum_assignment(-jac)
         for a, b in zip(rows, cols, strict=True):
@@ -462,8 +470,8 @@ def _match_identity(
             if not inter[a, b]:
                 continue
             if (
-                inter[a, b] / max(1, len(old_sets[b])) >= LINEAGE_SHARE
-                or inter[a, b] / max(1, len(new_sets[a])) >= LINEAGE_SHARE
+                inter[a, b] / max(1, old_sizes[b]) >= LINEAGE_SHARE
+                or inter[a, b] / max(1, new_sizes[a]) >= LINEAGE_SHARE
             ):
                 edges[a].append(b)
                 children[b].append(a)
@@ -534,17 +542,8 @@ def _assignment_model(
     themed = np.intersect1d(themed, free_rows) if len(free_rows) else themed
     if len(themed) == 0:
         return model
-    sample = themed[:: max(1, len(themed) // 5000)]
-    col_pos = {int(cc): j for j, cc in enumerate(columns[used])}
-    sims = []
-    for i in sample:
-        row = x[i]
-        vec = np.zeros(len(used), dtype=np.float32)
-        for cc, v in zip(row.indices, row.data, strict=True):
-            j = col_pos.get(int(columns[cc]))
-            if j is not None:
-                vec[j] = v
-        sims.append(float((cent @ vec).max()))
+    sample = themed[:: max(1, len(themed) // 20_000)]
+    sims = np.asarray((x[sample][:, used] @ cent.T).max(axis=1).toarray()).ravel()
     threshold = float(np.quantile(sims, UNTHEMED_QUANTILE))
     return ThemeModel(model.theme_keys, model.columns, model.idf, cent, threshold)
 
