@@ -136,7 +136,9 @@ class Command(BaseCommand):
         try:
             validate_slug(organisation)
         except ValidationError:
-            raise CommandError(f"--organisation must be a slug (letters, numbers, - and _), got {organisation!r}") from None
+            raise CommandError(
+                f"--organisation must be a slug (letters, numbers, - and _), got {organisation!r}"
+            ) from None
         lines = self._read_lines(file)
 
         org = Organisation.objects.filter(slug=organisation).first()
