@@ -63,7 +63,8 @@ DOMAIN_WORDS = _words(
     Sir Madam Prof Professor Rev Reverend Father Sister Nobody Staff Colleague Colleagues Practitioner
     Practitioners Professional Professionals Reviewing Independent Designated Lead Senior Principal Director
     Assistant Deputy Advanced Student Agency Locum Interpreter Interpreters Translator Advocate Advocacy
-    Coordinator Officer Officers Adviser Advisor Supervisor Supervision Support Worker's Manager's"""
+    Coordinator Officer Officers Adviser Advisor Supervisor Supervision Support Worker's Manager's
+    Unknown Unborn Anonymous Unnamed Redacted Withheld Name Surname Forename DOB Age Gender Male Female"""
 )
 
 # A capitalised run ending in (or containing) one of these is an organisation or a place.
@@ -74,7 +75,8 @@ ORG_WORDS = _words(
     Lane Avenue Drive Close Way Crescent Grove Place Gardens Terrace Square Park Estate House Lodge Hall
     Home Homes Project Partnership Board Panel Network Group Society Association Charity Aid Refuge
     Housing Church Mosque Temple Library Prison Centre Bank Office Limited Ltd Plc Company Partners
-    Agency Alliance Federation Law Laws Commission Authority Tribunal Division Chambers Services'"""
+    Agency Alliance Federation Law Laws Infirmary Line Zoo Hub Wing Farm Cottage Manor Commission Authority
+    Tribunal Division Chambers Services'"""
 )
 
 # Organisation and place words that are never the surname in "First X".
@@ -84,10 +86,11 @@ STRONG_ORG_WORDS = _words(
     Secondary Infant Junior Station Street Road Lane Avenue Drive Close Way Crescent Grove Place Gardens
     Terrace Square Park Estate Project Partnership Board Panel Network Group Society Association Charity Aid
     Refuge Housing Mosque Temple Library Prison Office Limited Ltd Plc Company Agency Authority Tribunal
-    Division Law Laws"""
+    Division Law Laws House Lodge Home Homes Farm Cottage Manor Infirmary Line Zoo Crown Station Ward
+    Wing Hub Campus Museum Gallery Theatre Stadium Market Airport Port Harbour Bridge"""
 )
 
-TITLES = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Reverend Cllr")
+TITLES = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Reverend Cllr Sgt Insp Supt Judge")
 
 # Words (lower-cased) that, just before or just after a name, say what the person is.
 CHILD_CUES = _words(
@@ -108,7 +111,7 @@ PROFESSIONAL_CUES = _words(
     manager managers supervisor worker workers officer officers coordinator lead visitor solicitor
     barrister counsel judge magistrate guardian interpreter colleague colleagues chair consultant doctor
     dr detective sergeant constable inspector advocate advisor adviser practitioner therapist clinician
-    caseworker keyworker mentor director principal colleague's legal"""
+    caseworker keyworker mentor director principal colleague's legal sgt insp supt"""
 )
 
 # Towns and counties that Faker lists as first names: a bare mention is a place, not a person.

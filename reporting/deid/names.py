@@ -52,15 +52,18 @@ FAMILY_NOUNS = frozenset(
     ]
 )
 AGE_AFTER = re.compile(
-    r"^(?:,\s*|\s*\(\s*)(?:aged?\s*)?(\d{1,2})\s*(?:\)|,|\s+(?:and|years?|yrs?|months?|weeks?)\b|yo\b|-year)"
+    r"^(?:,\s*|\s*\(\s*)(?:aged?\s*)?(\d{1,2})\s*"
+    r"(?:\)|,|\s+(?:and|years?|yrs?|months?|weeks?)\b|yo\b|-year|[.;]?\s*$)"
     r"|^(?:,\s*|\s+is\s+|\s+was\s+)an?\s+(?:[a-z]+\s+){0,3}?(\d{1,2})[- ](?:year|yr|month)s?[- ]old|^,?\s*\(?\s*DOB\b"
 )
 PARENT_AFTER = re.compile(
-    r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b",
+    r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b(?!['’]s)",
     re.I,
 )
 ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|our|my|their|her|his|a)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*[,.)]", re.I)
 # "(DOB ...", "(NHS ...", or a case number in brackets: records are opened for children.
+# "Ms Amoako (maternal aunt)", "Charlie (foster carer)".
+ROLE_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*\)")
 CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b|^\s*\(\s*[A-Z]{0,6}[-/]?\d{5,}")
 # Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
 SUBJECT_VERB_AFTER = re.compile(
@@ -90,7 +93,42 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
     mentions: list[Mention] = []
     for chain in _chains(text, tokens):
         mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
-    return mentions
+    return _add_coordinated(text, blocked, mentions, first_names)
+
+
+_BEFORE_AND = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\s+(?:and|&)\s+$")
+_AFTER_AND = re.compile(r"^\s+(?:and|&)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![\w-])")
+
+
+def _add_coordinated(
+    text: str, blocked: Sequence[tuple[int, int]], mentions: list[Mention], first_names: frozenset[str]
+) -> list[Mention]:
+    """A first name joined by "and" to a found name is a name too ("Mark and Janet Dyson")."""
+    found = list(mentions)
+    todo = list(mentions)
+    while todo:
+        mention = todo.pop()
+        candidates = []
+        before = _BEFORE_AND.search(text[max(0, mention.start - 40) : mention.start])
+        if before:
+            offset = max(0, mention.start - 40)
+            candidates.append((offset + before.start(1), offset + before.end(1)))
+        after = _AFTER_AND.match(text[mention.end : mention.end + 40])
+        if after:
+            candidates.append((mention.end + after.start(1), mention.end + after.end(1)))
+        for start, end in candidates:
+            word = text[start:end]
+            if (
+                word in first_names
+                and word not in NOT_NAME_WORDS
+                and not _inside(start, end, blocked)
+                and not any(m.start < end and start < m.end for m in found)
+            ):
+                role = _role(text, start, end)
+                new = Mention(start, end, (word,), mention.role if role == "PERSON" else role, _titled(text, start))
+                found.append(new)
+                todo.append(new)
+    return sorted(found, key=lambda m: m.start)
 
 
 def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[str]) -> list[Mention]:
@@ -145,7 +183,8 @@ def _judge_chain(
             and chain[i - 1].group() in first_names
         )
     ]
-    if org_at or _next_word(text, chain[-1].end()) in ORG_WORDS:
+    following = _next_word(text, chain[-1].end())
+    if org_at or following in ORG_WORDS or following.capitalize() in STRONG_ORG_WORDS:
         return []
     # Split at words that are never names; the word before a part is a cue for it ("Baby Isla").
     parts: list[list[re.Match[str]]] = [[]]
@@ -192,8 +231,14 @@ def _judge_part(
             or (tail in surnames and head not in ambiguous)
             or strong_cue
         )
-        # Two words that are both ordinary English ("Rose Hill", "Will Young") need a cue.
-        if is_name and head in ambiguous and tail in ambiguous and not strong_cue:
+        # Two ordinary English words ("Rose Hill", "Will Young") need a cue, unless they read
+        # as a first name and a surname ("Bob Smith").
+        if head in ambiguous and tail in ambiguous and not strong_cue:
+            is_name = (
+                head_first and tail in surnames and not (head in NEVER_SINGLE_NAMES and tail in NEVER_SINGLE_NAMES)
+            )
+        # A place before a word that is no surname is a place ("Chester Zoo").
+        if head in PLACE_NAMES and tail not in surnames and not strong_cue:
             is_name = False
     else:
         possessive = text[end : end + 2] in ("'s", "’s")
@@ -239,7 +284,7 @@ def _role(text: str, start: int, end: int) -> str:
         return "PARENT"
     if CHILD_AFTER.search(after):
         return "CHILD"
-    described = ROLE_AFTER.search(after)
+    described = ROLE_AFTER.search(after) or ROLE_IN_BRACKETS.search(after)
     if described:
         role = _role_of_words(described.group(1).lower().split())
         if role:
@@ -250,13 +295,20 @@ def _role(text: str, start: int, end: int) -> str:
 
 def _role_word_before(text: str, start: int) -> str | None:
     """The role named just before a name: "dad, X", "HV X", "the allocated SW, X", "Baby X"."""
-    window = text[max(0, start - 40) : start]
-    match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*,?\s*$", window)
+    window = text[max(0, start - 50) : start]
+    # "the foster carer, Mrs Jean Cartwright": the role sits before the title.
+    if re.search(r"\b(?:Dr|Prof|Sgt|Insp|Supt)\.\s*$", window):
+        return "PROFESSIONAL"
+    window = _TRAILING_TITLE.sub("", window) or window
+    match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*[,:]?\s*$", window)
     if not match:  # the words matched hold no punctuation, so they never cross a sentence end
         return None
     words = [w.lower().strip("'’") for w in match.group(1).split()]
     # Only the word touching the name, or a role phrase ending there ("health visitor").
     return _role_of_words(words[-1:]) or (_role_of_words(words[-2:]) if words[-1] in {"visitor", "worker"} else None)
+
+
+_TRAILING_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s*$")
 
 
 def _role_of_words(words: list[str]) -> str | None:
@@ -287,8 +339,9 @@ def _family_noun_after(text: str, start: int, end: int) -> bool:
 
 def _next_word(text: str, end: int) -> str:
     """The capitalised word after a name, across a possessive ("Clare's Law" gives "Law")."""
-    match = re.match(r"^(?:['’]s)? ([A-Z][\w'’-]*)", text[end : end + 30])
-    return match.group(1) if match else ""
+    match = re.match(r"^(?:['’]s ([A-Z][\w'’-]*)| (\w[\w'’-]*))", text[end : end + 30])
+    # After a possessive only a capitalised word counts ("Clare's Law" but "Leo's school").
+    return (match.group(1) or match.group(2) or "") if match else ""
 
 
 def _sentence_initial(text: str, start: int) -> bool:

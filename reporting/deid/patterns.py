@@ -78,10 +78,10 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\w-])" + _YEAR + r"-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
     # 3 March, 3rd March 2024, 3rd of March, 3 Mar 24
     re.compile(
-        r"(?<![\w])" + _DAY + r"\s+(?:of\s+)?" + MONTHS + r"\.?(?:,?\s+(?:" + _YEAR + r"|'?\d{2}(?![\w:])))?(?![\w])"
+        r"(?<![\w])" + _DAY + r"\s+(?:of\s+)?" + MONTHS + r"(?:,?\s+(?:" + _YEAR + r"|'?\d{2}(?![\w:])))?(?![\w])"
     ),
     # March 3rd, March 3, 2024 ("May 3" needs the day so the verb "may" never matches)
-    re.compile(r"(?<![\w])" + MONTHS + r"\.?\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w:,.]\d)(?![\w])"),
+    re.compile(r"(?<![\w])" + MONTHS + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w:,.]\d)(?![\w])"),
 )
 
 STREET_TYPES = (
