@@ -22,6 +22,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from reporting.access import access_report_as_panel, user_capabilities
@@ -206,6 +208,45 @@ def urgent_handled(request: HttpRequest, report_id: Any) -> HttpResponse:
 # --- Theme page -------------------------------------------------------------------
 
 
+def column_chart_svg(bars: list[svc.Bar], *, height: int = 30) -> SafeString:
+    """Columns for a trend, drawn on the server (no script, no inline style).
+    Suppressed months are drawn as an empty outline: a short column would
+    give the small number away. Hidden from screen readers: the table after
+    it carries the same figures."""
+    width = 10 * max(len(bars), 1)
+    columns = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="8" height="{}" fill="{}" stroke="#505a5f" stroke-width="{}"><title>{}</title></rect>',
+        (
+            (
+                10 * i + 1,
+                height - (bar.percent * height // 100 if not bar.suppressed else height // 5),
+                bar.percent * height // 100 if not bar.suppressed else height // 5,
+                "#1d70b8" if not bar.suppressed else "none",
+                "0" if not bar.suppressed else "0.4",
+                f"{bar.label}: {bar.shown}",
+            )
+            for i, bar in enumerate(bars)
+        ),
+    )
+    labels = format_html_join(
+        "",
+        '<text x="{}" y="{}" font-size="2.6" text-anchor="middle" fill="#0b0c0c">{}</text>',
+        ((10 * i + 5, height + 5, bar.label.split(" ")[0]) for i, bar in enumerate(bars)),
+    )
+    return format_html(
+        '<svg class="lantern-trend" width="100%" viewBox="0 0 {} {}" aria-hidden="true" focusable="false">'
+        '<line x1="0" y1="{}" x2="{}" y2="{}" stroke="#505a5f" stroke-width="0.3"></line>{}{}</svg>',
+        width,
+        height + 7,
+        height,
+        width,
+        height,
+        columns,
+        labels,
+    )
+
+
 def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> dict[str, Any]:
     members = (
         Report.objects.filter(theme=theme)
@@ -227,6 +268,7 @@ def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> 
         .order_by("-theme_pinned", "-submitted_on", "reference")
     )
     page = Paginator(members, MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    profile = svc.theme_profile(theme)
     others = (
         svc._scope_themes(request.user)  # type: ignore[arg-type]
         .exclude(pk=theme.pk)
@@ -235,7 +277,8 @@ def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> 
     )
     return {
         "theme": theme,
-        "profile": svc.theme_profile(theme),
+        "profile": profile,
+        "trend_svg": column_chart_svg(profile.trend),
         "page": page,
         "other_themes": list(others),
         "notes": theme.notes.select_related("author")[:50],
