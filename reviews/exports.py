@@ -228,7 +228,8 @@ def render_docx(pack: ReviewPack, progress: Progress | None = None) -> bytes:
     document = Document()
     document.add_heading(pack.title, level=0)
     document.add_paragraph(
-        f"Thematic review by {pack.panel}. Started {pack.started}; status: {pack.status}. Pack generated {pack.generated}."
+        f"Thematic review by {pack.panel}. Started {pack.started}; status: {pack.status}. "
+        f"Pack generated {pack.generated}."
     )
     document.add_paragraph(
         f"Counts below {pack.threshold} are shown as “fewer than {pack.threshold}” so that no reporter can be "
@@ -318,13 +319,14 @@ def render_docx(pack: ReviewPack, progress: Progress | None = None) -> bytes:
 
 
 def render_pdf(pack: ReviewPack, progress: Progress | None = None) -> bytes:
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import cm
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image, ListFlowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    from xml.sax.saxutils import escape
 
     report = progress or (lambda _: None)
     styles = getSampleStyleSheet()
@@ -337,7 +339,8 @@ def render_pdf(pack: ReviewPack, progress: Progress | None = None) -> bytes:
     story: list[Any] = [
         para(pack.title, styles["Title"]),
         para(
-            f"Thematic review by {pack.panel}. Started {pack.started}; status: {pack.status}. Pack generated {pack.generated}."
+            f"Thematic review by {pack.panel}. Started {pack.started}; status: {pack.status}. "
+            f"Pack generated {pack.generated}."
         ),
         para(
             f"Counts below {pack.threshold} are shown as “fewer than {pack.threshold}” so that no reporter can be "

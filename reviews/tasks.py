@@ -10,7 +10,6 @@ from pathlib import Path
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -62,10 +61,7 @@ def send_learning_email(learning_id: str, outbox_id: int | None = None) -> int:
             from_email=None,
             recipient_list=[user.email],
         )
-        try:
-            LearningEmailDelivery.objects.create(learning=learning, user=user)
-        except IntegrityError:  # a concurrent run recorded it first
-            pass
+        LearningEmailDelivery.objects.get_or_create(learning=learning, user=user)
         sent += 1
     outbox.mark_done(outbox_id)
     return sent

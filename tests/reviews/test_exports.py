@@ -1,0 +1,124 @@
+"""Review packs: the DOCX parses, the PDF renders, small counts never appear."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from reviews.exports import chart_series, collect_review_pack, render_chart_png, render_docx, render_pdf, shown_count
+from reviews.models import ExportFormat, ExportJob, ExportState
+from reviews.services import thematic as svc
+from reviews.tasks import build_review_export
+from tests.reviews.thematic_helpers import FUTURE, make_theme
+
+pytestmark = pytest.mark.django_db
+
+HEADINGS = ["Terms of reference", "Review questions", "Themes and evidence", "Charts", "Findings",
+            "Systemic contributory factors", "Recommendations", "Actions"]  # fmt: skip
+# A bare 3 anywhere in the pack would be a suppressed count leaking (dates are
+# zero-padded, and no other text in this review holds a lone 3).
+LEAKED_THREE = re.compile(r"(?<![\d.-])3(?![\d.])")
+
+
+@pytest.fixture
+def review(panel_member, panel):
+    big = make_theme(panel.organisation, title="Police notifications arrive late", reports=6)
+    small = make_theme(panel.organisation, title="Interpreters unavailable", reports=3, learning_together="tools")
+    review = svc.start_review(actor=panel_member, panel=panel, themes=[big, small], title="Information from partners",
+                              terms_of_reference="How information from partner agencies reaches social workers.")  # fmt: skip
+    question = svc.add_review_question(actor=panel_member, review=review, text="Where does information wait?")
+    svc.answer_review_question(actor=panel_member, question=question, answer="In shared inboxes without an owner.")
+    finding = svc.add_finding(actor=panel_member, review=review, text="Shared inboxes have no owner out of hours.",
+                              learning_together="multi_agency_incidents")  # fmt: skip
+    svc.add_contributory_factor(actor=panel_member, review=review, category="recording_system",
+                                description="The inbox raises no alert.")  # fmt: skip
+    recommendation = svc.add_recommendation(actor=panel_member, review=review, text="Give each inbox an owner role.",
+                                            finding=finding)  # fmt: skip
+    svc.add_action(actor=panel_member, review=review, description="Name an owner role for the police inbox",
+                   owner="Front Door team manager", due_date=FUTURE, recommendation=recommendation)  # fmt: skip
+    return review
+
+
+def docx_text(content: bytes) -> tuple[list[str], str]:
+    document = Document(io.BytesIO(content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return headings, "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_shown_count_suppresses_below_threshold():
+    assert shown_count(0) == "0" and shown_count(3) == "fewer than 5" and shown_count(5) == "5"
+
+
+def test_charts_leave_out_small_categories():
+    series = chart_series("Mix", [("Tools", 3), ("Management systems", 7), ("Human reasoning", 0)], threshold=5)
+    assert series.bars == (("Management systems", 7),) and series.hidden == 1
+    assert render_chart_png(series)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert render_chart_png(chart_series("Mix", [("Tools", 3)], threshold=5)) is None
+
+
+def test_docx_parses_with_its_headings_and_suppresses_small_counts(review):
+    pack = collect_review_pack(review)
+    headings, text = docx_text(render_docx(pack))
+    assert headings[0] == "Information from partners"
+    assert all(h in headings for h in HEADINGS)
+    assert "Interpreters unavailable" in headings and "Police notifications arrive late" in headings
+    assert "Reports in theme: fewer than 5." in text and "Reports in theme: 6." in text
+    assert "Multi-agency working in response to incidents and crises: " in text
+    assert "Front Door team manager" in text
+    assert not LEAKED_THREE.search(text), LEAKED_THREE.search(text)
+    # The small theme's engine excerpt is held back: one of three reports could be recognised.
+    assert text.count("nine days late") == 1 + sum("nine days late" in e for e in pack.excerpts)
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pdf_renders_to_an_image_and_suppresses_small_counts(review, tmp_path):
+    content = render_pdf(collect_review_pack(review))
+    assert content.startswith(b"%PDF")
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(content)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    page = next(tmp_path.glob("page*.png"))
+    assert page.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and page.stat().st_size > 1000
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = " ".join(raw.split())  # table cells and paragraphs wrap
+    for heading in HEADINGS:
+        assert heading in text
+    assert "fewer than 5" in text and "Front Door team manager" in text
+    assert not LEAKED_THREE.search(text), LEAKED_THREE.search(text)
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF])
+def test_export_task_writes_a_random_file_under_media_root_once(review, panel_member, settings, tmp_path, fmt,
+                                                                  django_capture_on_commit_callbacks):  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with django_capture_on_commit_callbacks(execute=False):
+        job = svc.request_export(actor=panel_member, review=review, format=fmt)
+    assert build_review_export(job.pk) == ExportState.DONE
+    job.refresh_from_db()
+    assert job.state == ExportState.DONE and job.progress == 100
+    path = Path(settings.MEDIA_ROOT) / job.file_name
+    assert path.is_file() and path.suffix == f".{fmt}"
+    assert str(review.pk) not in path.name and len(path.stem) >= 30  # unguessable, says nothing
+    assert not str(path).startswith(str(settings.STATIC_ROOT))
+    # A second delivery of the same task finds nothing to claim.
+    assert build_review_export(job.pk) == "skipped"
+
+
+def test_a_failed_build_marks_the_job_failed(review, panel_member, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    job = ExportJob.objects.create(review=review, format="docx", requested_by=panel_member)
+
+    def broken(pack, progress=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(__import__("reviews.exports").exports.RENDERERS, "docx", broken)
+    assert build_review_export(job.pk) == ExportState.FAILED
+    job.refresh_from_db()
+    assert job.state == ExportState.FAILED and job.error == "RuntimeError" and not job.file_name
