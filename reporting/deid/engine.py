@@ -99,7 +99,7 @@ def redact_fields(fields: Mapping[str, str]) -> dict[str, Redaction]:
     for i, (name, text) in enumerate(zip(names, texts, strict=True)):
         spans = [Span(m.start, m.end, "PERSON", mention_entity[(i, m.start)].placeholder) for m in mentions[i]]
         for start, end, kind in structured[i]:
-            key = (kind, _normalise(text[start:end]))
+            key = (kind, _normalise(kind, text[start:end]))
             if key not in value_placeholders:
                 label = kind.replace("_", " ")
                 taken[label] = taken.get(label, 0) + 1
@@ -201,8 +201,12 @@ def _numbers_in_use(texts: list[str]) -> dict[str, int]:
     return taken
 
 
-def _normalise(value: str) -> str:
-    return re.sub(r"[\s\-().]", "", value).lower()
+def _normalise(kind: str, value: str) -> str:
+    """One key per real value, so "07700 900123" and "+44 7700 900123" share a placeholder."""
+    value = re.sub(r"[\s\-().]", "", value).lower()
+    if kind == "PHONE":
+        value = re.sub(r"^(?:\+44|0044)0?", "0", value)
+    return value
 
 
 def _apply(text: str, spans: list[Span]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reporting.deid.lexicon import (
     CARER_CUES,
@@ -88,7 +88,9 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
     first_names, surnames, ambiguous = gazetteer()
     # "Ellie-May", "Tyler-Jay": a compound of first names is a first name.
     compounds = {t.group() for t in NAME_TOKEN.finditer(text) if "-" in t.group()}
-    first_names = first_names | {c for c in compounds if all(p in first_names for p in c.split("-"))}
+    compounds = {c for c in compounds if all(p in first_names for p in c.split("-"))}
+    if compounds:
+        first_names = first_names | compounds
     tokens = [m for m in NAME_TOKEN.finditer(text) if not _inside(m.start(), m.end(), blocked)]
     mentions: list[Mention] = []
     for chain in _chains(text, tokens):
@@ -128,7 +130,17 @@ def _add_coordinated(
                 new = Mention(start, end, (word,), mention.role if role == "PERSON" else role, _titled(text, start))
                 found.append(new)
                 todo.append(new)
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    # "foster carers Mark and Janet Dyson": both share the role the cue gives the first.
+    for _ in range(2):
+        for i in range(len(found) - 1):
+            left, right = found[i], found[i + 1]
+            if text[left.end : right.start].strip() in ("and", "&") and (left.role == "PERSON") != (
+                right.role == "PERSON"
+            ):
+                role = right.role if left.role == "PERSON" else left.role
+                found[i], found[i + 1] = replace(left, role=role), replace(right, role=role)
+    return found
 
 
 def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[str]) -> list[Mention]:
@@ -196,7 +208,12 @@ def _judge_chain(
     mentions = []
     for part in parts:
         # Drop a leading verb or noun that merely starts the sentence ("Rang Sandra Okafor").
-        while len(part) >= 2 and part[0].group() not in first_names | surnames and part[1].group() in first_names:
+        while (
+            len(part) >= 2
+            and part[0].group() not in first_names
+            and part[0].group() not in surnames
+            and part[1].group() in first_names
+        ):
             part = part[1:]
         if not part or len(part) > 3:
             continue
@@ -325,8 +342,11 @@ def _role_of_words(words: list[str]) -> str | None:
     return None
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
+
+
 def _titled(text: str, start: int) -> bool:
-    return re.search(r"\b(?:" + "|".join(TITLES) + r")\.?\s+$", text[max(0, start - 12) : start]) is not None
+    return _TITLE_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _family_noun_after(text: str, start: int, end: int) -> bool:

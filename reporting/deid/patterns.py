@@ -58,6 +58,8 @@ CASE_ID_PATTERNS = (
     re.compile(r"(?<![\w-])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\w-])"),
     # Any other token mixing letters and at least four digits: ABC123456, 12345AB.
     re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d{4})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,14}(?![\w-])"),
+    # Police and crime references: 13/45678/23, 123456/2023 (dates win where both could match).
+    re.compile(r"(?<![\w/.-])(?=(?:\d[/-]?){7,})\d{1,6}[/-]\d{4,6}(?:[/-]\d{2,4})?(?![\w/-])"),
     # Bare system numbers (Mosaic/LCS person ids are 6-9 digits). Shorter numbers are
     # counts, years and page numbers; longer ones are caught as phone/NHS above.
     re.compile(r"(?<![\w.,/£$-])\d{6,9}(?![\w/%-]|[.,]\d)"),
@@ -96,7 +98,11 @@ ADDRESS = re.compile(
     r"(?<![\w])\d{1,4}[A-Za-z]?,?\s+"
     r"(?:" + _CAP + r"\s+){1,3}" + STREET_TYPES + r"\b"
     # Optional town: ", Bexton" (one or two capitalised words, not a sentence's next subject)
-    r"(?:,\s+" + _CAP + r"(?:\s+(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)" + _CAP + r")?)?"
+    r"(?:,\s+(?!Flat\b|Apartment\b|Unit\b|Room\b)"
+    + _CAP
+    + r"(?:\s+(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)"
+    + _CAP
+    + r")?(?![\w-]|\s+\d))?"
 )
 # A house-name prefix is only trusted when it looks like one ("The Willows", "Rose Cottage");
 # otherwise "Visited Jodie Brennan, 22 Ashgrove Road" would swallow the name.
@@ -193,7 +199,8 @@ def find_structured(text: str) -> Iterator[Candidate]:
         yield start, m.end(), "ADDRESS"
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), "DATE"
+            if m.group() != "10/10":  # a score out of ten, not the 10th of October
+                yield m.start(), m.end(), "DATE"
     for pattern in CASE_ID_PATTERNS:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE_ID"

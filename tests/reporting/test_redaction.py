@@ -168,3 +168,31 @@ def test_redact_jsonl_raises_without_a_handler() -> None:
     with pytest.raises(BadLine) as caught:
         list(redact_jsonl(["[1, 2]"]))
     assert caught.value.lineno == 1
+
+
+def test_one_value_written_two_ways_keeps_one_placeholder() -> None:
+    result = redact_text("Mum rang from 07700 900123; later from +44 7700 900123 and 07700 900124.")
+    assert [s.placeholder for s in result.spans] == ["[PHONE 1]", "[PHONE 1]", "[PHONE 2]"]
+
+
+def test_names_joined_by_and_and_roles_behind_titles() -> None:
+    source = (
+        "An allegation against foster carers Mark and Janet Dyson was unfounded. "
+        "The foster carer, Mrs Jean Cartwright, rang."
+    )
+    result = redact_text(source)
+    assert spans_of(result, source) == [("Mark", "PERSON"), ("Janet Dyson", "PERSON"), ("Jean Cartwright", "PERSON")]
+    assert [s.placeholder for s in result.spans] == ["[CARER 1]", "[CARER 2]", "[CARER 3]"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Victoria line delays made me late for Rowan House.",
+        "We used Signs of Safety and a Family Group Conference at Chester Zoo.",
+        "Father: Unknown.",
+        "The 10/10 rating and 16:30-17:00 slot, s47 and COVID-19, 64% of 518.",
+    ],
+)
+def test_places_organisations_and_numbers_that_are_not_personal(source: str) -> None:
+    assert redact_text(source).spans == ()
