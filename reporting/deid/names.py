@@ -277,7 +277,10 @@ def _judge_part(
             is_name = is_name or (
                 mid_sentence
                 and head not in PLACE_NAMES
-                and (_role_word_before(text, start) is not None or SUBJECT_VERB_AFTER.match(text[end : end + 20]))
+                and (
+                    _role_word_before(text, start) is not None
+                    or SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+                )
             )
         if not is_name and head in first_names and head in ambiguous and head not in NEVER_SINGLE_NAMES:
             # Sentence-initial "Destiny moved ...": a name-word acting as the subject of a verb.

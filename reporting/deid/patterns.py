@@ -205,9 +205,9 @@ def find_structured(text: str) -> Iterator[Candidate]:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE_ID"
     for m in SCHOOL.finditer(text):
-        start = _trim_school(text, m.start(), m.end())
-        if start is not None:
-            yield start, m.end(), "SCHOOL"
+        named_from = _trim_school(text, m.start(), m.end())
+        if named_from is not None:
+            yield named_from, m.end(), "SCHOOL"
 
 
 def _trim_school(text: str, start: int, end: int) -> int | None:
