@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from api import views
@@ -12,4 +12,5 @@ urlpatterns = [
     path("v1/reports/preview/", views.ReportPreviewView.as_view(), name="report-preview"),
     path("v1/receipts/lookup/", views.ReceiptLookupView.as_view(), name="receipt-lookup"),
     path("v1/receipts/answer/", views.ReceiptAnswerView.as_view(), name="receipt-answer"),
+    path("v1/panel/", include("api.panel_urls")),
 ]

@@ -210,6 +210,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Reports and themes both have a "status": name their enums apart.
+    "ENUM_NAME_OVERRIDES": {
+        "ReportStatusEnum": "reporting.choices.ReportStatus",
+        "ThemeStatusEnum": "reporting.choices.ThemeStatus",
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------

@@ -357,6 +357,49 @@ def correct_report_labels(*, actor: User, report: Report, labels: Mapping[str, s
     return _engine().correct_report_labels(actor=actor, report=report, labels=changes)
 
 
+# --- Report labels ---
+
+LABEL_DIMENSIONS = (
+    ("westrum_aspect", "Westrum aspect", WestrumAspect),
+    ("westrum_orientation", "Westrum orientation", WestrumOrientation),
+    ("learning_together", "Learning Together pattern", LearningTogether),
+)
+
+
+def label_rows(report: Report) -> list[dict[str, Any]]:
+    """Each label with the engine's confidence and evidence, or who corrected it.
+
+    ``label_details`` is written by the theme engine; read defensively so a
+    report labelled by an older engine version still renders.
+    """
+    details = report.label_details or {}
+    rows = []
+    for field_name, title, choices in LABEL_DIMENSIONS:
+        value = getattr(report, field_name)
+        detail = details.get(field_name) or {}
+        evidence = detail.get("evidence") or []
+        if isinstance(evidence, str):
+            evidence = [evidence]
+        confidence = detail.get("confidence")
+        rows.append(
+            {
+                "field": field_name,
+                "title": title,
+                "value": value,
+                "label": choices(value).label if value in choices.values else "Not labelled yet",
+                "confidence": round(float(confidence) * 100) if isinstance(confidence, int | float) else None,
+                "evidence": [str(e) for e in evidence][:5],
+                "by_person": bool(detail.get("by_person") or detail.get("corrected_by") or detail.get("set_by")),
+                "corrected_by": detail.get("corrected_by_name")
+                or detail.get("corrected_by")
+                or detail.get("set_by")
+                or "",
+                "corrected_at": detail.get("corrected_at") or "",
+            }
+        )
+    return rows
+
+
 # --- Triage queue ---------------------------------------------------------------
 
 OPEN_STATUSES = (ThemeStatus.NEW, ThemeStatus.TRIAGED, ThemeStatus.MONITORING, ThemeStatus.THEMATIC_REVIEW)

@@ -216,7 +216,8 @@ def column_chart_svg(bars: list[svc.Bar], *, height: int = 30) -> SafeString:
     width = 10 * max(len(bars), 1)
     columns = format_html_join(
         "",
-        '<rect x="{}" y="{}" width="8" height="{}" fill="{}" stroke="#505a5f" stroke-width="{}"><title>{}</title></rect>',
+        '<rect x="{}" y="{}" width="8" height="{}" fill="{}" stroke="#505a5f" stroke-width="{}">'
+        "<title>{}</title></rect>",
         (
             (
                 10 * i + 1,
@@ -418,51 +419,11 @@ def _valid_uuids(values: list[str]) -> list[str]:
 
 # --- Report page ----------------------------------------------------------------
 
-LABEL_DIMENSIONS = (
-    ("westrum_aspect", "Westrum aspect", WestrumAspect),
-    ("westrum_orientation", "Westrum orientation", WestrumOrientation),
-    ("learning_together", "Learning Together pattern", LearningTogether),
-)
-
-
-def label_rows(report: Report) -> list[dict[str, Any]]:
-    """Each label with the engine's confidence and evidence, or who corrected it.
-
-    ``label_details`` is written by the theme engine; read defensively so a
-    report labelled by an older engine version still renders.
-    """
-    details = report.label_details or {}
-    rows = []
-    for field_name, title, choices in LABEL_DIMENSIONS:
-        value = getattr(report, field_name)
-        detail = details.get(field_name) or {}
-        evidence = detail.get("evidence") or []
-        if isinstance(evidence, str):
-            evidence = [evidence]
-        confidence = detail.get("confidence")
-        rows.append(
-            {
-                "field": field_name,
-                "title": title,
-                "value": value,
-                "label": choices(value).label if value in choices.values else "Not labelled yet",
-                "confidence": round(float(confidence) * 100) if isinstance(confidence, int | float) else None,
-                "evidence": [str(e) for e in evidence][:5],
-                "by_person": bool(detail.get("by_person") or detail.get("corrected_by") or detail.get("set_by")),
-                "corrected_by": detail.get("corrected_by_name")
-                or detail.get("corrected_by")
-                or detail.get("set_by")
-                or "",
-                "corrected_at": detail.get("corrected_at") or "",
-            }
-        )
-    return rows
-
 
 def _report_context(request: HttpRequest, report: Report, **forms_: Any) -> dict[str, Any]:
     return {
         "report": report,
-        "labels": label_rows(report),
+        "labels": svc.label_rows(report),
         "questions": list(report.questions.all()),
         "labels_form": forms_.get("labels_form") or LabelsForm(),
         "question_form": forms_.get("question_form") or QuestionForm(),
