@@ -58,8 +58,9 @@ DOMAIN_WORDS = _words(
     Muslim Christian Catholic Jewish Sikh Hindu Traveller Roma Gypsy Irish Scottish Welsh Afghan Eritrean
     Sudanese Syrian Iranian Iraqi Nigerian Ghanaian African Asian European Caribbean White Black Mixed
     Internet Facebook Snapchat Instagram WhatsApp TikTok Teams Zoom Google Microsoft Outlook Excel Word
-    Mosaic Liquidlogic Eclipse Azeus Cafcass Ofsted Barnardo's Barnardos Action Aid Women's Refuge Samaritans
-    Childline Shelter Citizens Advice Jobcentre Universal Credit God Lord Jesus Allah Dr Mr Mrs Ms Miss Mx
+    Mosaic Liquidlogic Eclipse Azeus Cafcass Ofsted Barnardo Barnardo's Barnardos NSPCC Kooth Brook
+    Action Aid Women's Refuge Samaritans Childline Shelter Citizens Advice Jobcentre Universal Credit
+    God Lord Jesus Allah Dr Mr Mrs Ms Miss Mx
     Sir Madam Prof Professor Rev Reverend Father Sister Nobody Staff Colleague Colleagues Practitioner
     Practitioners Professional Professionals Reviewing Independent Designated Lead Senior Principal Director
     Assistant Deputy Advanced Student Agency Locum Interpreter Interpreters Translator Advocate Advocacy

@@ -65,6 +65,18 @@ ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|our|my|their|her|his|a)\s+((?:[\w-]+\s+
 # "Ms Amoako (maternal aunt)", "Charlie (foster carer)".
 ROLE_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*\)")
 CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b|^\s*\(\s*[A-Z]{0,6}[-/]?\d{5,}")
+# "Oluwaseun's mum", "X's placement": what only a person has.
+PERSONAL_POSSESSION_AFTER = re.compile(
+    r"^['’]s\s+(?:birth\s+|foster\s+|social\s+|allocated\s+|new\s+|own\s+)?(?:mum|dad|mother|father|parents?|"
+    r"carers?|nan|gran|grandmother|grandfather|sister|brother|siblings?|aunt|uncle|partner|baby|son|daughter|"
+    r"placement|pathway|worker|sw|plan|voice|views|wishes|bedroom|school|nursery|medication|birthday|"
+    r"behaviour|presentation|file|case|contact|injur(?:y|ies)|disclosure|needs)\b",
+    re.I,
+)
+# "Dad (Gethin)", "mum (Ngozi)": a name given in brackets after a relation.
+NAME_IN_BRACKETS_AFTER_ROLE = re.compile(
+    r"\b(?:mum|dad|mother|father|carer|sibling|brother|sister|son|daughter|partner)\s*\(\s*$", re.I
+)
 # Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
 SUBJECT_VERB_AFTER = re.compile(
     r"^\s+(?:told|said|says|asked|disclosed|explained|moved|went|came|rang|called|texted|was|is|has|had|"
@@ -243,9 +255,12 @@ def _judge_part(
     if len(words) >= 2:
         head_first = head in first_names
         tail_name = tail in surnames or tail in first_names
+        # A double-barrelled surname ("Okonjo-Adebayo") after a capitalised word is a name.
+        double_barrelled = "-" in tail and head not in ambiguous and head not in PLACE_NAMES
         is_name = (
             (head_first and (tail_name or head not in NEVER_SINGLE_NAMES))
             or (tail in surnames and head not in ambiguous)
+            or double_barrelled
             or strong_cue
         )
         # Two ordinary English words ("Rose Hill", "Will Young") need a cue, unless they read
@@ -272,7 +287,11 @@ def _judge_part(
         else:
             # An unknown word is a name only where the context leaves no doubt.
             is_name = (
-                titled or _family_noun_after(text, start, end) or AGE_AFTER.search(text[end : end + 45]) is not None
+                titled
+                or _family_noun_after(text, start, end)
+                or AGE_AFTER.search(text[end : end + 45]) is not None
+                or PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None
+                or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
             )
             is_name = is_name or (
                 mid_sentence
@@ -309,6 +328,9 @@ def _role(text: str, start: int, end: int) -> str:
         role = _role_of_words(described.group(1).lower().split())
         if role:
             return role
+    bracketed = NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start])
+    if bracketed:
+        return _role_of_words(bracketed.group().lower().strip(" (").split()[-1:]) or "PERSON"
     before = _role_word_before(text, start)
     return before or "PERSON"
 

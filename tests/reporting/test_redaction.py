@@ -196,3 +196,14 @@ def test_names_joined_by_and_and_roles_behind_titles() -> None:
 )
 def test_places_organisations_and_numbers_that_are_not_personal(source: str) -> None:
     assert redact_text(source).spans == ()
+
+
+def test_names_outside_the_gazetteer_found_from_what_only_people_have() -> None:
+    source = "Oluwaseun's mum rang. Dad (Gethin) refused entry. Zephyrine Okonjo-Adebayo was not seen."
+    result = redact_text(source)
+    assert spans_of(result, source) == [
+        ("Oluwaseun", "PERSON"),
+        ("Gethin", "PERSON"),
+        ("Zephyrine Okonjo-Adebayo", "PERSON"),
+    ]
+    assert result.spans[1].placeholder == "[PARENT 1]"

@@ -8,6 +8,9 @@ Sources, both free to redistribute:
   derived SCOWL), so the engine can ask for more evidence before treating e.g. "Will"
   or "Grace" as a name.
 
+``first_names_extra.txt`` is kept by hand (popular UK first names the Faker lists lack)
+and is not touched by this script.
+
 Run with ``.venv/bin/python reporting/deid/data/build_gazetteer.py`` after
 ``pip install Faker`` and ``apt-get install wbritish``; commit the three .txt files.
 """
