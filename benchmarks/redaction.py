@@ -1,7 +1,7 @@
 """Benchmark the de-identification engine against the gold personal-detail spans.
 
 Usage:
-    .venv/bin/python benchmarks/redaction.py [--data DIR] [--passes 5] [--json] [--errors]
+    .venv/bin/python benchmarks/redaction.py [--data DIR] [--passes 5] [--json] [--errors even|odd|all]
 
 Reads DIR/sample_reports.jsonl and DIR/sample_labels.jsonl (default /work/shared/data),
 redacts narrative + what_would_help of each report together with ``redact_fields`` and
@@ -55,7 +55,7 @@ def half_of(report_id: str) -> str:
     return "even" if digits and int(digits[-1]) % 2 == 0 else "odd"
 
 
-def evaluate(data: list[tuple[dict[str, Any], list[dict[str, Any]]]], show_errors: bool) -> dict[str, Any]:
+def evaluate(data: list[tuple[dict[str, Any], list[dict[str, Any]]]], show_errors: str | None) -> dict[str, Any]:
     # counts[split][type] = {tp_gold, gold, tp_pred, pred, exact}
     counts: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     leaks: dict[str, int] = defaultdict(int)
@@ -78,7 +78,7 @@ def evaluate(data: list[tuple[dict[str, Any], list[dict[str, Any]]]], show_error
                     c["gold"] += 1
                     if any(p.type == g["type"] and p.start < g["end"] and g["start"] < p.end for p in preds):
                         c["tp_gold"] += 1
-                    elif show_errors and s == "all":
+                    elif show_errors == s:
                         print(f"MISS {report['id']} {g['type']}: {g['text']!r}", file=sys.stderr)
                     if any((p.type, p.start, p.end) == (g["type"], g["start"], g["end"]) for p in preds):
                         c["exact"] += 1
@@ -89,7 +89,7 @@ def evaluate(data: list[tuple[dict[str, Any], list[dict[str, Any]]]], show_error
                     c["pred"] += 1
                     if any(p.type == g["type"] and p.start < g["end"] and g["start"] < p.end for g in golds):
                         c["tp_pred"] += 1
-                    elif show_errors and s == "all":
+                    elif show_errors == s:
                         text = fields[f]
                         print(
                             f"FALSE {report['id']} {p.type}: {text[p.start : p.end]!r} "
@@ -182,7 +182,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--passes", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
-    parser.add_argument("--errors", action="store_true", help="list misses and false positives on stderr")
+    parser.add_argument(
+        "--errors",
+        choices=("even", "odd", "all"),
+        help="list misses and false positives of that split on stderr (develop on even, keep odd unseen)",
+    )
     args = parser.parse_args()
     data = load(args.data)
     results = evaluate(data, args.errors)
