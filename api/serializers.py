@@ -26,14 +26,24 @@ from reporting.services import Draft
 # --- Input ------------------------------------------------------------------------------
 
 
+class TextField(serializers.CharField):
+    """A CharField that refuses numbers, booleans and objects instead of
+    turning them into strings: a narrative of ``12`` is a client bug."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ReportDraftInputSerializer(serializers.Serializer):
     """What a reporter typed. Length limits and cross-field rules are the
     service's (reporting.services.validate_draft), so the web form, the API
     and the import share one set of rules."""
 
     kind = serializers.ChoiceField(choices=ReportKind.choices)
-    narrative = serializers.CharField(trim_whitespace=False, help_text="What happened. May contain personal details.")
-    what_would_help = serializers.CharField(required=False, allow_blank=True, default="", trim_whitespace=False)
+    narrative = TextField(trim_whitespace=False, help_text="What happened. May contain personal details.")
+    what_would_help = TextField(required=False, allow_blank=True, default="", trim_whitespace=False)
     service_area = serializers.ChoiceField(choices=ServiceArea.choices, required=False, allow_blank=True, default="")
     contributing_factors = serializers.ListField(
         child=serializers.ChoiceField(choices=ContributingFactor.choices), required=False, default=list
@@ -86,7 +96,7 @@ class ReportSubmitInputSerializer(ReportDraftInputSerializer):
             "organisation's confidential contact can see who you are, for call-back, until the report closes."
         ),
     )
-    contact_note = serializers.CharField(
+    contact_note = TextField(
         required=False,
         allow_blank=True,
         default="",
@@ -96,13 +106,13 @@ class ReportSubmitInputSerializer(ReportDraftInputSerializer):
 
 
 class ReceiptInputSerializer(serializers.Serializer):
-    reference = serializers.CharField(max_length=20, help_text="The reference on the receipt, e.g. LR-7K2M-Q9XD.")
-    secret = serializers.CharField(max_length=64, help_text="The secret shown once when the report was filed.")
+    reference = TextField(max_length=20, help_text="The reference on the receipt, e.g. LR-7K2M-Q9XD.")
+    secret = TextField(max_length=64, help_text="The secret shown once when the report was filed.")
 
 
 class AnswerInputSerializer(ReceiptInputSerializer):
     question_id = serializers.IntegerField(min_value=1)
-    answer = serializers.CharField(trim_whitespace=False, help_text="Your answer. It is de-identified before storing.")
+    answer = TextField(trim_whitespace=False, help_text="Your answer. It is de-identified before storing.")
 
 
 # --- Output -----------------------------------------------------------------------------

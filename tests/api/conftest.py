@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings: pytest.FixtureRequest) -> None:
+    # Production settings redirect http to https; the test client speaks http.
+    settings.SECURE_SSL_REDIRECT = False
+    # Persona passwords need no slow hash; the default costs about a second per login here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_history() -> Iterator[None]:
+    # Receipt throttling counts in the cache; one test's look-ups must not throttle the next.
+    cache.clear()
+    yield
+    cache.clear()
