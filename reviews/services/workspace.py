@@ -287,9 +287,9 @@ def merge_themes(*, actor: User, theme: Theme, into: Theme) -> Theme:
         raise ValidationError({"into": ["Choose a different theme to merge with."]})
     if into.retired_at is not None or theme.retired_at is not None:
         raise ValidationError({"into": ["That theme has already been merged or retired."]})
-    survivor = _engine().merge_themes(actor=actor, source=theme, target=into)
-    _touch_reviewed(into)
-    return survivor if isinstance(survivor, Theme) else into
+    survivor = _engine().merge_themes(actor=actor, target=into, others=[theme])
+    _touch_reviewed(survivor)
+    return survivor
 
 
 def split_theme(*, actor: User, theme: Theme, reports: Sequence[Report], title: str = "") -> Theme:
@@ -301,17 +301,41 @@ def split_theme(*, actor: User, theme: Theme, reports: Sequence[Report], title: 
         raise ValidationError({"reports": ["Choose reports that belong to this theme."]})
     if len(reports) >= theme.reports.count():
         raise ValidationError({"reports": ["Leave at least one report in this theme."]})
-    new_theme = _engine().split_theme(actor=actor, theme=theme, reports=list(reports), title=title.strip())
+    # The engine needs a title; "Split from ..." is a placeholder the panel can rename.
+    title = title.strip() or f"Split from {theme.title}"[:200]
+    new_theme = _engine().split_theme(actor=actor, theme=theme, report_ids=[r.pk for r in reports], title=title)
     _touch_reviewed(theme)
+    _touch_reviewed(new_theme)
     return new_theme
 
 
 def pin_report(*, actor: User, report: Report, pinned: bool = True) -> Report:
+    """Fix a report to its current theme (the engine's primitive), or unpin it.
+
+    The engine has no unpin, so unpinning is written here: it clears
+    ``theme_pinned`` (the documented flag every rebuild reads) and audits it.
+    """
     _check_panel_may_act_on_report(actor, report)
     if report.theme_id is None:
         raise ValidationError({"report": ["This report is not in a theme."]})
-    result = _engine().pin_report(actor=actor, report=report, pinned=pinned)
-    Theme.objects.filter(pk=report.theme_id).update(last_reviewed_at=timezone.now())
+    theme = Theme.objects.get(pk=report.theme_id)
+    if pinned:
+        result = _engine().pin_report(actor=actor, report=report, theme=theme)
+    else:
+        with transaction.atomic():
+            result = Report.objects.select_for_update().get(pk=report.pk)
+            before = {"theme": result.theme_id, "pinned": result.theme_pinned}
+            result.theme_pinned = False
+            result.save(update_fields=["theme_pinned"])
+            _audit(
+                actor=actor,
+                action="report.unpin_theme",
+                obj=result,
+                organisation_id=result.organisation_id,
+                before=before,
+                after={"theme": result.theme_id, "pinned": False},
+            )
+    _touch_reviewed(theme)
     return result
 
 
@@ -330,7 +354,33 @@ def mark_duplicate(*, actor: User, report: Report, duplicate_of: Report | None) 
         _check_panel_may_act_on_report(actor, duplicate_of)
         if duplicate_of.pk == report.pk:
             raise ValidationError({"duplicate_of": ["A report cannot duplicate itself."]})
-    return _engine().mark_duplicate(actor=actor, report=report, duplicate_of=duplicate_of)
+    # The engine finds near-duplicates itself but has no panel primitive for
+    # it, so the panel's decision is written here on the documented field
+    # (``Report.duplicate_of``), which builds read to leave duplicates out of
+    # clustering.
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        before = {"duplicate_of": str(locked.duplicate_of_id) if locked.duplicate_of_id else None}
+        # Point at the original of a chain so duplicates never nest.
+        target = duplicate_of
+        if target is not None:
+            # Re-read: the caller's copy may predate the target's own marking.
+            original_id = Report.objects.filter(pk=target.pk).values_list("duplicate_of_id", flat=True).first()
+            if original_id is not None:
+                target = Report.objects.get(pk=original_id)
+        if target is not None and target.pk == locked.pk:
+            raise ValidationError({"duplicate_of": ["That report is already a duplicate of this one."]})
+        locked.duplicate_of = target
+        locked.save(update_fields=["duplicate_of"])
+        _audit(
+            actor=actor,
+            action="report.mark_duplicate",
+            obj=locked,
+            organisation_id=locked.organisation_id,
+            before=before,
+            after={"duplicate_of": str(target.pk) if target else None},
+        )
+    return locked
 
 
 LABEL_CHOICES: dict[str, Any] = {
@@ -354,7 +404,10 @@ def correct_report_labels(*, actor: User, report: Report, labels: Mapping[str, s
         raise ValidationError(errors)
     if not changes:
         raise ValidationError({"labels": ["Choose at least one label to correct."]})
-    return _engine().correct_report_labels(actor=actor, report=report, labels=changes)
+    _engine().correct_labels(actor=actor, report=report, changes=changes)
+    if report.theme_id is not None:
+        Theme.objects.filter(pk=report.theme_id).update(last_reviewed_at=timezone.now())
+    return report
 
 
 # --- Report labels ---
@@ -367,11 +420,18 @@ LABEL_DIMENSIONS = (
 
 
 def label_rows(report: Report) -> list[dict[str, Any]]:
-    """Each label with the engine's confidence and evidence, or who corrected it.
+    """Each label with the engine's confidence and evidence ("suggested,
+    because: ..."), or, for a label a person set, who set it and when.
 
-    ``label_details`` is written by the theme engine; read defensively so a
-    report labelled by an older engine version still renders.
+    ``label_details`` is written by the theme engine (value, confidence,
+    evidence, by_person); who corrected a label comes from its latest
+    ``LabelCorrection`` (one query for the three dimensions).
     """
+    from reporting.models.themes import LabelCorrection
+
+    latest: dict[str, LabelCorrection] = {}
+    for correction in LabelCorrection.objects.filter(report=report).select_related("actor").order_by("at", "pk"):
+        latest[correction.dimension] = correction
     details = report.label_details or {}
     rows = []
     for field_name, title, choices in LABEL_DIMENSIONS:
@@ -381,6 +441,9 @@ def label_rows(report: Report) -> list[dict[str, Any]]:
         if isinstance(evidence, str):
             evidence = [evidence]
         confidence = detail.get("confidence")
+        correction = latest.get(field_name)
+        by_person = bool(detail.get("by_person")) or (correction is not None and correction.new_value == value)
+        actor = correction.actor if correction is not None else None
         rows.append(
             {
                 "field": field_name,
@@ -389,12 +452,9 @@ def label_rows(report: Report) -> list[dict[str, Any]]:
                 "label": choices(value).label if value in choices.values else "Not labelled yet",
                 "confidence": round(float(confidence) * 100) if isinstance(confidence, int | float) else None,
                 "evidence": [str(e) for e in evidence][:5],
-                "by_person": bool(detail.get("by_person") or detail.get("corrected_by") or detail.get("set_by")),
-                "corrected_by": detail.get("corrected_by_name")
-                or detail.get("corrected_by")
-                or detail.get("set_by")
-                or "",
-                "corrected_at": detail.get("corrected_at") or "",
+                "by_person": by_person,
+                "corrected_by": (actor.get_full_name() or actor.username) if by_person and actor else "",
+                "corrected_at": correction.at.date().isoformat() if by_person and correction else "",
             }
         )
     return rows
@@ -428,8 +488,9 @@ def attention_score(facts: ThemeFacts) -> float:
 
     Documented weights (each term is bounded so no single one swamps the rest):
 
-    * live concern not yet handled: 6 each, up to 3 reports (18); handled live
-      concerns still count 1 each up to 3, because the theme carries risk;
+    * live concern not yet handled: 10 each, up to 3 reports (30), so one
+      unhandled live concern outranks any size alone; handled live concerns
+      still count 1 each up to 3, because the theme carries risk;
     * reached the child: 2 x log2(1 + n);
     * emerging (the engine's flag): 4;
     * size: log2(1 + size), about 10 for 1,000 reports;
@@ -442,7 +503,7 @@ def attention_score(facts: ThemeFacts) -> float:
 
     This ranks systemic themes; it never scores a worker, a team or a family.
     """
-    score = 6.0 * min(facts.live_unhandled, 3)
+    score = 10.0 * min(facts.live_unhandled, 3)
     score += 1.0 * min(facts.live_concern - facts.live_unhandled, 3)
     score += 2.0 * math.log2(1 + facts.reached_child)
     score += 4.0 if facts.emerging else 0.0

@@ -1,0 +1,339 @@
+"""Services of the panel workspace: triage, decisions, urgent reports, questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from reporting.choices import IdentityMode, ThemeStatus
+from reporting.identity import read_reporter_identity
+from reporting.models import AuditEvent, Report
+from reporting.services import answer_question
+from reviews.models import ThemeNote
+from reviews.services import workspace as svc
+from tests.factories import ReportFactory
+from tests.reviews.workspace_helpers import ThemeFactory, add_reports, confidential_report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Personas are created per test; the production hasher would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def facts(**overrides: object) -> svc.ThemeFacts:
+    base = dict(
+        size=10,
+        recent=2,
+        previous=2,
+        reached_child=0,
+        live_concern=0,
+        live_unhandled=0,
+        pathological=0,
+        labelled=10,
+        emerging=False,
+        days_since_reviewed=5,
+    )
+    base.update(overrides)
+    return svc.ThemeFacts(**base)  # type: ignore[arg-type]
+
+
+# --- attention score ---------------------------------------------------------------
+
+
+def test_unhandled_live_concern_outranks_a_large_quiet_theme() -> None:
+    assert svc.attention_score(facts(size=6, live_concern=1, live_unhandled=1)) > svc.attention_score(facts(size=500))
+
+
+def test_each_signal_raises_the_score() -> None:
+    base = svc.attention_score(facts())
+    assert svc.attention_score(facts(emerging=True)) > base
+    assert svc.attention_score(facts(reached_child=3)) > base
+    assert svc.attention_score(facts(pathological=8)) > base
+    assert svc.attention_score(facts(recent=12, previous=2)) > base
+    assert svc.attention_score(facts(days_since_reviewed=None)) > svc.attention_score(facts(days_since_reviewed=1))
+
+
+def test_small_numbers_do_not_read_as_growth_or_culture_signal() -> None:
+    # 1 -> 2 reports is not "100% growth"; 1 pathological out of 1 labelled is not a share.
+    assert svc.attention_score(facts(recent=2, previous=1)) - svc.attention_score(facts(recent=1, previous=1)) < 1
+    assert svc.attention_score(facts(labelled=1, pathological=1)) == svc.attention_score(facts(labelled=1))
+
+
+# --- triage queue ------------------------------------------------------------------
+
+
+def test_triage_orders_by_attention_and_hides_dismissed_by_default(panel_member, organisation, other_organisation):
+    quiet = ThemeFactory(organisation=organisation, title="Quiet", last_reviewed_at=timezone.now())
+    add_reports(quiet, 6)
+    urgent = ThemeFactory(organisation=organisation, title="Urgent")
+    add_reports(urgent, 5, live_concern=True)
+    dismissed = ThemeFactory(organisation=organisation, title="Dismissed", status=ThemeStatus.DISMISSED)
+    foreign = ThemeFactory(organisation=other_organisation, title="Foreign")
+    add_reports(foreign, 50, live_concern=True)
+
+    rows = svc.triage_queue(panel_member, svc.TriageFilters())
+    assert [r.theme.title for r in rows] == ["Urgent", "Quiet"]
+    assert rows[0].facts.live_unhandled == 5
+    assert "live concern not yet handled" in rows[0].reasons
+
+    all_rows = svc.triage_queue(panel_member, svc.TriageFilters(status="all"))
+    assert {r.theme.pk for r in all_rows} == {quiet.pk, urgent.pk, dismissed.pk}
+
+
+def test_triage_filters_by_member_report_fields_and_period(panel_member, organisation):
+    fostering = ThemeFactory(organisation=organisation, title="Fostering")
+    add_reports(fostering, 3, service_area="fostering", learning_together="tools", westrum_aspect="messengers")
+    old = ThemeFactory(organisation=organisation, title="Old")
+    add_reports(old, 3, submitted_on=timezone.localdate() - dt.timedelta(days=200), westrum_orientation="generative")
+
+    def titles(**kw: str) -> list[str]:
+        return [r.theme.title for r in svc.triage_queue(panel_member, svc.TriageFilters.from_mapping(kw))]
+
+    assert titles(service_area="fostering") == ["Fostering"]
+    assert titles(learning_together="tools") == ["Fostering"]
+    assert titles(westrum_aspect="messengers") == ["Fostering"]
+    assert titles(westrum_orientation="generative") == ["Old"]
+    assert titles(period="90") == ["Fostering"]
+    assert set(titles(period="bogus")) == {"Fostering", "Old"}  # a stale link still shows the queue
+
+
+def test_triage_excludes_merged_themes(panel_member, organisation):
+    keep = ThemeFactory(organisation=organisation)
+    ThemeFactory(organisation=organisation, retired_at=timezone.now(), merged_into=keep)
+    assert [r.theme.pk for r in svc.triage_queue(panel_member, svc.TriageFilters())] == [keep.pk]
+
+
+# --- status and notes ---------------------------------------------------------------
+
+
+def test_dismissing_needs_a_reason_and_is_audited(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation)
+    with pytest.raises(ValidationError) as exc:
+        svc.set_theme_status(actor=panel_member, theme=theme, status=ThemeStatus.DISMISSED)
+    assert "reason" in exc.value.message_dict
+
+    svc.set_theme_status(actor=panel_member, theme=theme, status=ThemeStatus.DISMISSED, reason="Covered by review 3")
+    theme.refresh_from_db()
+    assert theme.status == ThemeStatus.DISMISSED and theme.last_reviewed_at is not None
+    event = AuditEvent.objects.get(action="theme.status_changed", object_id=str(theme.pk))
+    assert event.actor == panel_member
+    assert event.before == {"status": "new", "status_reason": ""}
+    assert event.after == {"status": "dismissed", "status_reason": "Covered by review 3"}
+
+
+def test_another_panel_cannot_change_a_theme(other_panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation)
+    with pytest.raises(PermissionDenied):
+        svc.set_theme_status(actor=other_panel_member, theme=theme, status=ThemeStatus.TRIAGED)
+    with pytest.raises(PermissionDenied):
+        svc.add_theme_note(actor=other_panel_member, theme=theme, text="hello")
+    assert not AuditEvent.objects.filter(object_type="theme").exists()
+
+
+def test_add_note(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation)
+    note = svc.add_theme_note(actor=panel_member, theme=theme, text="  Ask the MASH manager  ")
+    assert ThemeNote.objects.get().text == "Ask the MASH manager"
+    assert AuditEvent.objects.get(action="theme.note_added").after == {"note_id": note.pk}
+    with pytest.raises(ValidationError):
+        svc.add_theme_note(actor=panel_member, theme=theme, text="  ")
+
+
+# --- urgent ------------------------------------------------------------------------
+
+
+def test_mark_urgent_handled_records_who_when_and_what(panel_member, organisation):
+    report = ReportFactory(organisation=organisation, live_concern=True)
+    with pytest.raises(ValidationError):
+        svc.mark_urgent_handled(actor=panel_member, report=report, note=" ")
+    svc.mark_urgent_handled(actor=panel_member, report=report, note="Passed to MASH duty at 10:40")
+    report.refresh_from_db()
+    assert report.urgent_handled_by == panel_member and report.urgent_handled_at is not None
+    assert report.urgent_handled_note == "Passed to MASH duty at 10:40"
+    event = AuditEvent.objects.get(action="report.urgent_handled")
+    assert event.actor == panel_member and event.before == {"urgent_handled_at": None}
+    with pytest.raises(ValidationError):  # never silently overwrites who handled it
+        svc.mark_urgent_handled(actor=panel_member, report=report, note="again")
+
+
+def test_urgent_queue_lists_unhandled_first_and_keeps_handled(panel_member, organisation, other_organisation):
+    handled = ReportFactory(organisation=organisation, live_concern=True, submitted_on=timezone.localdate())
+    svc.mark_urgent_handled(actor=panel_member, report=handled, note="done")
+    waiting = ReportFactory(
+        organisation=organisation, live_concern=True, submitted_on=timezone.localdate() - dt.timedelta(days=9)
+    )
+    ReportFactory(organisation=organisation)  # not urgent
+    ReportFactory(organisation=other_organisation, live_concern=True)
+    assert list(svc.urgent_reports_for(panel_member)) == [waiting, handled]
+    assert list(svc.urgent_reports_for(panel_member, handled="yes")) == [handled]
+    assert list(svc.urgent_reports_for(panel_member, handled="no")) == [waiting]
+
+
+def test_only_live_concerns_are_handled_and_only_by_their_panel(panel_member, other_panel_member, organisation):
+    with pytest.raises(ValidationError):
+        svc.mark_urgent_handled(actor=panel_member, report=ReportFactory(organisation=organisation), note="x")
+    with pytest.raises(PermissionDenied):
+        svc.mark_urgent_handled(
+            actor=other_panel_member, report=ReportFactory(organisation=organisation, live_concern=True), note="x"
+        )
+
+
+# --- questions -----------------------------------------------------------------------
+
+
+def test_ask_an_anonymous_reporter(panel_member, other_panel_member, organisation):
+    report = ReportFactory(organisation=organisation, identity_mode=IdentityMode.ANONYMOUS)
+    question = svc.ask_reporter(actor=panel_member, report=report, text="Which team sent the notification?")
+    assert question.asked_by == panel_member and question.answered_at is None
+    assert AuditEvent.objects.get(action="question.asked").object_id == str(question.pk)
+    with pytest.raises(PermissionDenied):
+        svc.ask_reporter(actor=other_panel_member, report=report, text="?")
+    with pytest.raises(ValidationError):
+        svc.ask_reporter(actor=panel_member, report=report, text="")
+
+
+def test_confidential_question_is_relayed_by_the_contact(panel_member, confidential_contact, reporter, organisation):
+    report = confidential_report(organisation, reporter)
+    anonymous = ReportFactory(organisation=organisation, identity_mode=IdentityMode.ANONYMOUS)
+    question = svc.ask_reporter(actor=panel_member, report=report, text="How long was the delay?")
+    svc.ask_reporter(actor=panel_member, report=anonymous, text="Not for the contact")
+
+    assert list(svc.confidential_questions_for(confidential_contact)) == [question]
+    identity = read_reporter_identity(actor=confidential_contact, report=report)
+    assert identity.user == reporter
+    assert AuditEvent.objects.filter(action="identity.read", actor=confidential_contact).count() == 1
+    answer_question(question=question, answer="About nine days", relayed_by=confidential_contact)
+    question.refresh_from_db()
+    assert question.answer == "About nine days" and question.relayed_by == confidential_contact
+
+
+# --- decisions through the engine ------------------------------------------------------
+
+
+def test_rename_locks_the_title_and_audits(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation, title="Engine title")
+    svc.rename_theme(actor=panel_member, theme=theme, title="Late police notifications")
+    theme.refresh_from_db()
+    assert theme.title == "Late police notifications" and theme.title_locked
+    event = AuditEvent.objects.get(object_type="theme", object_id=str(theme.pk), action="theme.rename")
+    assert event.before == {"title": "Engine title"} and event.actor == panel_member
+
+
+def test_merge_moves_reports_and_retires_the_merged_theme(panel_member, organisation):
+    a, b = ThemeFactory(organisation=organisation), ThemeFactory(organisation=organisation)
+    add_reports(a, 3)
+    add_reports(b, 2)
+    survivor = svc.merge_themes(actor=panel_member, theme=a, into=b)
+    a.refresh_from_db()
+    assert survivor == b and a.retired_at is not None and a.merged_into == b
+    assert Report.objects.filter(theme=b).count() == 5
+    with pytest.raises(ValidationError):
+        svc.merge_themes(actor=panel_member, theme=b, into=b)
+
+
+def test_split_moves_only_the_chosen_reports(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation, title="Mixed")
+    reports = add_reports(theme, 4)
+    new = svc.split_theme(actor=panel_member, theme=theme, reports=reports[:2])
+    assert new.title == "Split from Mixed"
+    assert set(Report.objects.filter(theme=new)) == set(reports[:2])
+    with pytest.raises(ValidationError):  # cannot empty the theme
+        svc.split_theme(actor=panel_member, theme=theme, reports=reports[2:])
+
+
+def test_pin_and_unpin(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation)
+    (report,) = add_reports(theme, 1)
+    svc.pin_report(actor=panel_member, report=report)
+    report.refresh_from_db()
+    assert report.theme_pinned
+    svc.pin_report(actor=panel_member, report=report, pinned=False)
+    report.refresh_from_db()
+    assert not report.theme_pinned
+    assert AuditEvent.objects.filter(action="report.unpin_theme", actor=panel_member).count() == 1
+
+
+def test_exclude_takes_a_report_out_of_its_theme(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation)
+    (report,) = add_reports(theme, 1)
+    svc.exclude_report(actor=panel_member, report=report)
+    report.refresh_from_db()
+    assert report.theme_id is None and report.theme_excluded
+
+
+def test_correct_labels_is_recorded_as_a_persons_decision(panel_member, organisation):
+    report = ReportFactory(
+        organisation=organisation,
+        westrum_aspect="bridging",
+        label_details={"westrum_aspect": {"value": "bridging", "confidence": 0.61, "evidence": ["rang round"]}},
+    )
+    rows = {r["field"]: r for r in svc.label_rows(report)}
+    assert rows["westrum_aspect"]["confidence"] == 61 and not rows["westrum_aspect"]["by_person"]
+    assert rows["westrum_aspect"]["evidence"] == ["rang round"]
+
+    svc.correct_report_labels(
+        actor=panel_member, report=report, labels={"westrum_aspect": "messengers", "learning_together": ""}
+    )
+    report.refresh_from_db()
+    assert report.westrum_aspect == "messengers"
+    rows = {r["field"]: r for r in svc.label_rows(report)}
+    assert rows["westrum_aspect"]["by_person"] and rows["westrum_aspect"]["corrected_by"] == panel_member.username
+    assert AuditEvent.objects.filter(action="report.correct_labels", actor=panel_member).exists()
+    with pytest.raises(ValidationError):
+        svc.correct_report_labels(actor=panel_member, report=report, labels={"westrum_aspect": "bogus"})
+    with pytest.raises(ValidationError):
+        svc.correct_report_labels(actor=panel_member, report=report, labels={})
+
+
+def test_mark_duplicate_points_at_the_original(panel_member, other_panel_member, organisation):
+    original, first_copy, second_copy = (ReportFactory(organisation=organisation) for _ in range(3))
+    svc.mark_duplicate(actor=panel_member, report=first_copy, duplicate_of=original)
+    svc.mark_duplicate(actor=panel_member, report=second_copy, duplicate_of=first_copy)
+    second_copy.refresh_from_db()
+    assert second_copy.duplicate_of == original  # chains collapse to the original
+    event = AuditEvent.objects.filter(action="report.mark_duplicate").first()
+    assert event is not None and event.actor == panel_member
+    with pytest.raises(ValidationError):
+        svc.mark_duplicate(actor=panel_member, report=original, duplicate_of=original)
+    with pytest.raises(PermissionDenied):
+        svc.mark_duplicate(actor=other_panel_member, report=original, duplicate_of=None)
+
+
+# --- theme profile ---------------------------------------------------------------------
+
+
+def test_profile_suppresses_small_counts(organisation, settings):
+    theme = ThemeFactory(organisation=organisation)
+    add_reports(
+        theme,
+        6,
+        westrum_aspect="messengers",
+        westrum_orientation="pathological",
+        learning_together="tools",
+        contributing_factors=["time_pressure"],
+    )
+    add_reports(
+        theme,
+        2,
+        westrum_aspect="failure",
+        westrum_orientation="generative",
+        learning_together="human_reasoning",
+        service_area="fostering",
+    )
+    profile = svc.theme_profile(theme)
+    assert profile.size == 8
+    lt = {b.label: b for b in profile.learning_together}
+    assert lt["Tools"].shown == "6" and lt["Tools"].percent == 100
+    assert lt["Human reasoning"].shown == "fewer than 5" and lt["Human reasoning"].percent == 0
+    cells = {row["aspect"]: {c.label: c.shown for c in row["cells"]} for row in profile.westrum}
+    assert cells["Messengers"]["Pathological"] == "6"
+    assert cells["Failure"]["Generative"] == "fewer than 5"
+    assert cells["Novelty"]["Bureaucratic"] == "0"
+    assert {b.label: b.shown for b in profile.contributing_factors} == {"Time pressure or caseload": "6"}
+    assert sum(b.count for b in profile.trend) == 8
