@@ -73,7 +73,10 @@ def hidden_value(html: str, name: str) -> str:
 def _plain_http_and_fresh_rate_limits(settings: Any) -> None:
     settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
     # A deliberately slow password hash costs ~1 s per persona on a 2-core box.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
     cache.clear()
 
 
