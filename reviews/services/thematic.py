@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 
 from reporting.analysis.screening import detect_blame
@@ -464,3 +465,25 @@ def _send_export_task(job_id: int) -> None:
         build_review_export.apply_async(args=[job_id], retry=False)
     except Exception:  # any broker failure: kombu raises several unrelated types
         logger.warning("broker unavailable; export job %s stays queued", job_id)
+
+
+# --- access (reads) -----------------------------------------------------------------------
+
+
+def access_review(user: Any, review_id: Any) -> ThematicReview:
+    """A review of one of the user's panels; 404 for everybody else, so another
+    panel cannot learn that it exists."""
+    try:
+        return ThematicReview.objects.visible_to(user).select_related("panel").get(pk=review_id)
+    except (ThematicReview.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def access_export_job(user: Any, job_id: Any) -> ExportJob:
+    """An export job of a review of one of the user's panels; 404 otherwise."""
+    try:
+        return ExportJob.objects.select_related("review__panel").get(
+            pk=job_id, review__in=ThematicReview.objects.visible_to(user)
+        )
+    except (ExportJob.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc

@@ -15,7 +15,7 @@ from reporting.outbox import TASK_FOR_KIND
 from reviews.models import LearningEmailDelivery, LearningSource
 from reviews.services.learning import measure_time_to_feedback, median_days_and_share, publish_learning
 from reviews.tasks import send_learning_email
-from tests.factories import PartnershipFactory, PanelFactory, ReportFactory, UserFactory
+from tests.factories import PanelFactory, PartnershipFactory, ReportFactory, UserFactory
 from tests.reviews.thematic_helpers import make_review, make_theme
 
 pytestmark = pytest.mark.django_db

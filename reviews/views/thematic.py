@@ -1,0 +1,550 @@
+"""Thematic review pages, learning publication, review-pack exports and the
+leadership summary.
+
+Each view parses input, fetches through an ``access_*`` helper (404 for
+anything outside the user's panels), calls one service and renders or
+redirects. A review is read only by members of its own panel; leaders see
+only the aggregate leadership page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from reporting.choices import ContributingFactor, FeedbackKind, LearningTogether
+from reporting.models import Panel, Theme
+from reviews.models import (
+    ActionStatus,
+    ExportFormat,
+    ExportState,
+    ReviewAction,
+    ReviewQuestion,
+    ThematicReview,
+)
+from reviews.services import learning as learning_svc
+from reviews.services import thematic as svc
+from reviews.services.leadership import leadership_scope, leadership_summary
+from reviews.services.workspace import access_theme_as_panel
+from reviews.views.workspace import panel_required
+
+# --- Forms (parsing only; rules live in the services) ----------------------------
+
+
+def _blank(label: str, choices: Any) -> list[tuple[str, str]]:
+    return [("", label), *list(choices)]
+
+
+class StartReviewForm(forms.Form):
+    panel = forms.ModelChoiceField(queryset=Panel.objects.none(), empty_label=None)
+    themes = forms.ModelMultipleChoiceField(queryset=Theme.objects.none(), error_messages={
+        "required": "Choose at least one theme to review."})  # fmt: skip
+    title = forms.CharField(max_length=200, error_messages={"required": "Give the review a title."})
+    terms_of_reference = forms.CharField(required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["panel"].queryset = Panel.objects.for_member(user).order_by("name")
+        self.fields["themes"].queryset = (
+            Theme.objects.visible_to(user).current().filter(merged_into__isnull=True).order_by("title")
+        )
+
+
+class TermsForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    terms_of_reference = forms.CharField(required=False, widget=forms.Textarea)
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(error_messages={"required": "Enter some text."})
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(error_messages={"required": "Write the answer."})
+
+
+class FindingForm(forms.Form):
+    text = forms.CharField(error_messages={"required": "Describe the finding."})
+    learning_together = forms.ChoiceField(
+        choices=_blank("Choose a pattern", LearningTogether.choices),
+        error_messages={"required": "Choose the Learning Together pattern."},
+    )
+
+
+class FactorForm(forms.Form):
+    category = forms.ChoiceField(
+        choices=_blank("Choose a kind of factor", ContributingFactor.choices),
+        error_messages={"required": "Choose the kind of factor."},
+    )
+    description = forms.CharField(error_messages={"required": "Describe the factor."})
+
+
+class RecommendationForm(forms.Form):
+    text = forms.CharField(error_messages={"required": "Write the recommendation."})
+    finding = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, choices=[])
+
+    def __init__(self, *args: Any, review: ThematicReview, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["finding"].choices = _blank(
+            "Not linked to one finding", [(f.pk, f.text[:80]) for f in review.findings.all()]
+        )
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(error_messages={"required": "Describe the action."})
+    owner = forms.CharField(max_length=200, error_messages={"required": "Give the owner role or team."})
+    due_date = forms.DateField(
+        error_messages={"required": "Enter a due date.", "invalid": "Enter a real date, like 2026-03-31."}
+    )
+    recommendation = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, choices=[])
+
+    def __init__(self, *args: Any, review: ThematicReview, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].choices = _blank(
+            "Not linked to one recommendation", [(r.pk, r.text[:80]) for r in review.recommendations.all()]
+        )
+
+
+class ActionUpdateForm(forms.Form):
+    status = forms.ChoiceField(choices=ActionStatus.choices)
+    evidence_of_completion = forms.CharField(required=False)
+
+
+class EvidenceForm(forms.Form):
+    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), empty_label="Choose a theme",
+                                   error_messages={"required": "Choose a theme to add."})  # fmt: skip
+
+    def __init__(self, *args: Any, user: Any, review: ThematicReview, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = (
+            Theme.objects.visible_to(user)
+            .current()
+            .filter(merged_into__isnull=True)
+            .exclude(pk__in=review.themes.values("pk"))
+            .order_by("title")
+        )
+
+
+class LearningForm(forms.Form):
+    title = forms.CharField(max_length=200, error_messages={"required": "Give the summary a title."})
+    what_we_heard = forms.CharField(error_messages={"required": "Say what staff told us."})
+    what_we_found = forms.CharField(error_messages={"required": "Say what the panel found."})
+    what_is_changing = forms.CharField(error_messages={"required": "Say what is changing."})
+    feedback_kind = forms.ChoiceField(
+        choices=_blank("Choose the kind of feedback", FeedbackKind.choices),
+        error_messages={"required": "Choose the kind of feedback."},
+    )
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(choices=ExportFormat.choices)
+
+
+def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+# --- Review list and start ------------------------------------------------------------
+
+
+@panel_required
+@require_GET
+def review_list(request: HttpRequest) -> HttpResponse:
+    reviews = (
+        ThematicReview.objects.visible_to(request.user)
+        .select_related("panel")
+        .with_progress()
+        .order_by("status", "-started_at")
+    )
+    return render(request, "reviews/thematic/list.html", {"reviews": reviews})
+
+
+@panel_required
+def review_start(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = StartReviewForm(request.POST, user=user)
+        if form.is_valid():
+            try:
+                review = svc.start_review(
+                    actor=user,  # type: ignore[arg-type]
+                    panel=form.cleaned_data["panel"],
+                    themes=form.cleaned_data["themes"],
+                    title=form.cleaned_data["title"],
+                    terms_of_reference=form.cleaned_data["terms_of_reference"],
+                )
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, "Thematic review started.")
+                return redirect("reviews:review", review_id=review.pk)
+        status = 400
+    else:
+        initial_themes = [t for t in request.GET.getlist("theme") if t.isdigit()]
+        form = StartReviewForm(user=user, initial={"themes": initial_themes})
+        status = 200
+    selected = {str(v) for v in (form["themes"].value() or [])}
+    return render(request, "reviews/thematic/start.html", {"form": form, "selected": selected}, status=status)
+
+
+# --- The review page -------------------------------------------------------------------
+
+
+def _review_context(request: HttpRequest, review: ThematicReview, **bound: forms.Form) -> dict[str, Any]:
+    forms_ = {
+        "terms": TermsForm(prefix="terms", initial={"title": review.title,
+                                                    "terms_of_reference": review.terms_of_reference}),
+        "question": TextForm(prefix="question"),
+        "finding": FindingForm(prefix="finding"),
+        "factor": FactorForm(prefix="factor"),
+        "recommendation": RecommendationForm(prefix="recommendation", review=review),
+        "action": ActionForm(prefix="action", review=review),
+        "evidence": EvidenceForm(prefix="evidence", user=request.user, review=review),
+        "learning": LearningForm(prefix="learning", initial={"title": f"What we learned: {review.title}"}),
+        "export": ExportForm(prefix="export"),
+    }  # fmt: skip
+    forms_.update(bound)
+    progress = ThematicReview.objects.filter(pk=review.pk).with_progress().get()
+    themes = list(review.themes.all().order_by("title"))
+    evidence = list(
+        review.reports.all().order_by("-submitted_on").only("pk", "reference", "narrative", "submitted_on")[:50]
+    )
+    factors = list(review.factors.all())
+    learning = list(review.learning_sources.select_related("learning").order_by("-learning__published_at"))
+    evidence_count = review.reports.count()
+    tasks = [
+        _task("terms", "Terms of reference", bool(review.terms_of_reference), "Written", "Not written"),
+        _task("questions", "Review questions", progress.questions_total > 0 and
+              progress.questions_answered == progress.questions_total,
+              f"{progress.questions_answered} of {progress.questions_total} answered"),
+        _task("evidence", "Evidence", evidence_count > 0, f"{len(themes)} theme(s), {evidence_count} report(s)"),
+        _task("findings", "Findings", progress.findings_total > 0, f"{progress.findings_total} recorded"),
+        _task("factors", "Systemic contributory factors", bool(factors), f"{len(factors)} recorded"),
+        _task("recommendations", "Recommendations", progress.recommendations_total > 0,
+              f"{progress.recommendations_total} recorded"),
+        _task("actions", "Actions", progress.actions_total > 0 and progress.actions_done == progress.actions_total,
+              f"{progress.actions_done} of {progress.actions_total} done", overdue=progress.actions_overdue),
+        _task("learning", "Learning published to staff", bool(learning), "Published", "Not yet"),
+    ]  # fmt: skip
+    return {
+        "review": review,
+        "progress": progress,
+        "tasks": tasks,
+        "threshold": settings.SUPPRESSION_THRESHOLD,
+        "review_learning_url": reverse("reviews:review-learning", kwargs={"review_id": review.pk}),
+        "forms": forms_,
+        "themes": themes,
+        "evidence": evidence,
+        "evidence_count": evidence_count,
+        "questions": list(review.questions.all()),
+        "findings": list(review.findings.all()),
+        "factors": factors,
+        "recommendations": list(review.recommendations.select_related("finding")),
+        "actions": list(review.actions.select_related("recommendation")),
+        "action_statuses": ActionStatus.choices,
+        "exports": list(review.exports.all()[:5]),
+        "learning": learning,
+        "is_member": True,
+    }
+
+
+def _task(anchor: str, name: str, done: bool, status: str, not_done: str = "", overdue: int = 0) -> dict[str, Any]:
+    return {"anchor": anchor, "name": name, "done": done, "status": status if done or not not_done else not_done,
+            "overdue": overdue}  # fmt: skip
+
+
+@panel_required
+@require_GET
+def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    return render(request, "reviews/thematic/review.html", _review_context(request, review))
+
+
+def _review_post(request: HttpRequest, review_id: int, name: str, form: forms.Form, act: Any, done: str,
+                 anchor: str) -> HttpResponse:  # fmt: skip
+    """Validate a bound form, run one service, redirect; on error re-render the
+    review page with the errors (400)."""
+    review = svc.access_review(request.user, review_id)
+    if form.is_valid():
+        try:
+            act(review, form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + f"#{anchor}")
+    context = _review_context(request, review, **{name: form})
+    context["error_anchor"] = anchor
+    return render(request, "reviews/thematic/review.html", context, status=400)
+
+
+@panel_required
+@require_POST
+def review_terms(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _review_post(
+        request, review_id, "terms", TermsForm(request.POST, prefix="terms"),
+        lambda review, data: svc.update_terms_of_reference(actor=request.user, review=review, **data),
+        "Terms of reference saved.", "terms",
+    )  # fmt: skip
+
+
+@panel_required
+@require_POST
+def review_question(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _review_post(
+        request, review_id, "question", TextForm(request.POST, prefix="question"),
+        lambda review, data: svc.add_review_question(actor=request.user, review=review, text=data["text"]),
+        "Question added.", "questions",
+    )  # fmt: skip
+
+
+@panel_required
+@require_POST
+def review_question_answer(request: HttpRequest, review_id: int, question_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    try:
+        question = review.questions.get(pk=question_id)
+    except ReviewQuestion.DoesNotExist as exc:
+        raise Http404 from exc
+    form = AnswerForm(request.POST, prefix=f"answer-{question.pk}")
+    if form.is_valid():
+        try:
+            svc.answer_review_question(actor=request.user, question=question, answer=form.cleaned_data["answer"])  # type: ignore[arg-type]
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Answer saved.")
+            return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + "#questions")
+    context = _review_context(request, review)
+    context["answer_errors"] = {question.pk: form.errors.get("answer") or form.non_field_errors()}
+    return render(request, "reviews/thematic/review.html", context, status=400)
+
+
+@panel_required
+@require_POST
+def review_finding(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _review_post(
+        request, review_id, "finding", FindingForm(request.POST, prefix="finding"),
+        lambda review, data: svc.add_finding(actor=request.user, review=review, **data),
+        "Finding added.", "findings",
+    )  # fmt: skip
+
+
+@panel_required
+@require_POST
+def review_factor(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _review_post(
+        request, review_id, "factor", FactorForm(request.POST, prefix="factor"),
+        lambda review, data: svc.add_contributory_factor(actor=request.user, review=review, **data),
+        "Contributory factor added.", "factors",
+    )  # fmt: skip
+
+
+@panel_required
+@require_POST
+def review_recommendation(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    form = RecommendationForm(request.POST, prefix="recommendation", review=review)
+
+    def act(review: ThematicReview, data: dict[str, Any]) -> None:
+        finding = review.findings.filter(pk=data["finding"]).first() if data["finding"] else None
+        svc.add_recommendation(actor=request.user, review=review, text=data["text"], finding=finding)  # type: ignore[arg-type]
+
+    return _review_post(request, review_id, "recommendation", form, act, "Recommendation added.", "recommendations")
+
+
+@panel_required
+@require_POST
+def review_action(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    form = ActionForm(request.POST, prefix="action", review=review)
+
+    def act(review: ThematicReview, data: dict[str, Any]) -> None:
+        recommendation = (
+            review.recommendations.filter(pk=data["recommendation"]).first() if data["recommendation"] else None
+        )
+        svc.add_action(
+            actor=request.user, review=review, description=data["description"], owner=data["owner"],  # type: ignore[arg-type]
+            due_date=data["due_date"], recommendation=recommendation,
+        )  # fmt: skip
+
+    return _review_post(request, review_id, "action", form, act, "Action added.", "actions")
+
+
+@panel_required
+@require_POST
+def review_action_update(request: HttpRequest, review_id: int, action_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    try:
+        action = review.actions.get(pk=action_id)
+    except ReviewAction.DoesNotExist as exc:
+        raise Http404 from exc
+    form = ActionUpdateForm(request.POST, prefix=f"update-{action.pk}")
+    if form.is_valid():
+        try:
+            svc.update_action(actor=request.user, action=action, **form.cleaned_data)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, "Action updated.")
+            return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + "#actions")
+    context = _review_context(request, review)
+    context["action_errors"] = {action.pk: [e for errors in form.errors.values() for e in errors]}
+    return render(request, "reviews/thematic/review.html", context, status=400)
+
+
+@panel_required
+@require_POST
+def review_evidence(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    form = EvidenceForm(request.POST, prefix="evidence", user=request.user, review=review)
+    return _review_post(
+        request, review_id, "evidence", form,
+        lambda review, data: svc.add_review_evidence(actor=request.user, review=review, themes=[data["theme"]]),
+        "Theme added to the evidence.", "evidence",
+    )  # fmt: skip
+
+
+@panel_required
+@require_POST
+def review_complete(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    try:
+        svc.complete_review(actor=request.user, review=review)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        context = _review_context(request, review)
+        context["complete_errors"] = exc.messages
+        return render(request, "reviews/thematic/review.html", context, status=400)
+    messages.success(request, "Review marked complete.")
+    return redirect("reviews:review", review_id=review.pk)
+
+
+@panel_required
+@require_POST
+def review_learning(request: HttpRequest, review_id: int) -> HttpResponse:
+    return _review_post(
+        request, review_id, "learning", LearningForm(request.POST, prefix="learning"),
+        lambda review, data: learning_svc.publish_learning(actor=request.user, review=review, **data),
+        "Learning published to staff, to the receipt page of every linked report, and by email to staff who asked.",
+        "learning",
+    )  # fmt: skip
+
+
+@panel_required
+def theme_learning(request: HttpRequest, theme_id: int) -> HttpResponse:
+    """Publish learning straight from a theme (a rapid fix or bulletin needs no review)."""
+    theme = access_theme_as_panel(request.user, theme_id)
+    if request.method == "POST":
+        form = LearningForm(request.POST, prefix="learning")
+        if form.is_valid():
+            try:
+                learning_svc.publish_learning(actor=request.user, theme=theme, **form.cleaned_data)  # type: ignore[arg-type]
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, "Learning published.")
+                return redirect("reviews:theme", theme_id=theme.pk)
+        status = 400
+    else:
+        form = LearningForm(prefix="learning", initial={"title": f"What we learned: {theme.title}"})
+        status = 200
+    reports = learning_svc.linked_report_ids(theme=theme)
+    return render(
+        request, "reviews/thematic/theme_learning.html",
+        {"theme": theme, "form": form, "linked": len(reports)}, status=status,
+    )  # fmt: skip
+
+
+# --- Exports ---------------------------------------------------------------------------
+
+
+@panel_required
+@require_POST
+def export_request(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = svc.access_review(request.user, review_id)
+    form = ExportForm(request.POST, prefix="export")
+    if not form.is_valid():
+        context = _review_context(request, review, export=form)
+        return render(request, "reviews/thematic/review.html", context, status=400)
+    job = svc.request_export(actor=request.user, review=review, format=form.cleaned_data["format"])  # type: ignore[arg-type]
+    return redirect("reviews:export", job_id=job.pk)
+
+
+@panel_required
+@never_cache
+@require_GET
+def export_status(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = svc.access_export_job(request.user, job_id)
+    return render(request, "reviews/thematic/export.html", {"job": job, "review": job.review})
+
+
+@panel_required
+@never_cache
+@require_GET
+def export_status_json(request: HttpRequest, job_id: int) -> JsonResponse:
+    job = svc.access_export_job(request.user, job_id)
+    return JsonResponse(
+        {
+            "state": job.state,
+            "state_label": job.get_state_display(),
+            "progress": job.progress,
+            "download_url": reverse("reviews:export-download", kwargs={"job_id": job.pk})
+            if job.state == ExportState.DONE
+            else None,
+        }
+    )
+
+
+@panel_required
+@never_cache
+@require_GET
+def export_download(request: HttpRequest, job_id: int) -> FileResponse:
+    """The only way a pack leaves the server: files live under MEDIA_ROOT,
+    which no URL serves, and only the review's panel gets here."""
+    job = svc.access_export_job(request.user, job_id)
+    if job.state != ExportState.DONE or not job.file_name:
+        raise Http404
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / job.file_name).resolve()
+    if root not in path.parents or not path.is_file():
+        raise Http404
+    content_type = {
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf",
+    }[job.format]
+    response = FileResponse(path.open("rb"), as_attachment=True, filename=job.download_name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- Leadership --------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def leadership(request: HttpRequest) -> HttpResponse:
+    """Systemic aggregates for leaders and panel members; 404 for everybody else."""
+    scope = leadership_scope(request.user)
+    if not scope:
+        raise Http404
+    summary = leadership_summary(organisation_ids=scope)
+    return render(
+        request,
+        "reviews/leadership/summary.html",
+        {"summary": summary, "threshold": settings.SUPPRESSION_THRESHOLD},
+    )
