@@ -1,27 +1,354 @@
-"""Panel workspace pages: who may see what, what the pages do, and query counts."""
+"""Panel workspace pages and the panel API: who may see what, what the pages
+do, and query counts that do not grow with the number of rows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from reporting.choices import IdentityMode, ThemeStatus
-from reporting.models import AuditEvent, ReportQuestion
+from reporting.models import AuditEvent, Report, ReportQuestion, Theme
+from reviews.models import ThemeNote
+from reviews.services import workspace as svc
 from tests.factories import ReportFactory
 from tests.reviews.workspace_helpers import ThemeFactory, add_reports, confidential_report
 
 pytestmark = pytest.mark.django_db
 
+PERSONAS = [
+    "anonymous",
+    "reporter",
+    "panel_member",
+    "other_panel_member",
+    "leader",
+    "confidential_contact",
+    "administrator",
+    "outsider",
+]
+
 
 @pytest.fixture(autouse=True)
-def _plain_http(settings):
+def _test_settings(settings):
     # The test client speaks plain HTTP; production redirects to HTTPS.
     settings.SECURE_SSL_REDIRECT = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def test_smoke_pages(panel_member, organisation, login):
-    theme = ThemeFactory(organisation=organisation)
+LIST_URLS = {"/panel/", "/panel/urgent/", "/api/v1/panel/themes/", "/api/v1/panel/urgent/"}
+
+
+@dataclass
+class World:
+    theme: Theme
+    other_theme: Theme
+    report: Report
+    urgent: Report
+    confidential: Report
+    question: ReportQuestion
+
+
+@pytest.fixture
+def world(organisation, panel_member, reporter) -> World:
+    theme = ThemeFactory(organisation=organisation, title="Late notifications")
+    other_theme = ThemeFactory(organisation=organisation, title="Recording system")
     reports = add_reports(theme, 6, westrum_aspect="messengers", westrum_orientation="pathological")
-    client = login(panel_member)
-    for url in ["/panel/", f"/panel/themes/{theme.pk}/", f"/panel/reports/{reports[0].pk}/", "/panel/urgent/"]:
+    add_reports(other_theme, 2)
+    urgent = ReportFactory(organisation=organisation, live_concern=True, theme=theme)
+    confidential = confidential_report(organisation, reporter, theme=theme)
+    question = ReportQuestion.objects.create(report=confidential, text="How long was the delay?", asked_by=panel_member)
+    return World(theme, other_theme, reports[0], urgent, confidential, question)
+
+
+def persona(request: pytest.FixtureRequest, name: str):
+    return None if name == "anonymous" else request.getfixturevalue(name)
+
+
+def panel_pages(w: World) -> list[str]:
+    return [
+        "/panel/",
+        "/panel/urgent/",
+        f"/panel/urgent/{w.urgent.pk}/handled/",
+        f"/panel/themes/{w.theme.pk}/",
+        f"/panel/reports/{w.report.pk}/",
+    ]
+
+
+def panel_posts(w: World) -> list[tuple[str, dict[str, object]]]:
+    return [
+        (f"/panel/urgent/{w.urgent.pk}/handled/", {"note": "Phoned MASH"}),
+        (f"/panel/themes/{w.theme.pk}/status/", {"status": "triaged"}),
+        (f"/panel/themes/{w.theme.pk}/rename/", {"title": "Renamed"}),
+        (f"/panel/themes/{w.other_theme.pk}/merge/", {"into": w.theme.pk}),
+        (f"/panel/themes/{w.theme.pk}/split/", {"reports": [str(w.report.pk)]}),
+        (f"/panel/themes/{w.theme.pk}/notes/", {"text": "A note"}),
+        (f"/panel/reports/{w.report.pk}/labels/", {"westrum_aspect": "failure"}),
+        (f"/panel/reports/{w.report.pk}/question/", {"text": "Which team?"}),
+        (f"/panel/reports/{w.report.pk}/pin/", {"pinned": "1"}),
+        (f"/panel/reports/{w.report.pk}/duplicate/", {"duplicate_of": w.urgent.reference}),
+        (f"/panel/reports/{w.urgent.pk}/exclude/", {"excluded": "1"}),
+    ]
+
+
+def api_gets(w: World) -> list[str]:
+    return [
+        "/api/v1/panel/themes/",
+        f"/api/v1/panel/themes/{w.theme.pk}/",
+        f"/api/v1/panel/themes/{w.theme.pk}/reports/",
+        f"/api/v1/panel/themes/{w.theme.pk}/notes/",
+        f"/api/v1/panel/reports/{w.report.pk}/",
+        "/api/v1/panel/urgent/",
+    ]
+
+
+def api_posts(w: World) -> list[tuple[str, dict[str, object]]]:
+    return [
+        (f"/api/v1/panel/themes/{w.theme.pk}/status/", {"status": "monitoring"}),
+        (f"/api/v1/panel/themes/{w.theme.pk}/rename/", {"title": "API title"}),
+        (f"/api/v1/panel/themes/{w.other_theme.pk}/merge/", {"into": w.theme.pk}),
+        (f"/api/v1/panel/themes/{w.theme.pk}/split/", {"reports": [str(w.report.pk)], "title": "Split"}),
+        (f"/api/v1/panel/themes/{w.theme.pk}/notes/", {"text": "API note"}),
+        (f"/api/v1/panel/reports/{w.report.pk}/labels/", {"learning_together": "tools"}),
+        (f"/api/v1/panel/reports/{w.report.pk}/pin/", {"pinned": True}),
+        (f"/api/v1/panel/reports/{w.report.pk}/duplicate/", {"duplicate_of": None}),
+        (f"/api/v1/panel/reports/{w.report.pk}/questions/", {"text": "Which team?"}),
+        (f"/api/v1/panel/urgent/{w.urgent.pk}/handled/", {"note": "Phoned MASH"}),
+        (f"/api/v1/panel/reports/{w.urgent.pk}/exclude/", {"excluded": True}),
+    ]
+
+
+def contact_pages(w: World) -> list[str]:
+    return ["/panel/contact/", f"/panel/contact/questions/{w.question.pk}/", "/api/v1/panel/contact/questions/"]
+
+
+def contact_posts(w: World) -> list[tuple[str, dict[str, object]]]:
+    return [
+        (f"/api/v1/panel/contact/questions/{w.question.pk}/identity/", {}),
+        (f"/api/v1/panel/contact/questions/{w.question.pk}/answer/", {"answer": "Nine days"}),
+        (f"/panel/contact/questions/{w.question.pk}/", {"action": "reveal"}),
+    ]
+
+
+def _is_api(url: str) -> bool:
+    return url.startswith("/api/")
+
+
+def _post(client, url: str, data: dict[str, object]):
+    if _is_api(url):
+        return client.post(url, data, content_type="application/json")
+    return client.post(url, data)
+
+
+# --- permission matrix --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_panel_pages_and_endpoints_permission_matrix(request, who, world, login):
+    client = login(persona(request, who))
+    audit_before = AuditEvent.objects.count()
+    for url in panel_pages(world) + api_gets(world):
         response = client.get(url)
-        assert response.status_code == 200, url
+        if who == "panel_member":
+            assert response.status_code == 200, url
+        elif who == "other_panel_member" and url in LIST_URLS:
+            # Their own (empty) queues: nothing of this organisation shows.
+            assert response.status_code == 200, url
+            body = response.content.decode()
+            assert world.theme.title not in body and world.urgent.reference not in body, url
+        elif who == "anonymous":
+            assert response.status_code == (403 if _is_api(url) else 302), url
+        else:  # leaders, staff, administrators, contacts and other panels: not found
+            assert response.status_code == 404, (who, url)
+    if who != "panel_member":
+        for url, data in panel_posts(world) + api_posts(world):
+            response = _post(client, url, data)
+            expected = (403 if _is_api(url) else 302) if who == "anonymous" else 404
+            assert response.status_code == expected, (who, url)
+        assert AuditEvent.objects.count() == audit_before  # nothing changed
+        assert not ReportQuestion.objects.exclude(pk=world.question.pk).exists()
+
+
+def test_panel_member_can_use_every_action(panel_member, world, login):
+    client = login(panel_member)
+    for url, data in panel_posts(world):
+        response = client.post(url, data)
+        assert response.status_code == 302, (url, response.content[:500])
+    world.theme.refresh_from_db()
+    world.other_theme.refresh_from_db()
+    assert world.theme.title == "Renamed" and world.theme.status == ThemeStatus.TRIAGED
+    assert world.other_theme.merged_into == world.theme
+
+
+def test_panel_member_can_use_every_api_action(panel_member, world, login):
+    client = login(panel_member)
+    for url, data in api_posts(world):
+        response = client.post(url, data, content_type="application/json")
+        assert response.status_code in (200, 201), (url, response.content[:500])
+    assert ThemeNote.objects.filter(text="API note").exists()
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_contact_pages_permission_matrix(request, who, world, login):
+    client = login(persona(request, who))
+    for url in contact_pages(world):
+        response = client.get(url)
+        if who == "confidential_contact":
+            assert response.status_code == 200, url
+        elif who == "anonymous":
+            assert response.status_code == (403 if _is_api(url) else 302), url
+        else:  # the panel never reaches the identity route
+            assert response.status_code == 404, (who, url)
+    if who != "confidential_contact":
+        for url, data in contact_posts(world):
+            assert _post(client, url, data).status_code in ((403, 302) if who == "anonymous" else (404,)), (who, url)
+        assert not AuditEvent.objects.filter(action="identity.read").exists()
+
+
+def test_another_organisations_contact_cannot_see_questions(world, other_organisation, login):
+    from reporting.choices import Role
+    from tests.factories import UserFactory
+
+    contact = UserFactory(username="other-contact", organisation=other_organisation, roles=[Role.CONFIDENTIAL_CONTACT])
+    client = login(contact)
+    assert world.question.text not in client.get("/panel/contact/").content.decode()
+    assert client.get(f"/panel/contact/questions/{world.question.pk}/").status_code == 404
+
+
+# --- behaviour ----------------------------------------------------------------------------
+
+
+def test_triage_page_lists_themes_with_filters(panel_member, world, login):
+    page = login(panel_member).get("/panel/", {"westrum_orientation": "pathological"}).content.decode()
+    assert "Late notifications" in page and "Recording system" not in page
+    assert 'name="westrum_orientation"' in page and "How themes are ordered" in page
+
+
+def test_dismiss_without_reason_shows_an_error(panel_member, world, login):
+    response = login(panel_member).post(f"/panel/themes/{world.theme.pk}/status/", {"status": "dismissed"})
+    assert response.status_code == 400
+    assert "Give a reason for dismissing this theme." in response.content.decode()
+    world.theme.refresh_from_db()
+    assert world.theme.status == ThemeStatus.NEW
+
+
+def test_urgent_queue_is_not_empty_by_default_once_handled(panel_member, world, login):
+    client = login(panel_member)
+    client.post(f"/panel/urgent/{world.urgent.pk}/handled/", {"note": "Phoned the MASH duty team"})
+    page = client.get("/panel/urgent/").content.decode()
+    assert world.urgent.reference in page and "Phoned the MASH duty team" in page and "Handled" in page
+    assert world.urgent.reference not in client.get("/panel/urgent/", {"handled": "no"}).content.decode()
+
+
+def test_theme_page_shows_profile_with_suppression_and_table(panel_member, world, login):
+    page = login(panel_member).get(f"/panel/themes/{world.theme.pk}/").content.decode()
+    assert "Westrum culture profile" in page and "Reports per month" in page
+    assert "fewer than 5" in page  # the two unlabelled reports etc.
+    assert "<svg" in page and 'aria-hidden="true"' in page
+    assert "style=" not in page  # CSP: no inline styles
+
+
+def test_merged_theme_redirects_to_survivor(panel_member, world, login):
+    svc.merge_themes(actor=panel_member, theme=world.other_theme, into=world.theme)
+    response = login(panel_member).get(f"/panel/themes/{world.other_theme.pk}/")
+    assert response.status_code == 302 and response.url == f"/panel/themes/{world.theme.pk}/"
+
+
+def test_report_page_shows_answer_but_never_the_identity(panel_member, confidential_contact, reporter, world, login):
+    reporter.first_name, reporter.last_name = "Priya", "Okonkwo-Hart"
+    reporter.save()
+    contact = login(confidential_contact)
+    reveal = contact.post(f"/panel/contact/questions/{world.question.pk}/", {"action": "reveal"}).content.decode()
+    assert "Priya Okonkwo-Hart" in reveal
+    assert AuditEvent.objects.filter(action="identity.read", actor=confidential_contact).count() == 1
+    response = contact.post(f"/panel/contact/questions/{world.question.pk}/", {"answer": "Nine days, via the school"})
+    assert response.status_code == 302
+    page = login(panel_member).get(f"/panel/reports/{world.confidential.pk}/").content.decode()
+    assert "Nine days, via the school" in page and "relayed by the confidential contact" in page
+    assert "Priya" not in page and "Okonkwo" not in page and reporter.email not in page
+    api = login(panel_member).get(f"/api/v1/panel/reports/{world.confidential.pk}/").json()
+    assert api["questions"][0]["answer"] == "Nine days, via the school"
+    assert "Priya" not in str(api) and reporter.email not in str(api)
+
+
+def test_report_page_explains_labels(panel_member, organisation, login):
+    report = ReportFactory(
+        organisation=organisation,
+        westrum_aspect="bridging",
+        label_details={"westrum_aspect": {"value": "bridging", "confidence": 0.72, "evidence": ["rang round"]}},
+    )
+    client = login(panel_member)
+    page = client.get(f"/panel/reports/{report.pk}/").content.decode()
+    assert "Suggested (72% confident), because: rang round." in page
+    client.post(f"/panel/reports/{report.pk}/labels/", {"westrum_aspect": "messengers"})
+    page = client.get(f"/panel/reports/{report.pk}/").content.decode()
+    assert f"Set by a panel member ({panel_member.username})" in page
+
+
+def test_anonymous_question_reaches_the_report(panel_member, organisation, login):
+    report = ReportFactory(organisation=organisation, identity_mode=IdentityMode.ANONYMOUS)
+    response = login(panel_member).post(f"/panel/reports/{report.pk}/question/", {"text": "Which team sent it?"})
+    assert response.status_code == 302
+    assert ReportQuestion.objects.get(report=report).text == "Which team sent it?"
+
+
+def test_openapi_schema_documents_the_panel_api(login, panel_member):
+    schema = login(panel_member).get("/api/schema/", {"format": "json"}).json()
+    assert "/api/v1/panel/themes/" in schema["paths"]
+    assert "/api/v1/panel/contact/questions/{question_id}/answer/" in schema["paths"]
+
+
+# --- query counts ---------------------------------------------------------------------------
+
+
+def _count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_triage_queries_do_not_grow_with_themes_or_reports(
+    panel_member, organisation, login, django_assert_max_num_queries
+):
+    client = login(panel_member)
+    for _ in range(2):
+        add_reports(ThemeFactory(organisation=organisation), 2)
+    small = _count_queries(client, "/panel/")
+    for _ in range(30):
+        add_reports(ThemeFactory(organisation=organisation), 3, live_concern=True)
+    large = _count_queries(client, "/panel/")
+    assert large == small
+    with django_assert_max_num_queries(small):
+        client.get("/panel/", {"service_area": "child_protection", "period": "90"})
+
+
+def test_theme_page_queries_do_not_grow_with_reports(panel_member, organisation, login, django_assert_max_num_queries):
+    client = login(panel_member)
+    theme = ThemeFactory(organisation=organisation)
+    add_reports(theme, 2)
+    ThemeFactory(organisation=organisation)
+    small = _count_queries(client, f"/panel/themes/{theme.pk}/")
+    add_reports(
+        theme, 60, westrum_aspect="failure", westrum_orientation="bureaucratic", contributing_factors=["staffing"]
+    )
+    for _ in range(10):
+        ThemeFactory(organisation=organisation)
+    svc.add_theme_note(actor=panel_member, theme=theme, text="one")
+    svc.add_theme_note(actor=panel_member, theme=theme, text="two")
+    large = _count_queries(client, f"/panel/themes/{theme.pk}/")
+    assert large == small
+    with django_assert_max_num_queries(small):
+        client.get(f"/api/v1/panel/themes/{theme.pk}/")
+
+
+def test_urgent_and_api_list_queries_are_constant(panel_member, organisation, login):
+    client = login(panel_member)
+    ReportFactory(organisation=organisation, live_concern=True)
+    small = (_count_queries(client, "/panel/urgent/"), _count_queries(client, "/api/v1/panel/themes/"))
+    for _ in range(15):
+        handled = ReportFactory(organisation=organisation, live_concern=True)
+        svc.mark_urgent_handled(actor=panel_member, report=handled, note="done")
+        add_reports(ThemeFactory(organisation=organisation), 2)
+    large = (_count_queries(client, "/panel/urgent/"), _count_queries(client, "/api/v1/panel/themes/"))
+    assert large == small
