@@ -10,8 +10,6 @@ from django.core.cache import cache
 def _plain_http(settings: pytest.FixtureRequest) -> None:
     # Production settings redirect http to https; the test client speaks http.
     settings.SECURE_SSL_REDIRECT = False
-    # Persona passwords need no slow hash; the default costs about a second per login here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
