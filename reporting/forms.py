@@ -170,7 +170,7 @@ class ReportForm(forms.Form):
         links: list[tuple[str, str]] = []
         for name in [*self.fields, "__all__"]:
             for message in self.errors.get(name, []):
-                links.append((self.anchor_for(name), message))
+                links.append((self.anchor_for(name), str(message)))
         return links
 
     @staticmethod

@@ -58,7 +58,7 @@ from django_ratelimit.decorators import ratelimit
 
 from reporting.choices import IdentityMode, ReportStatus
 from reporting.forms import AnswerForm, ReceiptLookupForm, ReportForm
-from reporting.models import PublishedLearning, Report, ReportQuestion
+from reporting.models import Organisation, PublishedLearning, Report, ReportQuestion, User
 from reporting.services import Preview, answer_question, look_up_receipt, preview_report, submit_report
 
 # A receipt stays "open" in one browser tab through a signed token in a hidden
@@ -114,15 +114,29 @@ def _signed_in_or_reauthenticate(view: ViewFunc) -> ViewFunc:
     return wrapped
 
 
+def _staff(request: HttpRequest) -> User:
+    """The signed-in user (views call this only behind a sign-in check)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _own_organisation(request: HttpRequest) -> Organisation:
+    organisation = _staff(request).organisation
+    if organisation is None:
+        raise PermissionDenied("Only staff of an organisation can file a report.")
+    return organisation
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    latest = PublishedLearning.objects.visible_to(request.user).order_by("-published_at")[:3]
-    return render(request, "reporting/home.html", {"latest_learning": latest})
+    latest = PublishedLearning.objects.visible_to(_staff(request)).order_by("-published_at")[:3]
+    context = {"latest_learning": latest, "identity_retention_days": settings.IDENTITY_RETENTION_DAYS}
+    return render(request, "reporting/home.html", context)
 
 
 @login_required
 def learning(request: HttpRequest) -> HttpResponse:
-    items = PublishedLearning.objects.visible_to(request.user).order_by("-published_at")
+    items = PublishedLearning.objects.visible_to(_staff(request)).order_by("-published_at")
     page = Paginator(items, LEARNING_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "reporting/learning.html", {"page": page})
 
@@ -137,8 +151,7 @@ def learning(request: HttpRequest) -> HttpResponse:
 @sensitive_variables()
 def new_report(request: HttpRequest) -> HttpResponse:
     """The report form (GET), its preview (POST) and sending it (POST, step=send)."""
-    if request.user.organisation_id is None:
-        raise PermissionDenied("Only staff of an organisation can file a report.")
+    _own_organisation(request)
     if request.method == "GET":
         return _render_form(request, ReportForm(), restore_draft=True)
     step = request.POST.get("step", "preview")
@@ -169,8 +182,8 @@ def _send(request: HttpRequest, form: ReportForm) -> HttpResponse:
     mode = form.cleaned_data["identity_mode"]
     try:
         receipt = submit_report(
-            organisation=request.user.organisation,
-            author=request.user,
+            organisation=_own_organisation(request),
+            author=_staff(request),
             identity_mode=mode,
             draft=form.to_draft(),
             contact_note=form.cleaned_data.get("contact_note", "") if mode == IdentityMode.CONFIDENTIAL else "",
@@ -179,7 +192,12 @@ def _send(request: HttpRequest, form: ReportForm) -> HttpResponse:
         cache.delete(_nonce_key(nonce))  # nothing was filed: let them try again
         form.add_service_errors(exc)
         return _render_preview(request, form, None)
-    context = {"report": receipt.report, "secret": receipt.secret, "organisation": receipt.report.organisation}
+    context = {
+        "report": receipt.report,
+        "secret": receipt.secret,
+        "organisation": receipt.report.organisation,
+        "identity_retention_days": settings.IDENTITY_RETENTION_DAYS,
+    }
     return _no_store(render(request, "reporting/confirmation.html", context))
 
 
@@ -229,7 +247,7 @@ def _render_preview(request: HttpRequest, form: ReportForm, preview: Preview | N
             "contact_note",
         )
         if (value := str(form.data.get(name, "")))
-    ] + [("contributing_factors", value) for value in form.data.getlist("contributing_factors")]
+    ] + [("contributing_factors", value) for value in request.POST.getlist("contributing_factors")]
     context = {
         "form": form,
         "errors": form.error_links() if form.errors else [],
@@ -241,7 +259,7 @@ def _render_preview(request: HttpRequest, form: ReportForm, preview: Preview | N
         "structured": structured,
         "answers": _answer_summary(form, data),
         "submission_token": signing.dumps(secrets.token_urlsafe(16), salt=SUBMISSION_TOKEN_SALT),
-        "organisation": request.user.organisation,
+        "organisation": _own_organisation(request),
         "max_chars": settings.NARRATIVE_MAX_CHARS,
     }
     return _no_store(render(request, "reporting/preview.html", context))

@@ -244,6 +244,25 @@ def test_preview_warns_of_live_concern_with_duty_contact(login: Login, reporter:
 
 
 @pytest.mark.django_db
+def test_blaming_a_colleague_gets_a_gentle_prompt_not_a_block(login: Login, reporter: User) -> None:
+    narrative = "The duty manager messed up again and the visit was missed; it was his fault."
+    response = login(reporter).post(reverse("new_report"), report_data(narrative=narrative))
+    html = response.content.decode()
+    assert 'id="blame-prompt"' in html
+    assert "describe" in html.lower() or "what made it likely" in html
+    assert 'value="send"' in html  # they can still send it as it is
+
+
+@pytest.mark.django_db
+def test_server_error_page_renders_without_a_request() -> None:
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Sorry, there is a problem with the service" in html
+    assert "Sign out" not in html
+
+
+@pytest.mark.django_db
 def test_change_answers_returns_to_the_form_without_errors(login: Login, reporter: User) -> None:
     response = login(reporter).post(reverse("new_report"), report_data(step="change", narrative="[CHILD 1] was missed"))
     html = response.content.decode()
