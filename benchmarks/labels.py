@@ -35,7 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reporting.analysis.labels import (  # noqa: E402
+from reporting.analysis.labels import (
     CHOICES,
     DIMENSIONS,
     LabelInput,
@@ -44,7 +44,7 @@ from reporting.analysis.labels import (  # noqa: E402
     suggest_many,
     train,
 )
-from reporting.analysis.screening import screen_live_concern  # noqa: E402
+from reporting.analysis.screening import screen_live_concern
 
 DEFAULT_DATA = Path("/work/shared/data")
 
@@ -104,16 +104,21 @@ def evaluate(records: list[dict[str, Any]], model: LabelModel | None) -> dict[st
         per_class = {}
         f1s = []
         for c in CHOICES[dim]:
-            tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
-            fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
-            fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+            tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
+            fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != c and p == c)
+            fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
             precision = tp / (tp + fp) if tp + fp else 0.0
             recall = tp / (tp + fn) if tp + fn else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             if tp + fn:  # macro over classes present in the gold set
                 f1s.append(f1)
-            per_class[c] = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3), "n": tp + fn}
-        accuracy = sum(1 for g, p in zip(gold, pred) if g == p) / len(gold)
+            per_class[c] = {
+                "precision": round(precision, 3),
+                "recall": round(recall, 3),
+                "f1": round(f1, 3),
+                "n": tp + fn,
+            }
+        accuracy = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold)
         out[dim] = {"macro_f1": round(sum(f1s) / len(f1s), 3), "accuracy": round(accuracy, 3), "per_class": per_class}
     return out
 
@@ -169,7 +174,11 @@ def _timings(fn: Any, items: Sequence[Any]) -> dict[str, float]:
 def run(data_dir: Path, seed: int, n_seeds: int) -> dict[str, Any]:
     records = load(data_dir)
     halves = {name: half(records, name) for name in ("even", "odd", "all")}
-    report: dict[str, Any] = {"data": str(data_dir), "n_reports": len(records), "text": "narrative + what_would_help, gold PII spans -> [TYPE]"}
+    report: dict[str, Any] = {
+        "data": str(data_dir),
+        "n_reports": len(records),
+        "text": "narrative + what_would_help, gold PII spans -> [TYPE]",
+    }
 
     report["zero_shot"] = {name: evaluate(rows, None) for name, rows in halves.items()}
 
@@ -186,7 +195,9 @@ def run(data_dir: Path, seed: int, n_seeds: int) -> dict[str, Any]:
         tr, te = feedback_split(records, s)
         m, _ = fit(tr)
         te_ids = {r["id"] for r in te}
-        per_seed.append({name: macro(evaluate([r for r in rows if r["id"] in te_ids], m)) for name, rows in halves.items()})
+        per_seed.append(
+            {name: macro(evaluate([r for r in rows if r["id"] in te_ids], m)) for name, rows in halves.items()}
+        )
     feedback["mean_over_seeds"] = {
         "seeds": seeds,
         **{
@@ -240,7 +251,10 @@ def _print(report: dict[str, Any]) -> None:
         print(f"    {dim}: " + ", ".join(f"{c} {v['precision']:.2f}/{v['recall']:.2f}" for c, v in pcs.items()))
 
     fb = report["after_feedback"]
-    print(f"\n== after feedback: train on random half (seed={fb['seed']}, n={fb['n_train']}), test on the other {fb['n_test']} ==")
+    print(
+        f"\n== after feedback: train on random half (seed={fb['seed']}, n={fb['n_train']}), "
+        f"test on the other {fb['n_test']} =="
+    )
     for name, result in fb["test_half"].items():
         cells = "  ".join(f"{dim}={result[dim]['macro_f1']:.3f}/{result[dim]['accuracy']:.3f}" for dim in DIMENSIONS)
         print(f"  test∩{name:5s} {cells}")

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long regex cue tables read better unbroken)
 """Cue phrases for the zero-shot labeller, written from the domain definitions.
 
 Each class of each dimension gets a list of ``(regex, weight)`` cues. They come
@@ -61,6 +62,17 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\basked (?:around|the team)\b|\bwent round\b", 0.8),
         (r"\bfirst time (?:I|we|she|he|they)\b", 1.0),
         (r"\b(?:informal|simple|practical)\s+(?:fix|meeting|form|route)\b", 0.8),
+        (
+            r"\bnow (?:checks|asks|includes|involves|invites|sends|uses|has|have|hold|holds|runs|meet|meets|starts)\b",
+            1.5,
+        ),
+        (r"\b(?:liked|loved|welcomed) (?:it|the idea|the approach)\b", 2.0),
+        (r"\b(?:has|have|had) (?:really |already )?improved\b|\bmore useful\b", 1.5),
+        (r"\bstarted (?:a|an) (?:weekly|fortnightly|monthly|daily|regular|joint)\b", 1.5),
+        (r"\basked (?:me|us|her|him|them) to (?:show|share|present|talk|lead|train)\b", 2.0),
+        (r"\bexpect\w* (?:to be )?(?:told off|blamed|disciplined|in trouble|a hunt)\b", 2.0),
+        (r"(?:^|[.!?]\s+)Instead,? (?:my|our|the|she|he|they|we)\b", 1.5),
+        (r"\b(?:offered|volunteered) to\b|\bhas offered\b", 1.0),
     ],
     # Power-oriented: information hidden, messengers shot, responsibility shirked, scapegoats.
     "pathological": [
@@ -90,7 +102,7 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\b(?:hid|hidden|hiding|cover(?:ed)? up)\b", 1.0),
         (r"\b(?:dismissed|brushed off|shut down|defensive)\b", 1.5),
         (r"\b(?:doesn'?t|don'?t|didn'?t|nobody [\w ]{0,20}) wants? to know\b", 2.0),
-        (r"\bsays? it'?s an? \w+ (?:issue|problem)\b|\bsaid it was an? \w+ (?:issue|problem)\b", 2.0),
+        (r"\b(?:say|says|said) (?:it'?s|it is|it was) an? \w+ (?:issue|problem)\b", 2.0),
         (r"\b(?:back and forth|ping[- ]?pong|passing it back|passed it back)\b", 1.5),
         (r"\b(?:\w+s|parents|families|they) always (?:over|exaggerat|complain|moan)", 2.0),
         (r"\b(?:told|was told) (?:me|us)? ?to\b", 0.6),
@@ -100,6 +112,24 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\bhaven'?t (?:said|raised) anything\b|\bafraid to\b|\bscared to (?:say|raise)\b", 1.5),
         (r"\b(?:named|singled out|humiliat\w+)\b", 1.0),
         (r"\b(?:each|everyone) said it wasn'?t\b|\beach side thought\b", 1.5),
+        (r"\bdidn'?t pass (?:it|this|that|them) on\b|\bkept (?:it|this) to themselves\b", 2.0),
+        (r"\bwe don'?t (?:wait|consult|invite|need|involve|share)\b", 2.5),
+        (
+            r"\b(?:closed|decided|went ahead) (?:it |this )?without (?:contacting|consulting|speaking to|asking|telling)\b",
+            1.5,
+        ),
+        (r"\b(?:aren'?t|are not|isn'?t|is not) (?:professionals|relevant|needed|necessary|our concern)\b", 2.0),
+        (r"\bsaid (?:it'?s|it is|it was) (?:the )?\w+'s\b", 1.5),
+        (r"\b(?:asked|told) (?:me|us) to (?:sign|close|use|copy|drop)\b", 2.0),
+        (
+            r"\b(?:manager|(?-i:TM)|chair|(?-i:HoS)|lawyer|supervisor|counsel|head of service|(?-i:DCS))\b[^.]{0,40}"
+            r"\b(?:said|told (?:me|us|her|him))\b[^.]{0,25}[\"“']",
+            1.5,
+        ),
+        (
+            r"\b(?:said|told (?:me|us|her|him)) (?:that )?(?:there wasn'?t|there was no|it was) (?:time|a formality)\b",
+            1.5,
+        ),
     ],
     # Rule-oriented: formal channels, narrow remits, new rules after failure, neglected messengers.
     "bureaucratic": [
@@ -109,7 +139,7 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\b(?:criteria|eligib\w+|thresholds?)\b", 1.0),
         (r"\bstandard (?:route|letter|process|procedure)\b|\bformal (?:route|channel|request|escalations?)\b", 1.5),
         (r"\b(?:queue|waiting list|change request|impact assessment|information governance|budget code)\b", 1.5),
-        (r"\b(?:no|without (?:a |any )?)(?:response|reply|acknowledg\w+|feedback)\b", 2.0),
+        (r"\b(?:no|without(?: a| any)?) (?:response|reply|acknowledg\w+|feedback)\b", 2.0),
         (r"\b(?:hasn'?t|haven'?t|has not) had a (?:response|reply)\b|\bnobody acknowledged\b", 2.0),
         (r"\bnobody (?:has )?(?:reviewed|checked|audited|asked|looked at) (?:whether|if|why|what)\b", 2.0),
         (r"\brecorded it\b|\bnoted it\b", 1.5),
@@ -137,11 +167,17 @@ ASPECT: dict[str, list[Cue]] = {
     # How information moves: sought, shared through formal channels, or withheld.
     "cooperation": [
         (r"\binformation[- ]sharing\b|\bsharing (?:information|intelligence)\b", 2.5),
-        (r"\bshar(?:e|ed|ing)\b[\w ,]{0,25}\b(?:information|intelligence|minutes|records?|details|notes|logic|actions)\b", 2.0),
+        (
+            r"\bshar(?:e|ed|ing)\b[\w ,]{0,25}\b(?:information|intelligence|minutes|records?|details|notes|logic|actions)\b",
+            2.0,
+        ),
         (r"\b(?:didn'?t|did not|wouldn'?t|won'?t|never|don'?t) (?:pass|send|share|tell|release|disclose)\w*", 1.5),
         (r"\b(?:intelligence|consent|disclosure)\b", 1.0),
         (r"\b(?:nobody|no one) (?:in the room )?knew\b|\bknew more\b|\bdidn'?t know (?:about|that)\b", 1.5),
-        (r"\b(?:minutes|notes|summary|updates?|reports?|notifications?|records?) (?:go|went|sent|reach|came|arrived|only)\b", 1.2),
+        (
+            r"\b(?:minutes|notes|summary|updates?|reports?|notifications?|records?) (?:go|went|sent|reach|came|arrived|only)\b",
+            1.2,
+        ),
         (r"\bfound out (?:from|when|later|weeks|three|two|afterwards)\b|\bonly found out\b", 1.2),
         (r"\b(?:in|on) (?:the |their |our )?(?:police )?system\b", 0.6),
         (r"\b(?:checks?|records?|files?|history)\b", 0.4),
@@ -152,7 +188,10 @@ ASPECT: dict[str, list[Cue]] = {
     ],
     # What happens to people who raise problems.
     "messengers": [
-        (r"\b(?:raised|raising|flagged|flagging|pointed out|escalat\w+|challeng\w+|spoke up|speak up|whistle\w*)\b", 2.0),
+        (
+            r"\b(?:raised|raising|flagged|flagging|pointed out|escalat\w+|challeng\w+|spoke up|speak up|whistle\w*)\b",
+            2.0,
+        ),
         (r"\bI (?:said|told|asked|mentioned|reported|emailed)\b", 0.6),
         (r"\b(?:came forward|for being honest|admitted|told (?:me|us) in supervision)\b", 1.5),
         (r"\bthank(?:ed|ing)? (?:me|us|her|him|them)\b|\b(?:was|were) thanked\b", 2.0),
@@ -180,12 +219,15 @@ ASPECT: dict[str, list[Cue]] = {
         (r"\bwho should (?:have|be|do)\b|\bnamed person\b|\bwith no name\b", 1.8),
         (r"\bresponsib\w+\b", 1.5),
         (r"\b(?:statutory visits?|caseload|my cases)\b", 0.6),
-        (r"\bsays? it'?s an? \w+ (?:issue|problem)\b", 2.0),
+        (r"\b(?:say|says|said) (?:it'?s|it is|it was) an? \w+ (?:issue|problem)\b", 2.0),
         (r"\ba formality\b", 1.5),
     ],
     # Links between teams and agencies.
     "bridging": [
-        (r"\b(?:not|never|wasn'?t|weren'?t|hadn'?t been|without) (?:being )?(?:invited|consulted|involved|included)\b", 2.5),
+        (
+            r"\b(?:not|never|wasn'?t|weren'?t|hadn'?t been|without) (?:being )?(?:invited|consulted|involved|included)\b",
+            2.5,
+        ),
         (r"\binvit\w+\b", 1.0),
         (r"\b(?:joint|jointly) (?:visit|triage|meeting|debrief|review|working)\b|\bjoint\b", 1.2),
         (r"\bbetween (?:teams|agencies|services|the \w+ and)\b|\bacross (?:teams|agencies|services)\b", 1.5),
@@ -241,10 +283,10 @@ ASPECT: dict[str, list[Cue]] = {
 LEARNING_TOGETHER: dict[str, list[Cue]] = {
     "multi_agency_incidents": [
         (r"\bstrateg(?:y|ies)\b", 2.5),
-        (r"\bs\.?\s?47\b|\bsection 47\b|\bABE\b", 2.0),
+        (r"\bs\.?\s?47\b|\bsection 47\b|\b(?-i:ABE)\b", 2.0),
         (r"\b(?:EDT|out of hours|out-of-hours|overnight|emergency|crisis|at night)\b", 1.5),
         (r"\bmissing\b", 1.0),
-        (r"\b(?:police|CAIT|officer|arrest\w*|DS|PND)\b", 1.0),
+        (r"\b(?:police|CAIT|officer|arrest\w*|(?-i:DS)|PND)\b", 1.0),
         (r"\b(?:notification|DA incident|call-out|DVPO|Clare'?s Law|MARAC|DASH)\b", 1.0),
         (r"\bICPC\b|\binitial (?:child protection )?conference\b", 1.5),
         (r"\b(?:injur\w+|bruis\w+|marks|assault\w*|exploitation|CSE)\b", 1.0),
@@ -260,7 +302,7 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
         (r"\b(?:partners?|multi-agency|partnership|agencies)\b", 1.0),
         (r"\b(?:moved? (?:carers|placement)|moves|placement move)\b", 1.0),
         (r"\b(?:guardian|Cafcass|private law)\b", 1.0),
-        (r"\b(?:care leavers?|pathway plan|personal adviser|PAs?)\b", 1.0),
+        (r"\b(?:care leavers?|pathway plan|personal adviser|(?-i:PAs?))\b", 1.0),
         (r"\b(?:plan|actions?) (?:agreed|from|for the)\b|\baction plan\b", 0.8),
         (r"\b(?:invited|round this table|not consulted|wasn'?t consulted)\b", 0.8),
     ],
@@ -300,7 +342,7 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
     "tools": [
         (r"\b(?:system|database|software|app|tablet|portal|login|workflow|spreadsheet|dashboard)\b", 1.5),
         (r"\b(?:template|form|field|box|button|drop-?down|search)s?\b", 1.0),
-        (r"\b(?:upload\w*|inbox|mailbox|email feed|feed|import|error folder|IT|systems team)\b", 1.2),
+        (r"\b(?:upload\w*|inbox|mailbox|email feed|feed|import|error folder|(?-i:IT)|systems team)\b", 1.2),
         (r"\bmandatory (?:box|field)s?\b|\brecords? (?:aren'?t|not) linked\b|\bduplicate\w*\b|\bmerge\b", 2.0),
         (r"\b(?:copy and paste|pasted|typed|typing)\b", 1.0),
         (r"\b(?:screening tool|assessment tool|tool)\b", 1.2),
@@ -310,8 +352,14 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
     "management_systems": [
         (r"\b(?:caseloads?|workload|\d+ cases|cases each)\b", 2.0),
         (r"\bsupervis\w+\b", 1.2),
-        (r"\b(?:TM|team manager|service manager|HoS|head of service|DCS|senior management|managers?)\b", 0.7),
-        (r"\b(?:staffing|vacanc\w+|sickness|agency (?:staff|SW|worker)|recruit\w*|on leave|off sick|long-term sick)\b", 1.3),
+        (
+            r"\b(?:(?-i:TM)|team manager|service manager|(?-i:HoS)|head of service|(?-i:DCS)|senior management|managers?)\b",
+            0.7,
+        ),
+        (
+            r"\b(?:staffing|vacanc\w+|sickness|agency (?:staff|SW|worker)|recruit\w*|on leave|off sick|long-term sick)\b",
+            1.3,
+        ),
         (r"\b(?:targets?|timeliness|performance|audit\w*|league table|figures|KPI|in timescale)\b", 1.3),
         (r"\b(?:budget|mileage|capacity|no time|short of time|over time|wasn'?t time|protected time)\b", 1.3),
         (r"\b(?:sign[- ]?off|signs? off|authori[sz]\w+|approv\w+|oversight)\b", 1.0),

@@ -81,7 +81,7 @@ class Suggestion:
 # organisation that "handles it through the usual channels" is rule-oriented, and
 # most systemic reports in children's social care land in management systems.
 _PRIOR_LOGITS: dict[str, dict[str, float]] = {
-    "westrum_orientation": {"bureaucratic": 0.6},
+    "westrum_orientation": {"bureaucratic": 0.3},
     "learning_together": {"management_systems": 0.8, "multi_agency_longer_term": 0.3},
     "westrum_aspect": {},
 }
@@ -90,13 +90,14 @@ _PRIOR_LOGITS: dict[str, dict[str, float]] = {
 _ZERO_SHOT_TEMPERATURE = 1.6
 
 # The reporter's answers. Westrum's messengers row maps directly onto how a
-# raised concern was received, so this is the strongest evidence about orientation.
+# raised concern was received, and the reporter saw it first hand, so the answer
+# outweighs any combination of text cues (which top out around 6 log-odds).
 _RAISED_BOOSTS: dict[str, dict[str, dict[str, float]]] = {
-    "thanked_acted_on": {"westrum_orientation": {"generative": 5.0}, "westrum_aspect": {"messengers": 1.5}},
-    "acknowledged_no_change": {"westrum_orientation": {"bureaucratic": 4.0}, "westrum_aspect": {"messengers": 1.0}},
-    "ignored": {"westrum_orientation": {"bureaucratic": 4.0}, "westrum_aspect": {"messengers": 1.5}},
-    "criticised_blamed": {"westrum_orientation": {"pathological": 5.0}, "westrum_aspect": {"messengers": 3.0}},
-    "not_able_to_raise": {"westrum_orientation": {"pathological": 4.5}, "westrum_aspect": {"messengers": 3.0}},
+    "thanked_acted_on": {"westrum_orientation": {"generative": 8.0}, "westrum_aspect": {"messengers": 1.5}},
+    "acknowledged_no_change": {"westrum_orientation": {"bureaucratic": 8.0}, "westrum_aspect": {"messengers": 1.0}},
+    "ignored": {"westrum_orientation": {"bureaucratic": 8.0}, "westrum_aspect": {"messengers": 1.5}},
+    "criticised_blamed": {"westrum_orientation": {"pathological": 8.0}, "westrum_aspect": {"messengers": 3.0}},
+    "not_able_to_raise": {"westrum_orientation": {"pathological": 8.0}, "westrum_aspect": {"messengers": 3.0}},
 }
 _GOT_WHAT_NEEDED_BOOSTS: dict[str, dict[str, dict[str, float]]] = {
     "yes": {"westrum_orientation": {"generative": 1.0}},
@@ -171,29 +172,37 @@ _PRIOR_VECTORS = {
 _Hit = tuple[float, int, int]
 
 
+_N_CUES = sum(len(cues) for cues in _CUES.values())
+
+
 @dataclass
 class _CueResult:
     scores: dict[str, np.ndarray]
     hits: dict[str, list[list[_Hit]]]
+    fired: np.ndarray  # one 0/1 entry per cue, in _CUES order: lets the learned model reweight cues
 
 
 def _score_cues(text: str) -> _CueResult:
     scores: dict[str, np.ndarray] = {}
     hits: dict[str, list[list[_Hit]]] = {}
+    fired = np.zeros(_N_CUES)
+    position = -1
     for dim in DIMENSIONS:
         dim_scores = np.zeros(len(CHOICES[dim]))
         dim_hits: list[list[_Hit]] = [[] for _ in CHOICES[dim]]
         for cue in _CUES[dim]:
+            position += 1
             matches = list(cue.pattern.finditer(text))
             if not matches:
                 continue
+            fired[position] = 1.0
             # Repeats add a little: "system" five times says more than once, not five times more.
             dim_scores[cue.class_index] += cue.weight * math.sqrt(min(len(matches), 4))
             first = matches[0]
             dim_hits[cue.class_index].append((cue.weight, first.start(), first.end()))
         scores[dim] = dim_scores
         hits[dim] = dim_hits
-    return _CueResult(scores, hits)
+    return _CueResult(scores, hits, fired)
 
 
 def _answer_logits(item: LabelInput) -> tuple[dict[str, np.ndarray], dict[str, dict[str, list[str]]]]:
@@ -271,17 +280,21 @@ def _text_evidence(text: str, hits: list[_Hit]) -> list[str]:
 _WORD_NGRAMS = (1, 2)
 _CHAR_NGRAMS = (3, 5)
 _MAX_WORD_FEATURES = 20000
-_MAX_CHAR_FEATURES = 30000
+_MAX_CHAR_FEATURES = 0  # char n-grams cost seconds to train and did not help on the development half
 # The cue block is dense and few-dimensional; scaling it up lets the regulariser
 # treat it as the strong feature it is relative to thousands of sparse n-grams.
-_CUE_FEATURE_SCALE = 0.35
+_CUE_SCORE_SCALE = 2.0
+_CUE_FIRED_SCALE = 1.0
 # Weight of the learned model = n / (n + _BLEND_HALF) where n is corrections per class.
-_BLEND_HALF = 6.0
+_BLEND_HALF = 20.0
+_C = 1.0
 _MIN_PROB = 1e-4
 
 
 def _cue_feature_row(result: _CueResult) -> np.ndarray:
-    return np.concatenate([result.scores[dim] for dim in DIMENSIONS]) * _CUE_FEATURE_SCALE
+    # log1p keeps the dense block on the same scale as the tf-idf block, which the solver needs to converge fast.
+    scores = np.log1p(np.concatenate([result.scores[dim] for dim in DIMENSIONS])) * _CUE_SCORE_SCALE
+    return np.concatenate([scores, result.fired * _CUE_FIRED_SCALE])
 
 
 @dataclass
@@ -314,9 +327,7 @@ class LabelModel:
             "format": "lantern-label-model/1",
             "word_vocabulary": list(self.word_vocabulary),
             "char_vocabulary": list(self.char_vocabulary),
-            "dimensions": {
-                dim: {"classes": list(m.classes), "counts": m.counts} for dim, m in self.dimensions.items()
-            },
+            "dimensions": {dim: {"classes": list(m.classes), "counts": m.counts} for dim, m in self.dimensions.items()},
         }
         arrays: dict[str, np.ndarray] = {
             "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
@@ -362,19 +373,22 @@ class LabelModel:
             word = CountVectorizer(
                 ngram_range=_WORD_NGRAMS, vocabulary={t: i for i, t in enumerate(self.word_vocabulary)}
             )
-            char = CountVectorizer(
-                analyzer="char_wb",
-                ngram_range=_CHAR_NGRAMS,
-                vocabulary={t: i for i, t in enumerate(self.char_vocabulary)},
+            char = (
+                CountVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=_CHAR_NGRAMS,
+                    vocabulary={t: i for i, t in enumerate(self.char_vocabulary)},
+                )
+                if self.char_vocabulary
+                else None
             )
             self._vectorisers = (word, char)
         return self._vectorisers
 
     def features(self, texts: Sequence[str], cue_rows: np.ndarray) -> sparse.csr_matrix:
         word, char = self._get_vectorisers()
-        return _assemble_features(
-            word.transform(texts), self.word_idf, char.transform(texts), self.char_idf, cue_rows
-        )
+        char_counts = char.transform(texts) if char is not None else sparse.csr_matrix((len(texts), 0))
+        return _assemble_features(word.transform(texts), self.word_idf, char_counts, self.char_idf, cue_rows)
 
 
 def _tfidf(counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -424,19 +438,28 @@ def train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelMode
     from sklearn.linear_model import LogisticRegression
 
     texts = [item.text for item, _ in examples]
-    cue_rows = np.vstack([_cue_feature_row(_score_cues(t)) for t in texts]) if texts else np.zeros((0, 15))
+    n_cue_features = 3 * 6 - 3 + _N_CUES  # 15 class scores + one per cue
+    # A report corrected on several occasions appears several times; score its cues once.
+    cue_cache: dict[str, np.ndarray] = {}
+    for text in texts:
+        if text not in cue_cache:
+            cue_cache[text] = _cue_feature_row(_score_cues(text))
+    cue_rows = np.vstack([cue_cache[t] for t in texts]) if texts else np.zeros((0, n_cue_features))
     if texts:
         word_vocab, word_idf, word_counts = _fit_vocabulary(
             texts, ngram_range=_WORD_NGRAMS, max_features=_MAX_WORD_FEATURES
         )
-        char_vocab, char_idf, char_counts = _fit_vocabulary(
-            texts, analyzer="char_wb", ngram_range=_CHAR_NGRAMS, max_features=_MAX_CHAR_FEATURES
-        )
+        if _MAX_CHAR_FEATURES:
+            char_vocab, char_idf, char_counts = _fit_vocabulary(
+                texts, analyzer="char_wb", ngram_range=_CHAR_NGRAMS, max_features=_MAX_CHAR_FEATURES
+            )
+        else:
+            char_vocab, char_idf, char_counts = (), np.zeros(0), sparse.csr_matrix((len(texts), 0))
         features = _assemble_features(word_counts, word_idf, char_counts, char_idf, cue_rows)
     else:
         word_vocab, char_vocab = (), ()
         word_idf = char_idf = np.zeros(0)
-        features = sparse.csr_matrix((0, 15))
+        features = sparse.csr_matrix((0, n_cue_features))
 
     dimensions: dict[str, _DimensionModel] = {}
     for dim in DIMENSIONS:
@@ -445,7 +468,7 @@ def train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelMode
         present = sorted(set(targets), key=CHOICES[dim].index)
         if len(present) < 2:
             continue
-        classifier = LogisticRegression(C=8.0, class_weight="balanced", max_iter=300)
+        classifier = LogisticRegression(C=_C, class_weight="balanced", max_iter=200, tol=1e-3)
         classifier.fit(features[rows], targets)
         coef = np.asarray(classifier.coef_, dtype=np.float64)
         intercept = np.asarray(classifier.intercept_, dtype=np.float64)
@@ -490,9 +513,7 @@ def _model_evidence(model: LabelModel, dim: str, class_name: str, text: str, row
     coef = dim_model.coef[dim_model.classes.index(class_name)]
     n_word = len(model.word_vocabulary)
     row = row.tocsr()
-    contributions = [
-        (row.data[k] * coef[j], j) for k, j in enumerate(row.indices) if j < n_word and coef[j] > 0
-    ]
+    contributions = [(row.data[k] * coef[j], j) for k, j in enumerate(row.indices) if j < n_word and coef[j] > 0]
     phrases: list[str] = []
     for _score, j in sorted(contributions, reverse=True):
         term = model.word_vocabulary[j]

@@ -52,8 +52,14 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bgo(?:es|ing)? (?:home|back) to [\w' ]{1,20} (?:tonight|tomorrow|this weekend|for the weekend|later)\b", 3.0),
     # Nobody has seen, found or acted.
     (r"\b(?:no ?one|nobody) has (?:yet )?(?:seen|spoken to|visited|checked on|heard from)\b", 3.0),
-    (r"\b(?:not|never) (?:been )?seen (?:since|for)\b|\bhas(?:n't| not) been seen\b|\bno record of anyone seeing\b", 3.0),
-    (r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b", 2.5),
+    (
+        r"\b(?:not|never) (?:been )?seen (?:since|for)\b|\bhas(?:n't| not) been seen\b|\bno record of anyone seeing\b",
+        3.0,
+    ),
+    (
+        r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b",
+        2.5,
+    ),
     (r"\bwhereabouts (?:are |is )?(?:unknown|not known)\b|\b(?:is|are|remains?) (?:still )?missing\b", 3.0),
     (r"\b(?:has|have) (?:still )?not (?:yet )?been (?:screened|actioned|allocated|followed up|acted on|seen)\b", 3.0),
     (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened) (?:yet|since)\b", 2.5),
@@ -68,7 +74,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:is|are|was|'s) (?:scared|frightened|terrified|afraid) (?:to|of)\b", 2.0),
     (r"\b(?:new|fresh|recent) (?:bruis\w*|injur\w*|marks?)\b", 2.0),
     (r"\bdisclos\w+\b", 1.0),
-    (r"\b(?:this morning|this afternoon|today|last night|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", 0.8),
+    (
+        r"\b(?:this morning|this afternoon|today|last night|"
+        r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        0.8,
+    ),
     (r"\b(?:look into it|raise it at|picked up when|wait(?:ing)? (?:until|till|for))\b", 1.0),
     (r"\b" + _CHILD + r" (?:is|are) (?:in the house|at the address|at home) with\b", 3.0),
 )
@@ -170,11 +180,15 @@ _BLAME_CUES: tuple[str, ...] = (
     r"\b" + _PERSON + r" (?:just |simply )?(?:couldn'?t|can'?t|could not|cannot|never) be bothered\b",
     r"\bcouldn'?t be bothered\b|\bcan'?t be (?:bothered|arsed)\b",
     # "my manager is useless", "[PROFESSIONAL 2] is so lazy"
-    r"\b" + _PERSON + r"(?: \w+){0,2} (?:is|was|are|were|'s) (?:so |just |totally |completely |utterly |really )?" + _INSULT,
+    r"\b"
+    + _PERSON
+    + r"(?: \w+){0,2} (?:is|was|are|were|'s) (?:so |just |totally |completely |utterly |really )?"
+    + _INSULT,
     r"\b(?:lazy|incompetent|inept|negligent|clueless)\b",
     r"\b" + _PERSON + r" (?:messed|screwed|cocked) (?:it |this |everything )?up\b",
     r"\b" + _PERSON + r" (?:dropped the ball|didn'?t do (?:her|his|their) job|failed to do (?:her|his|their) job)\b",
-    r"\b(?:should be|needs to be|ought to be) (?:sacked|fired|disciplined|struck off|held (?:personally )?accountable)\b",
+    r"\b(?:should be|needs to be|ought to be) "
+    r"(?:sacked|fired|disciplined|struck off|held (?:personally )?accountable)\b",
 )
 _BLAME_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in _BLAME_CUES)
 # "not her fault", "nobody's fault", "not lazy": the reporter is defending, not blaming.

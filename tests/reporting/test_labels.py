@@ -1,0 +1,151 @@
+"""Behaviour of the label suggester: answers, evidence, confidence, learning, serialisation.
+
+Texts here are written for the tests, not taken from the sample data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reporting.analysis.labels import (
+    CHOICES,
+    DIMENSIONS,
+    LabelInput,
+    LabelModel,
+    Suggestion,
+    suggest,
+    suggest_many,
+    train,
+)
+
+THANKED = (
+    "I flagged that the out-of-hours rota had no cover on bank holidays. The duty manager thanked me "
+    "for raising it and the rota was changed the same week."
+)
+SHOT = (
+    "When I raised at team meeting that the screening target meant we skipped health checks, I was "
+    "told not to make a fuss and that other screeners manage it."
+)
+NEUTRAL = "Visit to the family went ahead as planned. The carer was at home and the child was at school."
+
+
+def test_every_dimension_gets_a_valid_suggestion() -> None:
+    result = suggest(LabelInput(text=THANKED))
+    assert set(result) == set(DIMENSIONS)
+    for dim, suggestion in result.items():
+        assert isinstance(suggestion, Suggestion)
+        assert suggestion.value in CHOICES[dim]
+        assert 0.0 <= suggestion.confidence <= 1.0
+
+
+def test_text_cues_drive_orientation() -> None:
+    assert suggest(LabelInput(text=THANKED))["westrum_orientation"].value == "generative"
+    assert suggest(LabelInput(text=SHOT))["westrum_orientation"].value == "pathological"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("thanked_acted_on", "generative"),
+        ("criticised_blamed", "pathological"),
+        ("not_able_to_raise", "pathological"),
+        ("ignored", "bureaucratic"),
+        ("acknowledged_no_change", "bureaucratic"),
+    ],
+)
+def test_reporters_answer_dominates_orientation(answer: str, expected: str) -> None:
+    # The text points the other way; the reporter's own account of how it was received wins.
+    text = SHOT if expected == "generative" else THANKED
+    result = suggest(LabelInput(text=text, raised_at_time=answer))
+    assert result["westrum_orientation"].value == expected
+    assert any(answer in phrase for phrase in result["westrum_orientation"].evidence)
+
+
+def test_blamed_answer_points_to_messengers() -> None:
+    result = suggest(LabelInput(text=NEUTRAL, raised_at_time="criticised_blamed"))
+    assert result["westrum_aspect"].value == "messengers"
+
+
+def test_text_evidence_is_quoted_from_the_text() -> None:
+    for text in (THANKED, SHOT):
+        result = suggest(LabelInput(text=text))
+        for suggestion in result.values():
+            for phrase in suggestion.evidence:
+                if phrase.startswith(("reporter answered", "contributing factor")):
+                    continue
+                assert phrase in text
+        assert result["westrum_orientation"].evidence, "a cue-driven label must say why"
+
+
+def test_empty_text_still_returns_low_confidence_suggestions() -> None:
+    result = suggest(LabelInput(text=""))
+    for dim, suggestion in result.items():
+        assert suggestion.value in CHOICES[dim]
+        assert suggestion.confidence < 0.6
+        assert suggestion.evidence == ()
+
+
+def test_suggest_many_matches_suggest() -> None:
+    items = [LabelInput(text=THANKED), LabelInput(text=SHOT, raised_at_time="ignored"), LabelInput(text=NEUTRAL)]
+    assert suggest_many(items) == [suggest(item) for item in items]
+    assert suggest_many([]) == []
+
+
+def _corrections(n: int) -> list[tuple[LabelInput, dict[str, str]]]:
+    """A panel that keeps correcting reports about the recording app to the 'tools' pattern."""
+    examples: list[tuple[LabelInput, dict[str, str]]] = []
+    for i in range(n):
+        examples.append(
+            (
+                LabelInput(text=f"The mobile recording app crashed again during visit {i} and notes were lost."),
+                {"learning_together": "tools", "westrum_aspect": "novelty"},
+            )
+        )
+        examples.append(
+            (
+                LabelInput(text=f"Supervision was cancelled for the {i}th time because the manager had 40 cases."),
+                {"learning_together": "management_systems", "westrum_aspect": "responsibilities"},
+            )
+        )
+    return examples
+
+
+def test_training_shifts_predictions_towards_corrections() -> None:
+    probe = LabelInput(text="The recording app crashed and the visit notes were lost.")
+    before = suggest(probe)["westrum_aspect"]
+    model = train(_corrections(15))
+    after = suggest(probe, model)["westrum_aspect"]
+    assert after.value == "novelty"
+    if before.value == "novelty":
+        assert after.confidence > before.confidence
+
+
+def test_model_weight_grows_with_corrections() -> None:
+    probe = LabelInput(text="The recording app crashed and the visit notes were lost.")
+    few = suggest(probe, train(_corrections(2)))["westrum_aspect"]
+    many = suggest(probe, train(_corrections(20)))["westrum_aspect"]
+    confidence_few = few.confidence if few.value == "novelty" else 0.0
+    assert many.value == "novelty"
+    assert many.confidence > confidence_few
+
+
+def test_training_with_a_subset_of_dimensions_leaves_others_to_the_prior() -> None:
+    model = train(_corrections(5))
+    assert "westrum_orientation" not in model.dimensions
+    result = suggest(LabelInput(text=SHOT), model)
+    assert result["westrum_orientation"].value == suggest(LabelInput(text=SHOT))["westrum_orientation"].value
+
+
+def test_model_round_trips_through_bytes() -> None:
+    model = train(_corrections(6))
+    data = model.to_bytes()
+    assert isinstance(data, bytes)
+    restored = LabelModel.from_bytes(data)
+    items = [LabelInput(text=THANKED), LabelInput(text="The app lost my notes again.")]
+    assert suggest_many(items, restored) == suggest_many(items, model)
+    assert restored.n_examples == model.n_examples
+
+
+def test_from_bytes_rejects_foreign_data() -> None:
+    with pytest.raises(Exception):  # noqa: B017 - any refusal will do, as long as nothing is loaded
+        LabelModel.from_bytes(b"not a model")
