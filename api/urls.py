@@ -13,4 +13,5 @@ urlpatterns = [
     path("v1/receipts/lookup/", views.ReceiptLookupView.as_view(), name="receipt-lookup"),
     path("v1/receipts/answer/", views.ReceiptAnswerView.as_view(), name="receipt-answer"),
     path("v1/panel/", include("api.panel_urls")),
+    path("v1/panel/", include("api.panel_reviews")),
 ]

@@ -214,6 +214,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ReportStatusEnum": "reporting.choices.ReportStatus",
         "ThemeStatusEnum": "reporting.choices.ThemeStatus",
+        "ReviewStatusEnum": "reviews.models.thematic.ReviewStatus",
+        "ActionStatusEnum": "reviews.models.thematic.ActionStatus",
+        "ContributingFactorEnum": "reporting.choices.ContributingFactor",
     },
 }
 
