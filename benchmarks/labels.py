@@ -214,7 +214,15 @@ def run(data_dir: Path, seed: int, n_seeds: int) -> dict[str, Any]:
     report["live_concern"] = {name: live_concern(rows) for name, rows in halves.items()}
 
     inputs = [r["input"] for r in records]
-    big_examples = [(r["input"], r["gold"]) for r in records] * 4  # ~1000 corrections
+    # ~1000 distinct corrections: each report alone, then joined with the text of 3 other reports.
+    big_examples = [
+        (
+            LabelInput(text=r["input"].text + (" " + records[(i + 37 * k) % len(records)]["input"].text if k else "")),
+            r["gold"],
+        )
+        for k in range(4)
+        for i, r in enumerate(records)
+    ]
     started = time.perf_counter()
     train(big_examples)
     big_train_seconds = time.perf_counter() - started

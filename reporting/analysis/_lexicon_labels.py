@@ -242,6 +242,10 @@ ASPECT: dict[str, list[Cue]] = {
         (r"\b(?:contacted|told|informed) (?:me|us) as\b", 1.0),
         (r"\b(?:they|we) (?:know|knew) (?:her|him|them|this young \w+) best\b", 1.5),
         (r"\bsame day\b.{0,30}\bmove\b|\bmoved? (?:carers|placement|out of the area)\b", 0.8),
+        (r"\b(?:nobody|no one) (?:had )?(?:told|informed|contacted|let) (?:the |his |her |their )?\w+", 1.5),
+        (r"\bwithout (?:contacting|consulting|telling|involving|asking) (?:me|us|the|his|her|their)\b", 2.0),
+        (r"\b(?:we|I) (?:only )?find out when\b|\bfirst (?:I|we) heard\b", 1.5),
+        (r"\bseparate (?:database|system|teams?|records?|process)\b|\btyped again\b", 1.2),
     ],
     # What happens after something goes wrong.
     "failure": [
@@ -286,12 +290,12 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
         (r"\bs\.?\s?47\b|\bsection 47\b|\b(?-i:ABE)\b", 2.0),
         (r"\b(?:EDT|out of hours|out-of-hours|overnight|emergency|crisis|at night)\b", 1.5),
         (r"\bmissing\b", 1.0),
-        (r"\b(?:police|CAIT|officer|arrest\w*|(?-i:DS)|PND)\b", 1.0),
+        (r"\b(?:police|CAIT|officer|arrest\w*|(?-i:DS)|PND)\b", 0.8),
         (r"\b(?:notification|DA incident|call-out|DVPO|Clare'?s Law|MARAC|DASH)\b", 1.0),
         (r"\bICPC\b|\binitial (?:child protection )?conference\b", 1.5),
         (r"\b(?:injur\w+|bruis\w+|marks|assault\w*|exploitation|CSE)\b", 1.0),
         (r"\b(?:medical|A&E|hospital|paediatric\w*)\b", 1.0),
-        (r"\b(?:MASH|front door|screen(?:ed|ing|er)?)\b", 0.6),
+        (r"\b(?:MASH|front door|screen(?:ed|ing|er)?)\b", 0.4),
         (r"\b(?:triage|same morning|within (?:two|2|24|48) hours)\b", 0.8),
     ],
     "multi_agency_longer_term": [
@@ -307,9 +311,10 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
         (r"\b(?:invited|round this table|not consulted|wasn'?t consulted)\b", 0.8),
     ],
     "human_reasoning": [
-        (r"\b(?:anchor\w*|bias\w*|objectivity|tunnel vision|fixat\w*|optimism|confirmation)\b", 2.5),
+        (r"\b(?:anchor\w*|bias\w*|objectivity|tunnel vision|fixat\w*|optimism|confirmation)\b", 3.0),
         (r"\bassum\w+\b", 0.8),
-        (r"\b(?:took|take|taken) my eye off\b|\bdropped out of my head\b|\bforgot\b|\bslipped my mind\b", 2.5),
+        (r"\b(?:took|take|taken) my eye off\b|\bdropped out of my head\b|\bforgot\b|\bslipped my mind\b", 3.0),
+        (r"\b(?:I|we) (?:hadn'?t|had not|didn'?t|never) (?:thought|considered|questioned|noticed)\b", 2.0),
         (r"\bdidn'?t (?:re-?look|question|think|check|re-?do|re-?assess)\b", 1.5),
         (r"\b(?:pattern|cumulative|together|on (?:its|their) own merits|in isolation)\b", 1.2),
         (r"\b(?:colouring|dread\w*|frightened|overwhelm\w*|gut feeling)\b", 1.5),
@@ -348,6 +353,17 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
         (r"\b(?:screening tool|assessment tool|tool)\b", 1.2),
         (r"\b(?:recording system|case record|on the file|the record)\b", 0.8),
         (r"\b(?:checklist|category|categories|folder|report)\b", 0.4),
+        # The tool itself failing or forcing a workaround is the heart of this pattern.
+        (
+            r"\b(?:system|app|form|template|feed|database|search|report|workflow|tool|line|software|phone)s? "
+            r"(?:won'?t|doesn'?t|didn'?t|can'?t|only|crashed|went down|was down|(?:has been |was )?failing|"
+            r"times? out|timed out|lost|loses|losing|drops|dropped|shows|showed|needs|makes|forces)\b",
+            2.5,
+        ),
+        (r"\b(?:there'?s|there is|there was|with) no (?:import|field|box|option|way to record|link)\b", 2.0),
+        (r"\b(?:copied|copying|copy) (?:last year'?s|forward|across|the previous)\b", 1.5),
+        (r"\b(?:uploaded|saved|filed|recorded) (?:to|under|in|on) (?:the wrong|a different|\")", 1.5),
+        (r"\b(?:referral|record|form|template|summary) (?:said|says|had|has)\b", 1.0),
     ],
     "management_systems": [
         (r"\b(?:caseloads?|workload|\d+ cases|cases each)\b", 2.0),
