@@ -24,7 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -221,11 +221,9 @@ def urgent_reports_for(user: User, *, handled: str = "") -> QuerySet[Report]:
         reports = reports.filter(urgent_handled_at__isnull=False)
     elif handled == "no":
         reports = reports.filter(urgent_handled_at__isnull=True)
-    # Unhandled (NULL) first on every database: order on the boolean, not on NULL placement.
-    return (
-        reports.select_related("urgent_handled_by")
-        .annotate(is_handled=Count("pk", filter=Q(urgent_handled_at__isnull=False)))
-        .order_by("is_handled", "-submitted_on", "reference")
+    # Unhandled first, then the most recently handled (nulls_first is emulated where needed).
+    return reports.select_related("urgent_handled_by").order_by(
+        F("urgent_handled_at").desc(nulls_first=True), "-submitted_on", "reference"
     )
 
 
