@@ -247,6 +247,7 @@ def _render_preview(request: HttpRequest, form: ReportForm, preview: Preview | N
             "contact_note",
         )
         if (value := str(form.data.get(name, "")))
+        and not (name == "contact_note" and data.get("identity_mode") == IdentityMode.ANONYMOUS)
     ] + [("contributing_factors", value) for value in request.POST.getlist("contributing_factors")]
     context = {
         "form": form,

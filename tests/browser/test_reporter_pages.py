@@ -141,7 +141,7 @@ def test_half_written_report_survives_a_session_timeout_in_this_tab_only(
     page.goto("/report/new/")
     page.get_by_label("What happened?").fill("Half a report, typed before the tea break.")
     page.get_by_label("Anonymous").check()
-    page.context.clear_cookies()  # the session times out
+    page.context.clear_cookies(name="sessionid")  # the session times out
 
     page.goto("/report/new/")
     assert "/accounts/login/" in page.url
@@ -180,3 +180,23 @@ def test_signed_in_pages_are_accessible(
     page = signed_in_page(reporter, PHONE)
     page.goto(path)
     assert_accessible(page)
+
+
+def test_report_posted_after_the_session_expired_is_kept_through_sign_in(
+    signed_in_page: Callable[..., Any], reporter: User, assert_accessible: Callable[[Any], None]
+) -> None:
+    page = signed_in_page(reporter, PHONE)
+    page.goto("/report/new/")
+    fill_report(page, "Written slowly; the session ran out before I pressed Continue.")
+    page.context.clear_cookies(name="sessionid")  # the session times out while the form is open
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("heading", name="Sign in again to carry on").wait_for()
+    assert_accessible(page)
+    from tests.factories import PASSWORD
+
+    page.get_by_label("Username").fill(reporter.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in and continue").click()
+    page.get_by_role("heading", name="Check your report before you send it").wait_for()
+    assert "the session ran out before I pressed Continue." in page.locator("#narrative-preview").inner_text()
