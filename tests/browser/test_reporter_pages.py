@@ -60,12 +60,14 @@ def test_filing_an_anonymous_report_on_a_phone(
     content = page.content()
     assert RAW_PHONE not in content and RAW_EMAIL not in content and "Okafor" not in content
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=str(screenshots / "preview-phone.png"), full_page=True)
     assert_accessible(page)
     edited = page.get_by_label("What happened", exact=True).input_value() + " Edited on the preview."
     page.get_by_label("What happened", exact=True).fill(edited)
     page.get_by_role("button", name="Send report").click()
 
     page.get_by_role("heading", name="Report sent").wait_for()
+    page.screenshot(path=str(screenshots / "confirmation-phone.png"), full_page=True)
     assert_accessible(page)
     report = Report.objects.get()
     assert page.locator("#receipt-reference").inner_text() == report.reference
