@@ -345,6 +345,7 @@ def test_theme_page_queries_do_not_grow_with_reports(panel_member, organisation,
 def test_urgent_and_api_list_queries_are_constant(panel_member, organisation, login):
     client = login(panel_member)
     ReportFactory(organisation=organisation, live_concern=True)
+    add_reports(ThemeFactory(organisation=organisation), 1)
     small = (_count_queries(client, "/panel/urgent/"), _count_queries(client, "/api/v1/panel/themes/"))
     for _ in range(15):
         handled = ReportFactory(organisation=organisation, live_concern=True)
