@@ -17,4 +17,8 @@ app.conf.beat_schedule = {
         "task": "reporting.tasks.destroy_expired_identities",
         "schedule": crontab(minute=15),
     },
+    # Theme engine (reporting.themes).
+    "sweep-unprocessed-reports": {"task": "reporting.tasks.sweep_unprocessed", "schedule": 300.0},
+    "retrain-labellers": {"task": "reporting.tasks.retrain_labeller", "schedule": crontab(minute="*/30")},
+    "build-themes": {"task": "reporting.tasks.build_all_themes", "schedule": crontab(hour=2, minute=30)},
 }

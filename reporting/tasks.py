@@ -11,9 +11,9 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from reporting import outbox
+from reporting.choices import Role
 from reporting.identity import destroy_expired_identities as destroy_expired
 from reporting.models import Panel, Report, RoleGrant
-from reporting.choices import Role
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +40,7 @@ def send_urgent_alert(report_id: str, outbox_id: int | None = None) -> None:
         .values_list("user__email", flat=True)
     )
     recipients.update(
-        email
-        for email in Panel.objects.filter(organisation=organisation).values_list("duty_email", flat=True)
-        if email
+        email for email in Panel.objects.filter(organisation=organisation).values_list("duty_email", flat=True) if email
     )
     recipients.update(
         email
@@ -85,3 +83,82 @@ def sweep_outbox(older_than_seconds: int = 120) -> int:
 def destroy_expired_identities() -> int:
     """Destroy confidential identities past retention. Idempotent; at-most-once per identity."""
     return destroy_expired()
+
+
+# --------------------------------------------------------------------------- theme engine
+# Owned by the theme engine (reporting.themes). Arguments are ids only: no text
+# ever travels through the broker.
+@shared_task(**RETRY)
+def process_report(report_id: str, outbox_id: int | None = None) -> bool:
+    """Compute a report's representation, labels, near-duplicate link and theme.
+
+    At-least-once: the outbox row is marked done only after processing has
+    committed; a killed worker's message is redelivered (acks late) or
+    re-published by ``sweep_outbox``. Idempotent: an already processed report
+    is left as it is.
+    """
+    from reporting.themes import process_report as process
+
+    done = process(report_id=report_id)
+    outbox.mark_done(outbox_id)
+    return done
+
+
+@shared_task(autoretry_for=(), max_retries=0)
+def build_themes(organisation_id: int) -> int | None:
+    """Rebuild one organisation's themes.
+
+    At-most-once per request: a build that finds another build running exits
+    (the running one will see the same reports); builds are not retried
+    automatically because the beat schedule requests one regularly anyway.
+    Idempotent: rebuilding the same reports gives the same themes and ids.
+    """
+    from reporting.models import Organisation
+    from reporting.themes import BuildAlreadyRunning, build_themes_for_scope
+
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:
+        return None
+    try:
+        return build_themes_for_scope(organisation=organisation).build_id
+    except BuildAlreadyRunning:
+        logger.info("theme build for organisation %s already running; skipped", organisation_id)
+        return None
+
+
+@shared_task
+def build_all_themes() -> int:
+    """Queue a theme build for every organisation with reports. At-most-once per
+    schedule tick; each build is idempotent."""
+    from reporting.models import Organisation
+
+    ids = list(Organisation.objects.filter(reports__isnull=False).distinct().values_list("pk", flat=True))
+    for organisation_id in ids:
+        build_themes.delay(organisation_id)
+    return len(ids)
+
+
+@shared_task
+def sweep_unprocessed(limit: int = 500) -> int:
+    """Process reports whose processing never ran (broker down, worker killed,
+    message lost). At-least-once: runs in the worker itself, idempotently,
+    so no report is ever left unprocessed for longer than one sweep period."""
+    from reporting.themes import process_report as process
+
+    count = 0
+    for report_id in Report.objects.unprocessed().order_by("submitted_on").values_list("pk", flat=True)[:limit]:
+        if process(report_id=report_id):
+            count += 1
+    return count
+
+
+@shared_task(**RETRY)
+def retrain_labeller(organisation_id: int | None = None) -> int:
+    """Retrain the labeller from panel corrections (one organisation, or every
+    organisation with new corrections). At-least-once; idempotent (no new
+    corrections: nothing happens)."""
+    from reporting.themes import organisations_needing_retrain
+    from reporting.themes import retrain_labeller as retrain
+
+    ids = [organisation_id] if organisation_id is not None else organisations_needing_retrain()
+    return sum(retrain(organisation_id=i) for i in ids)

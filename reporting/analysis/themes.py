@@ -200,9 +200,10 @@ def candidate_ks(n: int) -> list[int]:
     """Numbers of themes tried for ``n`` reports: a band around sqrt(n/2)."""
     if n < 2 * MIN_THEME_SIZE:
         return [1]
-    centre = float(np.sqrt(n / 2.0))
-    ks = {round(centre * f) for f in (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5)}
     upper = min(MAX_THEMES, n // MIN_THEME_SIZE)
+    # Past the cap the band slides under it rather than collapsing to one value.
+    centre = min(float(np.sqrt(n / 2.0)), upper / 1.5)
+    ks = {round(centre * f) for f in (0.6, 0.75, 0.9, 1.0, 1.15, 1.3, 1.5)}
     return sorted(k for k in ks if 2 <= k <= upper) or [max(1, min(2, upper))]
 
 

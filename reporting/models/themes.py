@@ -25,9 +25,7 @@ class ThemeQuerySet(models.QuerySet["Theme"]):
         if not getattr(user, "is_authenticated", False):
             return self.none()
         panels = Panel.objects.for_member(user)  # type: ignore[arg-type]
-        return self.filter(
-            Q(organisation__panels__in=panels) | Q(partnership__panels__in=panels)
-        ).distinct()
+        return self.filter(Q(organisation__panels__in=panels) | Q(partnership__panels__in=panels)).distinct()
 
 
 class Theme(models.Model):
@@ -54,6 +52,10 @@ class Theme(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     retired_at = models.DateTimeField(null=True, blank=True)
     merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    membership_locked = models.BooleanField(
+        default=False,
+        help_text="Merged or split by the panel: its reports stay together through rebuilds.",
+    )
 
     objects = ThemeQuerySet.as_manager()
 
@@ -92,6 +94,25 @@ class ThemeBuild(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     stats = models.JSONField(default=dict, blank=True)
+    # The assignment model of a DONE build (reporting.analysis.themes.ThemeModel as
+    # bytes) and its theme keys -> Theme ids, used to place new reports between builds.
+    model = models.BinaryField(null=True, blank=True, editable=False)
+    key_to_theme = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        constraints = [
+            # The lock: at most one running build per organisation, enforced by the database.
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(state="running"),
+                name="one_running_theme_build_per_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership"],
+                condition=Q(state="running"),
+                name="one_running_theme_build_per_partnership",
+            ),
+        ]
 
 
 class ThemeLineage(models.Model):
@@ -107,3 +128,28 @@ class ThemeLineage(models.Model):
     build = models.ForeignKey(ThemeBuild, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     by_panel = models.BooleanField(default=False)
     at = models.DateTimeField(auto_now_add=True)
+
+
+class LabelCorrection(models.Model):
+    """A label a panel member (or an import of panel decisions) set on a report."""
+
+    report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="label_corrections")
+    dimension = models.CharField(max_length=30)
+    old_value = models.CharField(max_length=30, blank=True)
+    new_value = models.CharField(max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["report", "dimension"])]
+
+
+class LabellerModel(models.Model):
+    """The labeller retrained from an organisation's corrections (reporting.analysis.labels)."""
+
+    organisation = models.OneToOneField("reporting.Organisation", on_delete=models.CASCADE, related_name="+")
+    model = models.BinaryField()
+    corrections_used = models.PositiveIntegerField(default=0)
+    trained_at = models.DateTimeField(auto_now=True)

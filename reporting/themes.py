@@ -1,0 +1,706 @@
+"""Theme engine services: per-report processing, theme builds, panel decisions.
+
+Interfaces (Celery tasks in ``reporting.tasks``, management commands, the
+panel's views) call these; each state change lives here once. The analysis
+itself is plain Python in ``reporting.analysis`` (no ORM there); this module
+feeds it from the database and stores what it returns.
+
+Panel primitives (``rename_theme``, ``merge_themes``, ``split_theme``,
+``pin_report``, ``exclude_report``, ``correct_labels``) take an explicit
+``actor`` (``None`` only for trusted system callers such as management
+commands), run in one transaction with their audit row, and raise
+``PermissionDenied`` / ``ValidationError``. Their effects are constraints every
+later build respects: a renamed title is kept (``title_locked``), merged and
+split themes keep their membership (``membership_locked``), pinned reports stay
+put, excluded reports are never themed.
+
+Nothing here logs or prints report text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from reporting.analysis import labels as labeller
+from reporting.analysis import themes as engine
+from reporting.analysis import trends
+from reporting.analysis import vectorise as vz
+from reporting.models import AuditEvent, Organisation, Report, User, panel_organisation_ids
+from reporting.models.themes import LabelCorrection, LabellerModel, Theme, ThemeBuild, ThemeLineage
+
+logger = logging.getLogger(__name__)
+
+DIMENSIONS: tuple[str, ...] = ("westrum_aspect", "westrum_orientation", "learning_together")
+#: Near-duplicates are looked for among this many recent reports of the organisation.
+DUPLICATE_WINDOW_DAYS = 90
+DUPLICATE_CANDIDATES = 500
+#: A running build older than this is considered dead (its worker was killed).
+STALE_BUILD = dt.timedelta(hours=2)
+
+
+class BuildAlreadyRunning(Exception):
+    """Another build of the same scope holds the lock."""
+
+
+# --------------------------------------------------------------------------- access
+def _check_actor(actor: User | None, organisation_id: int) -> None:
+    """A person may act only on organisations one of their panels serves."""
+    if actor is None:
+        return  # trusted system caller (management command, task)
+    if organisation_id not in panel_organisation_ids(actor):
+        raise PermissionDenied("Not a panel member for this organisation.")
+
+
+def _audit(
+    *, actor: User | None, organisation_id: int | None, action: str, obj: Any, before: dict, after: dict
+) -> None:
+    AuditEvent.objects.create(
+        actor=actor,
+        organisation_id=organisation_id,
+        action=action,
+        object_type=type(obj).__name__.lower(),
+        object_id=str(obj.pk),
+        before=before,
+        after=after,
+    )
+
+
+# --------------------------------------------------------------------------- per report
+def _label_input(report: Report) -> labeller.LabelInput:
+    return labeller.LabelInput(
+        text=report.labelled_text,
+        kind=report.kind,
+        service_area=report.service_area,
+        contributing_factors=tuple(report.contributing_factors or ()),
+        raised_at_time=report.raised_at_time or None,
+        got_what_needed=report.got_what_needed or None,
+        happened_before=report.happened_before or None,
+    )
+
+
+def _labeller_for(organisation_id: int) -> labeller.LabelModel | None:
+    row = LabellerModel.objects.filter(organisation_id=organisation_id).only("model").first()
+    if row is None:
+        return None
+    try:
+        return labeller.LabelModel.from_bytes(bytes(row.model))
+    except Exception:  # a model from an older labeller version: fall back to zero-shot
+        logger.warning("labeller model for organisation %s unreadable; using zero-shot", organisation_id)
+        return None
+
+
+def _representation(report: Report) -> bytes:
+    return vz.encode(
+        vz.vectorise(
+            narrative=report.narrative, what_would_help=report.what_would_help, service_area=report.service_area
+        )
+    )
+
+
+def _current_model(organisation_id: int) -> tuple[engine.ThemeModel, dict[str, int]] | None:
+    build = (
+        ThemeBuild.objects.filter(organisation_id=organisation_id, state=ThemeBuild.State.DONE, model__isnull=False)
+        .order_by("-finished_at")
+        .first()
+    )
+    if build is None or not build.model:
+        return None
+    return engine.decode_model(bytes(build.model)), dict(build.key_to_theme)
+
+
+def apply_label_suggestions(report: Report, suggestions: Mapping[str, labeller.Suggestion]) -> list[str]:
+    """Set suggested labels on ``report`` (unsaved), never over a person's correction."""
+    details = dict(report.label_details or {})
+    changed = []
+    for dim in DIMENSIONS:
+        if details.get(dim, {}).get("by_person"):
+            continue
+        suggestion = suggestions.get(dim)
+        if suggestion is None:
+            continue
+        setattr(report, dim, suggestion.value)
+        details[dim] = {
+            "value": suggestion.value,
+            "confidence": round(float(suggestion.confidence), 4),
+            "evidence": list(suggestion.evidence),
+            "by_person": False,
+        }
+        changed.append(dim)
+    report.label_details = details
+    return changed
+
+
+def process_report(*, report_id: Any, force: bool = False) -> bool:
+    """Compute and store one report's representation, labels, near-duplicate
+    link and theme placement. Returns False if there was nothing to do.
+
+    Idempotent: a processed report (current representation version) is left
+    alone unless ``force``; running it twice gives the same result.
+    """
+    report = Report.objects.filter(pk=report_id).first()
+    if report is None:
+        return False
+    if (
+        not force
+        and report.processed_at is not None
+        and report.representation
+        and vz.representation_version(bytes(report.representation)) == vz.REPRESENTATION_VERSION
+    ):
+        return False
+    blob = _representation(report)
+    vector = vz.decode(blob)
+    suggestions = labeller.suggest(_label_input(report), _labeller_for(report.organisation_id))
+
+    since = report.submitted_on - dt.timedelta(days=DUPLICATE_WINDOW_DAYS)
+    candidates = list(
+        Report.objects.filter(
+            organisation_id=report.organisation_id,
+            submitted_on__gte=since,
+            representation__isnull=False,
+            duplicate_of__isnull=True,
+        )
+        .exclude(pk=report.pk)
+        .order_by("-submitted_on")
+        .values_list("pk", "representation", "submitted_on")[:DUPLICATE_CANDIDATES]
+    )
+    decoded = []
+    for pk, rep, submitted in candidates:
+        if vz.representation_version(bytes(rep)) == vz.REPRESENTATION_VERSION:
+            decoded.append(((pk, submitted), vz.decode(bytes(rep))))
+    duplicates = engine.find_near_duplicates(vector, decoded)
+    # Link to the earliest of the near-duplicates: it is the original report.
+    original = min((d for d, _ in duplicates), key=lambda d: (d[1], str(d[0])), default=None)
+
+    theme_id = None
+    current = _current_model(report.organisation_id)
+    if current is not None:
+        model, key_to_theme = current
+        assignment = engine.assign_to_theme(vector, model)
+        if assignment.theme_key is not None:
+            theme_id = key_to_theme.get(str(assignment.theme_key))
+
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().filter(pk=report.pk).first()
+        if locked is None:
+            return False
+        locked.representation = blob
+        apply_label_suggestions(locked, suggestions)
+        locked.duplicate_of_id = original[0] if original else None
+        fields = ["representation", "label_details", "duplicate_of", "processed_at", *DIMENSIONS]
+        if not locked.theme_pinned and not locked.theme_excluded and locked.theme_id is None:
+            if original is not None:
+                locked.theme_id = Report.objects.filter(pk=original[0]).values_list("theme_id", flat=True).first()
+            elif theme_id is not None and Theme.objects.filter(pk=theme_id, retired_at__isnull=True).exists():
+                locked.theme_id = theme_id
+            fields.append("theme")
+        locked.processed_at = timezone.now()
+        locked.save(update_fields=fields)
+    return True
+
+
+# --------------------------------------------------------------------------- builds
+@dataclass(frozen=True)
+class BuildResult:
+    build_id: int
+    themes: int
+    reports: int
+    unthemed: int
+    created: int
+    retired: int
+
+
+def _claim_lock(organisation: Organisation, actor: User | None) -> ThemeBuild:
+    ThemeBuild.objects.filter(
+        organisation=organisation, state=ThemeBuild.State.RUNNING, started_at__lt=timezone.now() - STALE_BUILD
+    ).update(state=ThemeBuild.State.FAILED, finished_at=timezone.now(), stats={"error": "stale lock expired"})
+    try:
+        with transaction.atomic():
+            return ThemeBuild.objects.create(organisation=organisation, requested_by=actor)
+    except IntegrityError as exc:
+        raise BuildAlreadyRunning(organisation.slug) from exc
+
+
+def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[str, Any], bool]:
+    dates = [dt.datetime.combine(r.submitted_on, dt.time(12), tzinfo=dt.UTC) for r in members]
+    trend = trends.theme_trend(dates, now=now)
+    factors: Counter[str] = Counter(f for r in members for f in (r.contributing_factors or ()))
+    return {
+        "size": len(members),
+        "trend": {
+            "last_30": trend.last_30,
+            "previous_30": trend.previous_30,
+            "last_90": trend.last_90,
+            "previous_90": trend.previous_90,
+            "change_30": trend.change_30,
+            "change_90": trend.change_90,
+        },
+        "emerging_test": {
+            "method": "exact conditional binomial test of the last 30 days' rate against the theme's baseline",
+            "recent": trend.test.recent,
+            "baseline": trend.test.baseline,
+            "baseline_days": round(trend.test.baseline_days, 1),
+            "rate_ratio": trend.test.rate_ratio,
+            "p_value": trend.test.p_value,
+        },
+        "westrum_aspect": dict(Counter(r.westrum_aspect for r in members if r.westrum_aspect)),
+        "westrum_orientation": dict(Counter(r.westrum_orientation for r in members if r.westrum_orientation)),
+        "learning_together": dict(Counter(r.learning_together for r in members if r.learning_together)),
+        "contributing_factors": dict(factors),
+        "service_areas": dict(Counter(r.service_area for r in members if r.service_area)),
+        "reached_child": sum(1 for r in members if r.reached_child == "yes"),
+        "live_concern": sum(1 for r in members if r.live_concern),
+    }, trend.test.emerging
+
+
+def build_themes_for_scope(*, organisation: Organisation, actor: User | None = None, seed: int = 0) -> BuildResult:
+    """Rebuild the organisation's themes and commit the new set atomically.
+
+    Raises :class:`BuildAlreadyRunning` if another build of the organisation
+    holds the lock (a RUNNING ThemeBuild row, unique per organisation in the
+    database). Readers see the previous themes until the single transaction
+    that writes the new set commits. Panel decisions are passed to the
+    analysis as constraints and survive.
+    """
+    _check_actor(actor, organisation.pk)
+    build_row = _claim_lock(organisation, actor)
+    try:
+        result = _build(organisation=organisation, build_row=build_row, seed=seed)
+    except Exception:
+        ThemeBuild.objects.filter(pk=build_row.pk).update(state=ThemeBuild.State.FAILED, finished_at=timezone.now())
+        raise
+    return result
+
+
+def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> BuildResult:
+    now = timezone.now()
+    reports = Report.objects.filter(organisation=organisation)
+    # Reports whose processing never ran (broker down, worker killed) are
+    # processed now: the build never skips a report for lack of processing.
+    for report_id in reports.filter(Q(representation__isnull=True) | Q(processed_at__isnull=True)).values_list(
+        "pk", flat=True
+    ):
+        process_report(report_id=report_id)
+
+    rows = list(
+        reports.filter(duplicate_of__isnull=True, theme_excluded=False).values_list(
+            "pk", "representation", "theme_id", "theme_pinned"
+        )
+    )
+    docs = []
+    for pk, rep, _theme_id, _pinned in rows:
+        blob = bytes(rep)
+        if vz.representation_version(blob) != vz.REPRESENTATION_VERSION:
+            report = Report.objects.get(pk=pk)
+            blob = _representation(report)
+            Report.objects.filter(pk=pk).update(representation=blob)
+        docs.append(engine.ThemeDoc(pk, blob))
+    current = list(Theme.objects.filter(organisation=organisation, retired_at__isnull=True))
+    members: dict[int, set[Any]] = {t.pk: set() for t in current}
+    for pk, theme_id in reports.filter(theme__isnull=False).values_list("pk", "theme_id"):
+        if theme_id in members:
+            members[theme_id].add(pk)
+    previous = [
+        engine.PreviousTheme(id=t.pk, member_ids=frozenset(members[t.pk]), locked=t.membership_locked) for t in current
+    ]
+    constraints = engine.Constraints(
+        pinned={pk: theme_id for pk, _r, theme_id, pinned in rows if pinned and theme_id in members},
+        excluded=frozenset(reports.filter(theme_excluded=True).values_list("pk", flat=True)),
+    )
+    result = engine.build_themes(docs, previous, constraints, seed=seed)
+
+    # Everything the new rows need, computed before the write transaction.
+    by_pk = {
+        r.pk: r
+        for r in reports.only(
+            "pk",
+            "narrative",
+            "what_would_help",
+            "service_area",
+            "submitted_on",
+            "contributing_factors",
+            "reached_child",
+            "live_concern",
+            *DIMENSIONS,
+        )
+    }
+    prepared = []
+    for built in result.themes:
+        member_reports = [by_pk[m] for m in built.member_ids if m in by_pk]
+        reps = [m for m in built.representative_ids if m in by_pk]
+        words = engine.keywords(built, {m: (by_pk[m].narrative, by_pk[m].what_would_help, "") for m in reps})
+        texts = {m: by_pk[m].narrative for m in reps}
+        vectors = {d.id: vz.decode(d.representation) for d in docs if d.id in set(reps)}
+        excerpts = [text for _, text in engine.representative_excerpts(built, texts, vectors)]
+        summary, emerging = _theme_summary(member_reports, now)
+        dates = [r.submitted_on for r in member_reports]
+        prepared.append((built, words, excerpts, summary, emerging, min(dates, default=None), max(dates, default=None)))
+
+    created = retired = 0
+    with transaction.atomic():
+        existing = {t.pk: t for t in Theme.objects.select_for_update().filter(pk__in=[t.pk for t in current])}
+        key_to_theme: dict[str, int] = {}
+        kept: set[int] = set()
+        assignment: dict[Any, int] = {}
+        for built, words, excerpts, summary, emerging, first, last in prepared:
+            theme = existing.get(built.id) if built.id is not None else None
+            if theme is None:
+                theme = Theme(organisation=organisation, title=engine.title_from_keywords(words))
+                created += 1
+            elif not theme.title_locked:
+                theme.title = engine.title_from_keywords(words)
+            theme.keywords = words
+            theme.excerpts = excerpts
+            theme.summary = summary
+            theme.size = len(built.member_ids)
+            theme.first_seen, theme.last_seen = first, last
+            theme.emerging = emerging
+            theme.save()
+            kept.add(theme.pk)
+            key_to_theme[str(built.key)] = theme.pk
+            for member in built.member_ids:
+                assignment[member] = theme.pk
+        for theme in existing.values():
+            if theme.pk not in kept and not theme.membership_locked:
+                theme.retired_at = now
+                theme.save(update_fields=["retired_at"])
+                retired += 1
+        # Reports: themed, unthemed, and duplicates following their original.
+        to_update = []
+        for report in Report.objects.filter(organisation=organisation).only(
+            "pk", "theme_id", "duplicate_of_id", "theme_excluded", "theme_pinned"
+        ):
+            if report.theme_excluded:
+                target = None
+            elif report.duplicate_of_id is not None:
+                target = assignment.get(report.duplicate_of_id)
+            else:
+                target = assignment.get(report.pk)
+                if target is None and report.theme_pinned and report.theme_id in kept:
+                    target = report.theme_id
+            if report.theme_id != target:
+                report.theme_id = target
+                to_update.append(report)
+        Report.objects.bulk_update(to_update, ["theme"], batch_size=1000)
+        new_ids = {int(k): v for k, v in key_to_theme.items()}
+        for link in engine.resolve_lineage(result, new_ids):
+            if link.child is None or link.kind not in ("split", "merged") or link.parent == link.child:
+                continue
+            ThemeLineage.objects.create(
+                parent_id=link.parent,
+                child_id=link.child,
+                kind=ThemeLineage.Kind.SPLIT if link.kind == "split" else ThemeLineage.Kind.MERGE,
+                build=build_row,
+            )
+        stats = {
+            "reports": len(docs),
+            "themes": len(result.themes),
+            "unthemed": len(result.unthemed_ids),
+            "chosen_k": result.chosen_k,
+            "k_candidates": [[k, round(s, 4)] for k, s in result.k_candidates],
+            "created": created,
+            "retired": retired,
+        }
+        ThemeBuild.objects.filter(pk=build_row.pk).update(
+            state=ThemeBuild.State.DONE,
+            finished_at=timezone.now(),
+            model=engine.encode_model(result.model),
+            key_to_theme=key_to_theme,
+            stats=stats,
+        )
+        _audit(
+            actor=build_row.requested_by,
+            organisation_id=organisation.pk,
+            action="themes.build",
+            obj=build_row,
+            before={},
+            after=stats,
+        )
+    return BuildResult(build_row.pk, len(result.themes), len(docs), len(result.unthemed_ids), created, retired)
+
+
+# --------------------------------------------------------------------------- panel decisions
+def rename_theme(*, actor: User | None, theme: Theme, title: str) -> Theme:
+    """Give a theme the panel's title; later builds keep it."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": "A title is required."})
+    _check_actor(actor, theme.organisation_id)
+    with transaction.atomic():
+        before = {"title": theme.title}
+        theme.title, theme.title_locked = title[:200], True
+        theme.save(update_fields=["title", "title_locked"])
+        _audit(
+            actor=actor,
+            organisation_id=theme.organisation_id,
+            action="theme.rename",
+            obj=theme,
+            before=before,
+            after={"title": theme.title},
+        )
+    return theme
+
+
+def merge_themes(*, actor: User | None, target: Theme, others: Sequence[Theme]) -> Theme:
+    """Move every report of ``others`` into ``target`` and retire them; the merged
+    membership is locked so rebuilds keep it together."""
+    others = [t for t in others if t.pk != target.pk]
+    if not others:
+        raise ValidationError("Choose at least one other theme to merge.")
+    if any(t.organisation_id != target.organisation_id for t in others):
+        raise ValidationError("Themes of different organisations cannot be merged.")
+    _check_actor(actor, target.organisation_id)
+    now = timezone.now()
+    with transaction.atomic():
+        moved = Report.objects.filter(theme__in=others).update(theme=target, theme_pinned=True)
+        Report.objects.filter(theme=target).update(theme_pinned=True)
+        for other in others:
+            other.retired_at, other.merged_into = now, target
+            other.save(update_fields=["retired_at", "merged_into"])
+            ThemeLineage.objects.create(parent=other, child=target, kind=ThemeLineage.Kind.MERGE, by_panel=True)
+        target.membership_locked = True
+        target.size = Report.objects.filter(theme=target).count()
+        target.save(update_fields=["membership_locked", "size"])
+        _audit(
+            actor=actor,
+            organisation_id=target.organisation_id,
+            action="theme.merge",
+            obj=target,
+            before={"merged": [o.pk for o in others]},
+            after={"reports_moved": moved},
+        )
+    return target
+
+
+def split_theme(*, actor: User | None, theme: Theme, report_ids: Sequence[Any], title: str) -> Theme:
+    """Move the given reports of ``theme`` into a new theme titled ``title``;
+    both memberships are locked so rebuilds keep the division."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": "A title is required."})
+    _check_actor(actor, theme.organisation_id)
+    with transaction.atomic():
+        chosen = Report.objects.filter(theme=theme, pk__in=list(report_ids))
+        if not chosen.exists():
+            raise ValidationError("Choose reports of this theme to split off.")
+        new = Theme.objects.create(
+            organisation_id=theme.organisation_id, title=title[:200], title_locked=True, membership_locked=True
+        )
+        moved = chosen.update(theme=new, theme_pinned=True)
+        Report.objects.filter(theme=theme).update(theme_pinned=True)
+        theme.membership_locked = True
+        theme.size = Report.objects.filter(theme=theme).count()
+        theme.save(update_fields=["membership_locked", "size"])
+        new.size = moved
+        new.save(update_fields=["size"])
+        ThemeLineage.objects.create(parent=theme, child=new, kind=ThemeLineage.Kind.SPLIT, by_panel=True)
+        _audit(
+            actor=actor,
+            organisation_id=theme.organisation_id,
+            action="theme.split",
+            obj=theme,
+            before={},
+            after={"new_theme": new.pk, "reports_moved": moved},
+        )
+    return new
+
+
+def pin_report(*, actor: User | None, report: Report, theme: Theme) -> Report:
+    """Fix a report to a theme; rebuilds leave it there."""
+    if theme.organisation_id != report.organisation_id or theme.retired_at is not None:
+        raise ValidationError("The theme must be a current theme of the report's organisation.")
+    _check_actor(actor, report.organisation_id)
+    with transaction.atomic():
+        before = {"theme": report.theme_id}
+        report.theme, report.theme_pinned, report.theme_excluded = theme, True, False
+        report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+        _audit(
+            actor=actor,
+            organisation_id=report.organisation_id,
+            action="report.pin_theme",
+            obj=report,
+            before=before,
+            after={"theme": theme.pk},
+        )
+    return report
+
+
+def exclude_report(*, actor: User | None, report: Report, excluded: bool = True) -> Report:
+    """Take a report out of theming (or put it back); rebuilds respect it."""
+    _check_actor(actor, report.organisation_id)
+    with transaction.atomic():
+        before = {"theme": report.theme_id, "excluded": report.theme_excluded}
+        report.theme_excluded = excluded
+        if excluded:
+            report.theme, report.theme_pinned = None, False
+        report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+        _audit(
+            actor=actor,
+            organisation_id=report.organisation_id,
+            action="report.exclude_from_themes",
+            obj=report,
+            before=before,
+            after={"excluded": excluded},
+        )
+    return report
+
+
+def _valid_values(dimension: str) -> set[str]:
+    field = Report._meta.get_field(dimension)
+    return {str(value) for value, _ in field.choices or ()}
+
+
+def correct_labels(
+    *, actor: User | None, report: Report, changes: Mapping[str, str], retrain: bool = True
+) -> list[str]:
+    """Apply a panel member's label corrections to ``report``.
+
+    Each change is stored as a :class:`LabelCorrection`, marked as set by a
+    person (processing never overwrites it), audited, and the organisation's
+    labeller is retrained in the background after commit (bulk callers pass
+    ``retrain=False`` and call :func:`queue_retrain` once at the end). Returns the
+    dimensions that changed. Raises ``ValidationError`` for an unknown
+    dimension or value.
+    """
+    errors = {}
+    for dim, value in changes.items():
+        if dim not in DIMENSIONS:
+            errors[dim] = "Unknown label."
+        elif value not in _valid_values(dim):
+            errors[dim] = "Unknown value."
+    if errors:
+        raise ValidationError(errors)
+    _check_actor(actor, report.organisation_id)
+    changed = []
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        details = dict(locked.label_details or {})
+        for dim, value in changes.items():
+            old = getattr(locked, dim)
+            LabelCorrection.objects.create(report=locked, dimension=dim, old_value=old, new_value=value, actor=actor)
+            setattr(locked, dim, value)
+            details[dim] = {"value": value, "confidence": 1.0, "evidence": ["set by a panel member"], "by_person": True}
+            if old != value:
+                changed.append(dim)
+        locked.label_details = details
+        locked.save(update_fields=["label_details", *changes.keys()])
+        _audit(
+            actor=actor,
+            organisation_id=locked.organisation_id,
+            action="report.correct_labels",
+            obj=locked,
+            before={d: getattr(report, d) for d in changes},
+            after=dict(changes),
+        )
+        organisation_id = locked.organisation_id
+        if retrain:
+            transaction.on_commit(lambda: queue_retrain(organisation_id=organisation_id))
+    for dim in changes:
+        setattr(report, dim, changes[dim])
+    report.label_details = details
+    return changed
+
+
+def queue_retrain(*, organisation_id: int) -> None:
+    """Ask a worker to retrain the organisation's labeller (ids only)."""
+    # At-most-once hand-off is acceptable here: the periodic retrain in the
+    # beat schedule picks up any organisation with corrections newer than its model.
+    from reporting.tasks import retrain_labeller
+
+    try:
+        retrain_labeller.delay(organisation_id)
+    except Exception:
+        logger.warning("broker unavailable; labeller retrain for %s left to the schedule", organisation_id)
+
+
+def retrain_labeller(*, organisation_id: int, relabel: bool = True) -> int:
+    """Train the organisation's labeller on all its corrections and relabel its
+    reports (corrections stay as set). Returns the number of corrected reports
+    used. Idempotent: with no new corrections since the stored model, nothing
+    happens."""
+    corrected = (
+        Report.objects.filter(organisation_id=organisation_id, label_corrections__isnull=False)
+        .distinct()
+        .only(
+            "pk",
+            "narrative",
+            "what_would_help",
+            "kind",
+            "service_area",
+            "contributing_factors",
+            "raised_at_time",
+            "got_what_needed",
+            "happened_before",
+            "label_details",
+            *DIMENSIONS,
+        )
+    )
+    examples = []
+    for report in corrected:
+        labels = {d: getattr(report, d) for d in DIMENSIONS if (report.label_details or {}).get(d, {}).get("by_person")}
+        if labels:
+            examples.append((_label_input(report), labels))
+    row = LabellerModel.objects.filter(organisation_id=organisation_id).first()
+    total = LabelCorrection.objects.filter(report__organisation_id=organisation_id).count()
+    if not examples or (row is not None and row.corrections_used == total):
+        return 0
+    model = labeller.train(examples)
+    LabellerModel.objects.update_or_create(
+        organisation_id=organisation_id, defaults={"model": model.to_bytes(), "corrections_used": total}
+    )
+    if relabel:
+        reports = list(Report.objects.filter(organisation_id=organisation_id))
+        suggestions = labeller.suggest_many([_label_input(r) for r in reports], model)
+        for report, suggestion in zip(reports, suggestions, strict=True):
+            apply_label_suggestions(report, suggestion)
+        Report.objects.bulk_update(reports, ["label_details", *DIMENSIONS], batch_size=500)
+    return len(examples)
+
+
+def organisations_needing_retrain() -> list[int]:
+    """Organisations whose corrections are newer than their stored labeller."""
+    out = []
+    for org_id in LabelCorrection.objects.values_list("report__organisation_id", flat=True).distinct():
+        total = LabelCorrection.objects.filter(report__organisation_id=org_id).count()
+        used = LabellerModel.objects.filter(organisation_id=org_id).values_list("corrections_used", flat=True).first()
+        if used != total:
+            out.append(org_id)
+    return out
+
+
+def export_themes(*, organisation: Organisation) -> dict[str, Any]:
+    """The export document of CONTRACTS.md (``export_themes --format json``)."""
+    themes = list(Theme.objects.filter(organisation=organisation, retired_at__isnull=True).order_by("pk"))
+    refs: dict[int, list[str]] = {t.pk: [] for t in themes}
+    report_rows = []
+    for r in Report.objects.filter(organisation=organisation).order_by("submitted_on", "pk"):
+        ref = r.source_reference or r.reference
+        if r.theme_id in refs:
+            refs[r.theme_id].append(ref)
+        details = r.label_details or {}
+        report_rows.append(
+            {
+                "ref": ref,
+                "theme_id": r.theme_id if r.theme_id in refs else None,
+                "westrum_aspect": r.westrum_aspect,
+                "westrum_orientation": r.westrum_orientation,
+                "learning_together": r.learning_together,
+                "live_concern": r.live_concern,
+                "confidence": {d: float(details.get(d, {}).get("confidence", 0.0)) for d in DIMENSIONS},
+            }
+        )
+    return {
+        "themes": [
+            {"id": t.pk, "title": t.title, "keywords": list(t.keywords), "report_refs": refs[t.pk]} for t in themes
+        ],
+        "reports": report_rows,
+    }
