@@ -25,7 +25,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
@@ -708,68 +707,58 @@ class ThemeProfile:
 
 
 def theme_profile(theme: Theme, *, months: int = 12, today: dt.date | None = None) -> ThemeProfile:
-    """Aggregates over a theme's member reports, in five queries whatever its size."""
+    """Aggregates over a theme's member reports in one query whatever its size.
+
+    One pass over six narrow columns of the members, counted in Python: one
+    index range scan on theme_id beats six GROUP BY queries that each re-read
+    the (wide) report rows, and contributing_factors is a JSON list that has
+    to be counted in Python anyway.
+    """
     today = today or timezone.localdate()
-    members = Report.objects.filter(theme=theme)
     start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
-    by_month = dict(
-        members.filter(submitted_on__gte=start)
-        .annotate(month=TruncMonth("submitted_on"))
-        .values_list("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
+    by_month: Counter[dt.date] = Counter()
+    cells: Counter[tuple[str, str]] = Counter()
+    lt_counts: Counter[str] = Counter()
+    area_counts: Counter[str] = Counter()
+    factor_counts: Counter[str] = Counter()
+    size = 0
+    rows = Report.objects.filter(theme=theme).values_list(
+        "submitted_on",
+        "westrum_aspect",
+        "westrum_orientation",
+        "learning_together",
+        "service_area",
+        "contributing_factors",
     )
+    for submitted_on, aspect, orientation, pattern, area, factors in rows.iterator(chunk_size=5000):
+        size += 1
+        if submitted_on >= start:
+            by_month[submitted_on.replace(day=1)] += 1
+        if aspect and orientation:
+            cells[(aspect, orientation)] += 1
+        if pattern in LearningTogether.values:
+            lt_counts[pattern] += 1
+        if area in ServiceArea.values:
+            area_counts[area] += 1
+        factor_counts.update(f for f in factors or [] if f in ContributingFactor.values)
+
     month_keys = []
     cursor = start
     while cursor <= today:
         month_keys.append(cursor)
         cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
-    normalised = {(m.date() if isinstance(m, dt.datetime) else m): n for m, n in by_month.items()}
-    trend = bars([(m.strftime("%b %Y"), normalised.get(m, 0)) for m in month_keys])
-
-    cells = Counter(
-        {
-            (a, o): n
-            for a, o, n in members.exclude(westrum_aspect="")
-            .exclude(westrum_orientation="")
-            .values_list("westrum_aspect", "westrum_orientation")
-            .annotate(n=Count("pk"))
-            .values_list("westrum_aspect", "westrum_orientation", "n")
-        }
-    )
-    westrum = []
-    for aspect in WestrumAspect:
-        row = bars([(o.label, cells[(aspect.value, o.value)]) for o in WestrumOrientation])
-        westrum.append({"aspect": aspect.label, "cells": row})
-
-    lt_counts = dict(
-        members.exclude(learning_together="")
-        .values_list("learning_together")
-        .annotate(n=Count("pk"))
-        .values_list("learning_together", "n")
-    )
-    learning = bars(sorted(((LearningTogether(k).label, n) for k, n in lt_counts.items()), key=lambda x: -x[1]))
-
-    area_counts = dict(
-        members.exclude(service_area="")
-        .values_list("service_area")
-        .annotate(n=Count("pk"))
-        .values_list("service_area", "n")
-    )
-    areas = bars(sorted(((ServiceArea(k).label, n) for k, n in area_counts.items()), key=lambda x: -x[1]))
-
-    # contributing_factors is a JSON list: counted in Python, one query, values only.
-    factor_counts: Counter[str] = Counter()
-    for factors in members.values_list("contributing_factors", flat=True).iterator(chunk_size=2000):
-        factor_counts.update(f for f in factors or [] if f in ContributingFactor.values)
-    factors = bars([(ContributingFactor(k).label, n) for k, n in factor_counts.most_common()])
+    trend = bars([(m.strftime("%b %Y"), by_month.get(m, 0)) for m in month_keys])
+    westrum = [
+        {"aspect": aspect.label, "cells": bars([(o.label, cells[(aspect.value, o.value)]) for o in WestrumOrientation])}
+        for aspect in WestrumAspect
+    ]
     return ThemeProfile(
-        size=members.count(),
+        size=size,
         trend=trend,
         westrum=westrum,
-        learning_together=learning,
-        contributing_factors=factors,
-        service_areas=areas,
+        learning_together=bars([(LearningTogether(k).label, n) for k, n in lt_counts.most_common()]),
+        contributing_factors=bars([(ContributingFactor(k).label, n) for k, n in factor_counts.most_common()]),
+        service_areas=bars([(ServiceArea(k).label, n) for k, n in area_counts.most_common()]),
     )
 
 
