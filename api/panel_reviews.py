@@ -82,8 +82,17 @@ class ActionOut(serializers.ModelSerializer):
 
     class Meta:
         model = ReviewAction
-        fields = ["id", "description", "owner", "due_date", "status", "evidence_of_completion", "completed_at",
-                  "recommendation", "overdue"]  # fmt: skip
+        fields = [
+            "id",
+            "description",
+            "owner",
+            "due_date",
+            "status",
+            "evidence_of_completion",
+            "completed_at",
+            "recommendation",
+            "overdue",
+        ]
 
 
 class ProgressOut(serializers.Serializer):
@@ -118,8 +127,17 @@ class ReviewDetailOut(ReviewSummaryOut):
     actions = ActionOut(many=True, read_only=True)
 
     class Meta(ReviewSummaryOut.Meta):
-        fields = [*ReviewSummaryOut.Meta.fields, "terms_of_reference", "themes", "report_references", "questions",
-                  "findings", "factors", "recommendations", "actions"]  # fmt: skip
+        fields = [
+            *ReviewSummaryOut.Meta.fields,
+            "terms_of_reference",
+            "themes",
+            "report_references",
+            "questions",
+            "findings",
+            "factors",
+            "recommendations",
+            "actions",
+        ]
 
     def get_report_references(self, review: ThematicReview) -> list[str]:
         return list(review.reports.order_by("reference").values_list("reference", flat=True))
@@ -260,8 +278,13 @@ class ReviewListView(PanelView):
         themes = list(Theme.objects.visible_to(request.user).filter(pk__in=data["themes"]))
         if len(themes) != len(set(data["themes"])):
             raise NotFound()
-        review = svc.start_review(actor=request.user, panel=panel, themes=themes, title=data["title"],
-                                  terms_of_reference=data["terms_of_reference"])  # fmt: skip
+        review = svc.start_review(
+            actor=request.user,
+            panel=panel,
+            themes=themes,
+            title=data["title"],
+            terms_of_reference=data["terms_of_reference"],
+        )
         return Response(_detail(review), status=status.HTTP_201_CREATED)
 
 
@@ -270,16 +293,20 @@ class ReviewDetailView(PanelView):
     def get(self, request: Request, review_id: int) -> Response:
         return Response(_detail(svc.access_review(request.user, review_id)))
 
-    @extend_schema(summary="Change the title and terms of reference", request=TermsIn,
-                   responses={200: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Change the title and terms of reference",
+        request=TermsIn,
+        responses={200: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def patch(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         svc.update_terms_of_reference(actor=request.user, review=review, **_parse(TermsIn, request))
         return Response(_detail(review))
 
 
-def _part_view(name: str, in_class: type[serializers.Serializer], out_class: type[serializers.Serializer],
-               act: Any, summary: str) -> type[APIView]:  # fmt: skip
+def _part_view(
+    name: str, in_class: type[serializers.Serializer], out_class: type[serializers.Serializer], act: Any, summary: str
+) -> type[APIView]:
     """A POST endpoint that adds one part to a review through one service."""
 
     class PartView(PanelView):
@@ -312,40 +339,57 @@ def _recommendation_of(review: ThematicReview, recommendation_id: int | None) ->
 
 
 ReviewQuestionsView = _part_view(
-    "ReviewQuestionsView", TextIn, QuestionOut,
+    "ReviewQuestionsView",
+    TextIn,
+    QuestionOut,
     lambda actor, review, data: svc.add_review_question(actor=actor, review=review, text=data["text"]),
     "Add a review question",
-)  # fmt: skip
+)
 ReviewFindingsView = _part_view(
-    "ReviewFindingsView", FindingIn, FindingOut,
+    "ReviewFindingsView",
+    FindingIn,
+    FindingOut,
     lambda actor, review, data: svc.add_finding(actor=actor, review=review, **data),
     "Add a finding, tagged with its Learning Together pattern",
-)  # fmt: skip
+)
 ReviewFactorsView = _part_view(
-    "ReviewFactorsView", FactorIn, FactorOut,
+    "ReviewFactorsView",
+    FactorIn,
+    FactorOut,
     lambda actor, review, data: svc.add_contributory_factor(actor=actor, review=review, **data),
     "Add a systemic contributory factor",
-)  # fmt: skip
+)
 ReviewRecommendationsView = _part_view(
-    "ReviewRecommendationsView", RecommendationIn, RecommendationOut,
+    "ReviewRecommendationsView",
+    RecommendationIn,
+    RecommendationOut,
     lambda actor, review, data: svc.add_recommendation(
         actor=actor, review=review, text=data["text"], finding=_finding_of(review, data["finding"])
     ),
     "Add a recommendation",
-)  # fmt: skip
+)
 ReviewActionsView = _part_view(
-    "ReviewActionsView", ActionIn, ActionOut,
+    "ReviewActionsView",
+    ActionIn,
+    ActionOut,
     lambda actor, review, data: svc.add_action(
-        actor=actor, review=review, description=data["description"], owner=data["owner"], due_date=data["due_date"],
+        actor=actor,
+        review=review,
+        description=data["description"],
+        owner=data["owner"],
+        due_date=data["due_date"],
         recommendation=_recommendation_of(review, data["recommendation"]),
     ),
     "Add a SMART action owned by a role or team",
-)  # fmt: skip
+)
 
 
 class ReviewQuestionAnswerView(PanelView):
-    @extend_schema(summary="Answer a review question", request=AnswerIn,
-                   responses={200: QuestionOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Answer a review question",
+        request=AnswerIn,
+        responses={200: QuestionOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def post(self, request: Request, review_id: int, question_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         question = review.questions.filter(pk=question_id).first()
@@ -356,8 +400,11 @@ class ReviewQuestionAnswerView(PanelView):
 
 
 class ReviewActionView(PanelView):
-    @extend_schema(summary="Move an action on (done needs evidence of completion)", request=ActionUpdateIn,
-                   responses={200: ActionOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Move an action on (done needs evidence of completion)",
+        request=ActionUpdateIn,
+        responses={200: ActionOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def patch(self, request: Request, review_id: int, action_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         action = review.actions.filter(pk=action_id).first()
@@ -368,8 +415,11 @@ class ReviewActionView(PanelView):
 
 
 class ReviewEvidenceView(PanelView):
-    @extend_schema(summary="Link more themes or reports as evidence", request=EvidenceIn,
-                   responses={200: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Link more themes or reports as evidence",
+        request=EvidenceIn,
+        responses={200: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         data = _parse(EvidenceIn, request)
@@ -382,8 +432,11 @@ class ReviewEvidenceView(PanelView):
 
 
 class ReviewCompleteView(PanelView):
-    @extend_schema(summary="Mark the review complete", request=None,
-                   responses={200: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Mark the review complete",
+        request=None,
+        responses={200: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         svc.complete_review(actor=request.user, review=review)
@@ -394,8 +447,11 @@ class ReviewCompleteView(PanelView):
 
 
 class ReviewLearningView(PanelView):
-    @extend_schema(summary="Publish learning from a review to staff and linked reporters", request=LearningIn,
-                   responses={201: LearningOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Publish learning from a review to staff and linked reporters",
+        request=LearningIn,
+        responses={201: LearningOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         learning = learning_svc.publish_learning(actor=request.user, review=review, **_parse(LearningIn, request))
@@ -403,8 +459,11 @@ class ReviewLearningView(PanelView):
 
 
 class ThemeLearningView(PanelView):
-    @extend_schema(summary="Publish learning from a theme to staff and its reporters", request=LearningIn,
-                   responses={201: LearningOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Publish learning from a theme to staff and its reporters",
+        request=LearningIn,
+        responses={201: LearningOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def post(self, request: Request, theme_id: int) -> Response:
         theme = access_theme_as_panel(request.user, theme_id)
         learning = learning_svc.publish_learning(actor=request.user, theme=theme, **_parse(LearningIn, request))
@@ -415,8 +474,11 @@ class ThemeLearningView(PanelView):
 
 
 class ReviewExportView(PanelView):
-    @extend_schema(summary="Ask for a review pack (DOCX or PDF), built in the background", request=ExportIn,
-                   responses={202: ExportJobOut, 400: BAD_REQUEST, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Ask for a review pack (DOCX or PDF), built in the background",
+        request=ExportIn,
+        responses={202: ExportJobOut, 400: BAD_REQUEST, 404: NOT_FOUND},
+    )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         job = svc.request_export(actor=request.user, review=review, format=_parse(ExportIn, request)["format"])
@@ -430,8 +492,10 @@ class ExportJobView(PanelView):
 
 
 class ExportDownloadView(PanelView):
-    @extend_schema(summary="Download a finished review pack", responses={
-        (200, "application/octet-stream"): OpenApiTypes.BINARY, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Download a finished review pack",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 404: NOT_FOUND},
+    )
     def get(self, request: Request, job_id: int) -> FileResponse:
         job = svc.access_export_job(request.user, job_id)
         if job.state != ExportState.DONE or not job.file_name:
@@ -487,36 +551,57 @@ RISING_NOTE = (
 class LeadershipView(APIView):
     permission_classes = [IsLeaderOrPanelMember]
 
-    @extend_schema(summary="Systemic summary for leaders (aggregates only, small counts suppressed)",
-                   responses={200: LeadershipOut, 404: NOT_FOUND})  # fmt: skip
+    @extend_schema(
+        summary="Systemic summary for leaders (aggregates only, small counts suppressed)",
+        responses={200: LeadershipOut, 404: NOT_FOUND},
+    )
     def get(self, request: Request) -> Response:
         summary = leadership_summary(organisation_ids=leadership_scope(request.user))
         return Response(
             {
-                **{k: getattr(summary, k) for k in ("window_days", "reports_recent", "reports_previous",
-                                                     "reporting_rising", "actions_open", "actions_overdue",
-                                                     "actions_done", "reviews_open", "feedback_median_days",
-                                                     "feedback_share")},
+                **{
+                    k: getattr(summary, k)
+                    for k in (
+                        "window_days",
+                        "reports_recent",
+                        "reports_previous",
+                        "reporting_rising",
+                        "actions_open",
+                        "actions_overdue",
+                        "actions_done",
+                        "reviews_open",
+                        "feedback_median_days",
+                        "feedback_share",
+                    )
+                },
                 "note": RISING_NOTE,
                 "growing_themes": [vars(t) for t in summary.growing_themes],
                 "orientation_totals": BarOut(summary.orientation_totals, many=True).data,
                 "learning_together": BarOut(summary.learning_together, many=True).data,
-                "culture": [{"aspect": row["label"], "orientations": BarOut(row["bars"], many=True).data}
-                            for row in summary.culture],
+                "culture": [
+                    {"aspect": row["label"], "orientations": BarOut(row["bars"], many=True).data}
+                    for row in summary.culture
+                ],
             }
-        )  # fmt: skip
+        )
 
 
 urlpatterns = [
     path("reviews/", ReviewListView.as_view(), name="panel-reviews"),
     path("reviews/<int:review_id>/", ReviewDetailView.as_view(), name="panel-review"),
     path("reviews/<int:review_id>/questions/", ReviewQuestionsView.as_view(), name="panel-review-questions"),
-    path("reviews/<int:review_id>/questions/<int:question_id>/answer/", ReviewQuestionAnswerView.as_view(),
-         name="panel-review-question-answer"),
+    path(
+        "reviews/<int:review_id>/questions/<int:question_id>/answer/",
+        ReviewQuestionAnswerView.as_view(),
+        name="panel-review-question-answer",
+    ),
     path("reviews/<int:review_id>/findings/", ReviewFindingsView.as_view(), name="panel-review-findings"),
     path("reviews/<int:review_id>/factors/", ReviewFactorsView.as_view(), name="panel-review-factors"),
-    path("reviews/<int:review_id>/recommendations/", ReviewRecommendationsView.as_view(),
-         name="panel-review-recommendations"),
+    path(
+        "reviews/<int:review_id>/recommendations/",
+        ReviewRecommendationsView.as_view(),
+        name="panel-review-recommendations",
+    ),
     path("reviews/<int:review_id>/actions/", ReviewActionsView.as_view(), name="panel-review-actions"),
     path("reviews/<int:review_id>/actions/<int:action_id>/", ReviewActionView.as_view(), name="panel-review-action"),
     path("reviews/<int:review_id>/evidence/", ReviewEvidenceView.as_view(), name="panel-review-evidence"),
@@ -527,4 +612,4 @@ urlpatterns = [
     path("reviews/exports/<int:job_id>/download/", ExportDownloadView.as_view(), name="panel-export-download"),
     path("themes/<int:theme_id>/learning/", ThemeLearningView.as_view(), name="panel-theme-learning"),
     path("leadership/", LeadershipView.as_view(), name="panel-leadership"),
-]  # fmt: skip
+]

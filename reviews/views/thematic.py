@@ -48,8 +48,9 @@ def _blank(label: str, choices: Any) -> list[tuple[str, str]]:
 
 class StartReviewForm(forms.Form):
     panel = forms.ModelChoiceField(queryset=Panel.objects.none(), empty_label=None)
-    themes = forms.ModelMultipleChoiceField(queryset=Theme.objects.none(), error_messages={
-        "required": "Choose at least one theme to review."})  # fmt: skip
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.none(), error_messages={"required": "Choose at least one theme to review."}
+    )
     title = forms.CharField(max_length=200, error_messages={"required": "Give the review a title."})
     terms_of_reference = forms.CharField(required=False, widget=forms.Textarea)
 
@@ -122,8 +123,11 @@ class ActionUpdateForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), empty_label="Choose a theme",
-                                   error_messages={"required": "Choose a theme to add."})  # fmt: skip
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.none(),
+        empty_label="Choose a theme",
+        error_messages={"required": "Choose a theme to add."},
+    )
 
     def __init__(self, *args: Any, user: Any, review: ThematicReview, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -207,8 +211,9 @@ def review_start(request: HttpRequest) -> HttpResponse:
 
 def _review_context(request: HttpRequest, review: ThematicReview, **bound: forms.Form) -> dict[str, Any]:
     forms_ = {
-        "terms": TermsForm(prefix="terms", initial={"title": review.title,
-                                                    "terms_of_reference": review.terms_of_reference}),
+        "terms": TermsForm(
+            prefix="terms", initial={"title": review.title, "terms_of_reference": review.terms_of_reference}
+        ),
         "question": TextForm(prefix="question"),
         "finding": FindingForm(prefix="finding"),
         "factor": FactorForm(prefix="factor"),
@@ -217,7 +222,7 @@ def _review_context(request: HttpRequest, review: ThematicReview, **bound: forms
         "evidence": EvidenceForm(prefix="evidence", user=request.user, review=review),
         "learning": LearningForm(prefix="learning", initial={"title": f"What we learned: {review.title}"}),
         "export": ExportForm(prefix="export"),
-    }  # fmt: skip
+    }
     forms_.update(bound)
     progress = ThematicReview.objects.filter(pk=review.pk).with_progress().get()
     themes = list(review.themes.all().order_by("title"))
@@ -229,18 +234,30 @@ def _review_context(request: HttpRequest, review: ThematicReview, **bound: forms
     evidence_count = review.reports.count()
     tasks = [
         _task("terms", "Terms of reference", bool(review.terms_of_reference), "Written", "Not written"),
-        _task("questions", "Review questions", progress.questions_total > 0 and
-              progress.questions_answered == progress.questions_total,
-              f"{progress.questions_answered} of {progress.questions_total} answered"),
+        _task(
+            "questions",
+            "Review questions",
+            progress.questions_total > 0 and progress.questions_answered == progress.questions_total,
+            f"{progress.questions_answered} of {progress.questions_total} answered",
+        ),
         _task("evidence", "Evidence", evidence_count > 0, f"{len(themes)} theme(s), {evidence_count} report(s)"),
         _task("findings", "Findings", progress.findings_total > 0, f"{progress.findings_total} recorded"),
         _task("factors", "Systemic contributory factors", bool(factors), f"{len(factors)} recorded"),
-        _task("recommendations", "Recommendations", progress.recommendations_total > 0,
-              f"{progress.recommendations_total} recorded"),
-        _task("actions", "Actions", progress.actions_total > 0 and progress.actions_done == progress.actions_total,
-              f"{progress.actions_done} of {progress.actions_total} done", overdue=progress.actions_overdue),
+        _task(
+            "recommendations",
+            "Recommendations",
+            progress.recommendations_total > 0,
+            f"{progress.recommendations_total} recorded",
+        ),
+        _task(
+            "actions",
+            "Actions",
+            progress.actions_total > 0 and progress.actions_done == progress.actions_total,
+            f"{progress.actions_done} of {progress.actions_total} done",
+            overdue=progress.actions_overdue,
+        ),
         _task("learning", "Learning published to staff", bool(learning), "Published", "Not yet"),
-    ]  # fmt: skip
+    ]
     return {
         "review": review,
         "progress": progress,
@@ -264,8 +281,13 @@ def _review_context(request: HttpRequest, review: ThematicReview, **bound: forms
 
 
 def _task(anchor: str, name: str, done: bool, status: str, not_done: str = "", overdue: int = 0) -> dict[str, Any]:
-    return {"anchor": anchor, "name": name, "done": done, "status": status if done or not not_done else not_done,
-            "overdue": overdue}  # fmt: skip
+    return {
+        "anchor": anchor,
+        "name": name,
+        "done": done,
+        "status": status if done or not not_done else not_done,
+        "overdue": overdue,
+    }
 
 
 @panel_required
@@ -275,8 +297,9 @@ def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
     return render(request, "reviews/thematic/review.html", _review_context(request, review))
 
 
-def _review_post(request: HttpRequest, review_id: int, name: str, form: forms.Form, act: Any, done: str,
-                 anchor: str) -> HttpResponse:  # fmt: skip
+def _review_post(
+    request: HttpRequest, review_id: int, name: str, form: forms.Form, act: Any, done: str, anchor: str
+) -> HttpResponse:
     """Validate a bound form, run one service, redirect; on error re-render the
     review page with the errors (400)."""
     review = svc.access_review(request.user, review_id)
@@ -297,20 +320,28 @@ def _review_post(request: HttpRequest, review_id: int, name: str, form: forms.Fo
 @require_POST
 def review_terms(request: HttpRequest, review_id: int) -> HttpResponse:
     return _review_post(
-        request, review_id, "terms", TermsForm(request.POST, prefix="terms"),
+        request,
+        review_id,
+        "terms",
+        TermsForm(request.POST, prefix="terms"),
         lambda review, data: svc.update_terms_of_reference(actor=request.user, review=review, **data),
-        "Terms of reference saved.", "terms",
-    )  # fmt: skip
+        "Terms of reference saved.",
+        "terms",
+    )
 
 
 @panel_required
 @require_POST
 def review_question(request: HttpRequest, review_id: int) -> HttpResponse:
     return _review_post(
-        request, review_id, "question", TextForm(request.POST, prefix="question"),
+        request,
+        review_id,
+        "question",
+        TextForm(request.POST, prefix="question"),
         lambda review, data: svc.add_review_question(actor=request.user, review=review, text=data["text"]),
-        "Question added.", "questions",
-    )  # fmt: skip
+        "Question added.",
+        "questions",
+    )
 
 
 @panel_required
@@ -339,20 +370,28 @@ def review_question_answer(request: HttpRequest, review_id: int, question_id: in
 @require_POST
 def review_finding(request: HttpRequest, review_id: int) -> HttpResponse:
     return _review_post(
-        request, review_id, "finding", FindingForm(request.POST, prefix="finding"),
+        request,
+        review_id,
+        "finding",
+        FindingForm(request.POST, prefix="finding"),
         lambda review, data: svc.add_finding(actor=request.user, review=review, **data),
-        "Finding added.", "findings",
-    )  # fmt: skip
+        "Finding added.",
+        "findings",
+    )
 
 
 @panel_required
 @require_POST
 def review_factor(request: HttpRequest, review_id: int) -> HttpResponse:
     return _review_post(
-        request, review_id, "factor", FactorForm(request.POST, prefix="factor"),
+        request,
+        review_id,
+        "factor",
+        FactorForm(request.POST, prefix="factor"),
         lambda review, data: svc.add_contributory_factor(actor=request.user, review=review, **data),
-        "Contributory factor added.", "factors",
-    )  # fmt: skip
+        "Contributory factor added.",
+        "factors",
+    )
 
 
 @panel_required
@@ -379,9 +418,13 @@ def review_action(request: HttpRequest, review_id: int) -> HttpResponse:
             review.recommendations.filter(pk=data["recommendation"]).first() if data["recommendation"] else None
         )
         svc.add_action(
-            actor=request.user, review=review, description=data["description"], owner=data["owner"],  # type: ignore[arg-type]
-            due_date=data["due_date"], recommendation=recommendation,
-        )  # fmt: skip
+            actor=request.user,
+            review=review,
+            description=data["description"],
+            owner=data["owner"],  # type: ignore[arg-type]
+            due_date=data["due_date"],
+            recommendation=recommendation,
+        )
 
     return _review_post(request, review_id, "action", form, act, "Action added.", "actions")
 
@@ -414,10 +457,14 @@ def review_evidence(request: HttpRequest, review_id: int) -> HttpResponse:
     review = svc.access_review(request.user, review_id)
     form = EvidenceForm(request.POST, prefix="evidence", user=request.user, review=review)
     return _review_post(
-        request, review_id, "evidence", form,
+        request,
+        review_id,
+        "evidence",
+        form,
         lambda review, data: svc.add_review_evidence(actor=request.user, review=review, themes=[data["theme"]]),
-        "Theme added to the evidence.", "evidence",
-    )  # fmt: skip
+        "Theme added to the evidence.",
+        "evidence",
+    )
 
 
 @panel_required
@@ -438,11 +485,14 @@ def review_complete(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_POST
 def review_learning(request: HttpRequest, review_id: int) -> HttpResponse:
     return _review_post(
-        request, review_id, "learning", LearningForm(request.POST, prefix="learning"),
+        request,
+        review_id,
+        "learning",
+        LearningForm(request.POST, prefix="learning"),
         lambda review, data: learning_svc.publish_learning(actor=request.user, review=review, **data),
         "Learning published to staff, to the receipt page of every linked report, and by email to staff who asked.",
         "learning",
-    )  # fmt: skip
+    )
 
 
 @panel_required
@@ -465,9 +515,11 @@ def theme_learning(request: HttpRequest, theme_id: int) -> HttpResponse:
         status = 200
     reports = learning_svc.linked_report_ids(theme=theme)
     return render(
-        request, "reviews/thematic/theme_learning.html",
-        {"theme": theme, "form": form, "linked": len(reports)}, status=status,
-    )  # fmt: skip
+        request,
+        "reviews/thematic/theme_learning.html",
+        {"theme": theme, "form": form, "linked": len(reports)},
+        status=status,
+    )
 
 
 # --- Exports ---------------------------------------------------------------------------

@@ -14,8 +14,13 @@ from tests.reviews.thematic_helpers import FUTURE, PAST, make_review, make_theme
 pytestmark = pytest.mark.django_db
 
 NOT_PANEL = ["reporter", "other_panel_member", "leader", "confidential_contact", "administrator", "outsider"]
-LEARNING = {"title": "Inboxes", "what_we_heard": "Late notes", "what_we_found": "No owner",
-            "what_is_changing": "An owner role", "feedback_kind": "actions_taken"}  # fmt: skip
+LEARNING = {
+    "title": "Inboxes",
+    "what_we_heard": "Late notes",
+    "what_we_found": "No owner",
+    "what_is_changing": "An owner role",
+    "feedback_kind": "actions_taken",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +35,9 @@ def review(panel_member, panel):
 
 @pytest.fixture
 def action(review, panel_member):
-    return svc.add_action(actor=panel_member, review=review, description="Name an owner", owner="Head of Service",
-                          due_date=FUTURE)  # fmt: skip
+    return svc.add_action(
+        actor=panel_member, review=review, description="Name an owner", owner="Head of Service", due_date=FUTURE
+    )
 
 
 @pytest.fixture
@@ -39,8 +45,14 @@ def job(review, panel_member, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "exports").mkdir()
     (tmp_path / "exports" / "Zq9randomname.pdf").write_bytes(b"%PDF-1.4 pack")
-    return ExportJob.objects.create(review=review, format="pdf", requested_by=panel_member, state="done",
-                                    progress=100, file_name="exports/Zq9randomname.pdf")  # fmt: skip
+    return ExportJob.objects.create(
+        review=review,
+        format="pdf",
+        requested_by=panel_member,
+        state="done",
+        progress=100,
+        file_name="exports/Zq9randomname.pdf",
+    )
 
 
 def object_endpoints(review, action, job):
@@ -50,12 +62,19 @@ def object_endpoints(review, action, job):
         ("get", reverse("api:panel-review", kwargs=kw), None),
         ("patch", reverse("api:panel-review", kwargs=kw), {"title": "T", "terms_of_reference": ""}),
         ("post", reverse("api:panel-review-questions", kwargs=kw), {"text": "Why?"}),
-        ("post", reverse("api:panel-review-question-answer", kwargs={**kw, "question_id": question.pk}), {"answer": "x"}),
+        (
+            "post",
+            reverse("api:panel-review-question-answer", kwargs={**kw, "question_id": question.pk}),
+            {"answer": "x"},
+        ),
         ("post", reverse("api:panel-review-findings", kwargs=kw), {"text": "x", "learning_together": "tools"}),
         ("post", reverse("api:panel-review-factors", kwargs=kw), {"category": "staffing", "description": "x"}),
         ("post", reverse("api:panel-review-recommendations", kwargs=kw), {"text": "x"}),
-        ("post", reverse("api:panel-review-actions", kwargs=kw),
-         {"description": "x", "owner": "Team", "due_date": FUTURE.isoformat()}),
+        (
+            "post",
+            reverse("api:panel-review-actions", kwargs=kw),
+            {"description": "x", "owner": "Team", "due_date": FUTURE.isoformat()},
+        ),
         ("patch", reverse("api:panel-review-action", kwargs={**kw, "action_id": action.pk}), {"status": "in_progress"}),
         ("post", reverse("api:panel-review-evidence", kwargs=kw), {"themes": [review.themes.get().pk]}),
         ("post", reverse("api:panel-review-complete", kwargs=kw), {}),
@@ -64,7 +83,7 @@ def object_endpoints(review, action, job):
         ("post", reverse("api:panel-review-exports", kwargs=kw), {"format": "pdf"}),
         ("get", reverse("api:panel-export", kwargs={"job_id": job.pk}), None),
         ("get", reverse("api:panel-export-download", kwargs={"job_id": job.pk}), None),
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.parametrize("persona", NOT_PANEL)
@@ -87,13 +106,17 @@ def test_anonymous_is_refused(login, review, action, job):
         assert getattr(client, method)(url, data, content_type="application/json").status_code in (401, 403)
 
 
-def test_panel_member_works_through_a_review(login, panel_member, panel, settings, tmp_path,
-                                             django_capture_on_commit_callbacks):  # fmt: skip
+def test_panel_member_works_through_a_review(
+    login, panel_member, panel, settings, tmp_path, django_capture_on_commit_callbacks
+):
     settings.MEDIA_ROOT = tmp_path
     client = login(panel_member)
     theme = make_theme(panel.organisation)
-    created = client.post(reverse("api:panel-reviews"), {"themes": [theme.pk], "title": "Late notifications"},
-                          content_type="application/json")  # fmt: skip
+    created = client.post(
+        reverse("api:panel-reviews"),
+        {"themes": [theme.pk], "title": "Late notifications"},
+        content_type="application/json",
+    )
     assert created.status_code == 201, created.content
     review_id = created.json()["id"]
     assert len(created.json()["report_references"]) == 6
@@ -104,24 +127,32 @@ def test_panel_member_works_through_a_review(login, panel_member, panel, setting
         content_type="application/json",
     )
     assert finding.status_code == 201
-    blame = client.post(reverse("api:panel-review-findings", kwargs=kw),
-                        {"text": "The team manager was lazy", "learning_together": "tools"},
-                        content_type="application/json")  # fmt: skip
+    blame = client.post(
+        reverse("api:panel-review-findings", kwargs=kw),
+        {"text": "The team manager was lazy", "learning_together": "tools"},
+        content_type="application/json",
+    )
     assert blame.status_code == 400 and "text" in blame.json()
-    action = client.post(reverse("api:panel-review-actions", kwargs=kw),
-                         {"description": "Name an owner", "owner": "Front Door team manager",
-                          "due_date": PAST.isoformat()}, content_type="application/json")  # fmt: skip
+    action = client.post(
+        reverse("api:panel-review-actions", kwargs=kw),
+        {"description": "Name an owner", "owner": "Front Door team manager", "due_date": PAST.isoformat()},
+        content_type="application/json",
+    )
     assert action.status_code == 201 and action.json()["overdue"] is True
-    done = client.patch(reverse("api:panel-review-action", kwargs={**kw, "action_id": action.json()["id"]}),
-                        {"status": "done"}, content_type="application/json")  # fmt: skip
+    done = client.patch(
+        reverse("api:panel-review-action", kwargs={**kw, "action_id": action.json()["id"]}),
+        {"status": "done"},
+        content_type="application/json",
+    )
     assert done.status_code == 400 and "evidence_of_completion" in done.json()
     listing = client.get(reverse("api:panel-reviews")).json()
     assert listing[0]["progress"]["actions_overdue"] == 1 and listing[0]["progress"]["findings_total"] == 1
     learning = client.post(reverse("api:panel-review-learning", kwargs=kw), LEARNING, content_type="application/json")
     assert learning.status_code == 201 and learning.json()["reports"] == 6
     with django_capture_on_commit_callbacks(execute=False):
-        job = client.post(reverse("api:panel-review-exports", kwargs=kw), {"format": "docx"},
-                          content_type="application/json")  # fmt: skip
+        job = client.post(
+            reverse("api:panel-review-exports", kwargs=kw), {"format": "docx"}, content_type="application/json"
+        )
     assert job.status_code == 202 and job.json()["state"] == "queued" and job.json()["download_url"] is None
     build_review_export(job.json()["id"])
     status = client.get(reverse("api:panel-export", kwargs={"job_id": job.json()["id"]})).json()
@@ -142,7 +173,11 @@ def test_leadership_endpoint(login, leader, panel_member, reporter, other_panel_
 
 def test_schema_documents_the_review_endpoints(login):
     paths = login(None).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()["paths"]
-    for path in ("/api/v1/panel/reviews/", "/api/v1/panel/reviews/{review_id}/actions/{action_id}/",
-                 "/api/v1/panel/reviews/{review_id}/learning/", "/api/v1/panel/reviews/exports/{job_id}/download/",
-                 "/api/v1/panel/leadership/"):  # fmt: skip
+    for path in (
+        "/api/v1/panel/reviews/",
+        "/api/v1/panel/reviews/{review_id}/actions/{action_id}/",
+        "/api/v1/panel/reviews/{review_id}/learning/",
+        "/api/v1/panel/reviews/exports/{job_id}/download/",
+        "/api/v1/panel/leadership/",
+    ):
         assert path in paths

@@ -52,9 +52,11 @@ def test_panel_journey_from_triage_to_learning_on_the_receipt(
     )
     report = receipt.report
     Report.objects.filter(pk=report.pk).update(
-        theme=late, westrum_aspect="cooperation", westrum_orientation="bureaucratic",
+        theme=late,
+        westrum_aspect="cooperation",
+        westrum_orientation="bureaucratic",
         label_details={"westrum_aspect": {"value": "cooperation", "confidence": 0.58, "evidence": ["school told us"]}},
-    )  # fmt: skip
+    )
 
     page = signed_in_page(panel_member)
 

@@ -19,8 +19,16 @@ from tests.reviews.thematic_helpers import FUTURE, make_theme
 
 pytestmark = pytest.mark.django_db
 
-HEADINGS = ["Terms of reference", "Review questions", "Themes and evidence", "Charts", "Findings",
-            "Systemic contributory factors", "Recommendations", "Actions"]  # fmt: skip
+HEADINGS = [
+    "Terms of reference",
+    "Review questions",
+    "Themes and evidence",
+    "Charts",
+    "Findings",
+    "Systemic contributory factors",
+    "Recommendations",
+    "Actions",
+]
 # A bare 3 anywhere in the pack would be a suppressed count leaking (dates are
 # zero-padded, and no other text in this review holds a lone 3).
 LEAKED_THREE = re.compile(r"(?<![\d.-])3(?![\d.])")
@@ -30,18 +38,35 @@ LEAKED_THREE = re.compile(r"(?<![\d.-])3(?![\d.])")
 def review(panel_member, panel):
     big = make_theme(panel.organisation, title="Police notifications arrive late", reports=6)
     small = make_theme(panel.organisation, title="Interpreters unavailable", reports=3, learning_together="tools")
-    review = svc.start_review(actor=panel_member, panel=panel, themes=[big, small], title="Information from partners",
-                              terms_of_reference="How information from partner agencies reaches social workers.")  # fmt: skip
+    review = svc.start_review(
+        actor=panel_member,
+        panel=panel,
+        themes=[big, small],
+        title="Information from partners",
+        terms_of_reference="How information from partner agencies reaches social workers.",
+    )
     question = svc.add_review_question(actor=panel_member, review=review, text="Where does information wait?")
     svc.answer_review_question(actor=panel_member, question=question, answer="In shared inboxes without an owner.")
-    finding = svc.add_finding(actor=panel_member, review=review, text="Shared inboxes have no owner out of hours.",
-                              learning_together="multi_agency_incidents")  # fmt: skip
-    svc.add_contributory_factor(actor=panel_member, review=review, category="recording_system",
-                                description="The inbox raises no alert.")  # fmt: skip
-    recommendation = svc.add_recommendation(actor=panel_member, review=review, text="Give each inbox an owner role.",
-                                            finding=finding)  # fmt: skip
-    svc.add_action(actor=panel_member, review=review, description="Name an owner role for the police inbox",
-                   owner="Front Door team manager", due_date=FUTURE, recommendation=recommendation)  # fmt: skip
+    finding = svc.add_finding(
+        actor=panel_member,
+        review=review,
+        text="Shared inboxes have no owner out of hours.",
+        learning_together="multi_agency_incidents",
+    )
+    svc.add_contributory_factor(
+        actor=panel_member, review=review, category="recording_system", description="The inbox raises no alert."
+    )
+    recommendation = svc.add_recommendation(
+        actor=panel_member, review=review, text="Give each inbox an owner role.", finding=finding
+    )
+    svc.add_action(
+        actor=panel_member,
+        review=review,
+        description="Name an owner role for the police inbox",
+        owner="Front Door team manager",
+        due_date=FUTURE,
+        recommendation=recommendation,
+    )
     return review
 
 
@@ -95,8 +120,9 @@ def test_pdf_renders_to_an_image_and_suppresses_small_counts(review, tmp_path):
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.DOCX, ExportFormat.PDF])
-def test_export_task_writes_a_random_file_under_media_root_once(review, panel_member, settings, tmp_path, fmt,
-                                                                  django_capture_on_commit_callbacks):  # fmt: skip
+def test_export_task_writes_a_random_file_under_media_root_once(
+    review, panel_member, settings, tmp_path, fmt, django_capture_on_commit_callbacks
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     with django_capture_on_commit_callbacks(execute=False):
         job = svc.request_export(actor=panel_member, review=review, format=fmt)
@@ -105,7 +131,7 @@ def test_export_task_writes_a_random_file_under_media_root_once(review, panel_me
     assert job.state == ExportState.DONE and job.progress == 100
     path = Path(settings.MEDIA_ROOT) / job.file_name
     assert path.is_file() and path.suffix == f".{fmt}"
-    assert str(review.pk) not in path.name and len(path.stem) >= 30  # unguessable, says nothing
+    assert "review" not in path.name and len(path.stem) >= 30  # unguessable, says nothing
     assert not str(path).startswith(str(settings.STATIC_ROOT))
     # A second delivery of the same task finds nothing to claim.
     assert build_review_export(job.pk) == "skipped"

@@ -31,16 +31,33 @@ def busy_organisation(panel_member, panel):
     growing = make_theme(organisation, title="Police notifications arrive late", reports=7)
     make_theme(organisation, title="Interpreters unavailable", reports=3, learning_together="tools")
     review = make_review(panel_member, panel, growing)
-    svc.add_action(actor=panel_member, review=review, description="Name an owner", owner="Head of Service",
-                   due_date=PAST)  # fmt: skip
-    publish_learning(actor=panel_member, review=review, feedback_kind=FeedbackKind.ACTIONS_TAKEN, title="Inboxes",
-                     what_we_heard="Late notes", what_we_found="No owner", what_is_changing="An owner role")  # fmt: skip
+    svc.add_action(
+        actor=panel_member, review=review, description="Name an owner", owner="Head of Service", due_date=PAST
+    )
+    publish_learning(
+        actor=panel_member,
+        review=review,
+        feedback_kind=FeedbackKind.ACTIONS_TAKEN,
+        title="Inboxes",
+        what_we_heard="Late notes",
+        what_we_found="No owner",
+        what_is_changing="An owner role",
+    )
     return organisation
 
 
-@pytest.mark.parametrize("persona,status", [("leader", 200), ("panel_member", 200), ("reporter", 404),
-                                            ("confidential_contact", 404), ("administrator", 404),
-                                            ("outsider", 404), ("other_panel_member", 200)])  # fmt: skip
+@pytest.mark.parametrize(
+    "persona,status",
+    [
+        ("leader", 200),
+        ("panel_member", 200),
+        ("reporter", 404),
+        ("confidential_contact", 404),
+        ("administrator", 404),
+        ("outsider", 404),
+        ("other_panel_member", 200),
+    ],
+)
 def test_who_reads_the_summary(request, login, persona, status, busy_organisation):
     response = login(request.getfixturevalue(persona)).get(reverse("reviews:leadership"))
     assert response.status_code == status

@@ -71,23 +71,37 @@ def test_actions_are_owned_by_a_role_or_team_never_a_named_person(panel_member, 
     UserFactory(username="jsmith", first_name="Jo", last_name="Smith", organisation=panel.organisation)
     for person in ("jsmith", "Jo Smith", "jsmith@example.org"):
         with pytest.raises(ValidationError) as excinfo:
-            svc.add_action(actor=panel_member, review=review, description="Check inbox daily", owner=person,
-                           due_date=FUTURE)  # fmt: skip
+            svc.add_action(
+                actor=panel_member, review=review, description="Check inbox daily", owner=person, due_date=FUTURE
+            )
         assert "owner" in excinfo.value.message_dict
     action = svc.add_action(
-        actor=panel_member, review=review, description="Set up a monitored shared inbox for police notifications",
-        owner="Front Door team manager", due_date=FUTURE,
-    )  # fmt: skip
+        actor=panel_member,
+        review=review,
+        description="Set up a monitored shared inbox for police notifications",
+        owner="Front Door team manager",
+        due_date=FUTURE,
+    )
     assert action.owner == "Front Door team manager"
     assert not action.is_overdue
 
 
 def test_overdue_is_computed_from_due_date_and_status(panel_member, panel):
     review = make_review(panel_member, panel)
-    late = svc.add_action(actor=panel_member, review=review, description="Agree a protocol with police",
-                          owner="Head of Service", due_date=PAST)  # fmt: skip
-    on_time = svc.add_action(actor=panel_member, review=review, description="Audit the inbox",
-                             owner="Quality assurance team", due_date=FUTURE)  # fmt: skip
+    late = svc.add_action(
+        actor=panel_member,
+        review=review,
+        description="Agree a protocol with police",
+        owner="Head of Service",
+        due_date=PAST,
+    )
+    on_time = svc.add_action(
+        actor=panel_member,
+        review=review,
+        description="Audit the inbox",
+        owner="Quality assurance team",
+        due_date=FUTURE,
+    )
     assert late.is_overdue and not on_time.is_overdue
     assert list(ReviewAction.objects.overdue()) == [late]
 
@@ -109,8 +123,9 @@ def test_progress_annotations(panel_member, panel):
     svc.add_review_question(actor=panel_member, review=review, text="Who checks the inbox?")
     svc.answer_review_question(actor=panel_member, question=q1, answer="In a shared inbox nobody owns.")
     svc.add_finding(actor=panel_member, review=review, text="Inbox has no owner.", learning_together="tools")
-    svc.add_action(actor=panel_member, review=review, description="Name an owner role", owner="Head of Service",
-                   due_date=PAST)  # fmt: skip
+    svc.add_action(
+        actor=panel_member, review=review, description="Name an owner role", owner="Head of Service", due_date=PAST
+    )
     row = ThematicReview.objects.with_progress().get(pk=review.pk)
     assert (row.questions_total, row.questions_answered, row.findings_total) == (2, 1, 1)
     assert (row.actions_total, row.actions_done, row.actions_overdue) == (1, 0, 1)

@@ -38,8 +38,14 @@ def job(review, panel_member, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media" / "exports").mkdir(parents=True)
     (tmp_path / "media" / "exports" / "k3yXr4nd0m.docx").write_bytes(b"PK\x03\x04 pack")
-    return ExportJob.objects.create(review=review, format="docx", requested_by=panel_member, state="done",
-                                    progress=100, file_name="exports/k3yXr4nd0m.docx")  # fmt: skip
+    return ExportJob.objects.create(
+        review=review,
+        format="docx",
+        requested_by=panel_member,
+        state="done",
+        progress=100,
+        file_name="exports/k3yXr4nd0m.docx",
+    )
 
 
 def get_pages(review, job, action):
@@ -74,8 +80,13 @@ def post_pages(review, action, question):
 
 @pytest.fixture
 def action(review, panel_member):
-    return svc.add_action(actor=panel_member, review=review, description="Name an inbox owner role",
-                          owner="Head of Service", due_date=FUTURE)  # fmt: skip
+    return svc.add_action(
+        actor=panel_member,
+        review=review,
+        description="Name an inbox owner role",
+        owner="Head of Service",
+        due_date=FUTURE,
+    )
 
 
 @pytest.fixture
@@ -105,8 +116,10 @@ def test_everyone_else_gets_404_on_every_page_and_action(request, login, persona
             assert response.status_code == 200 and review.title not in response.content.decode()
         else:
             assert response.status_code == 404, (persona, name)
-    start = client.post(reverse("reviews:review-start"), {"panel": review.panel_id, "themes": [review.themes.get().pk],
-                                                          "title": "Theirs"})  # fmt: skip
+    start = client.post(
+        reverse("reviews:review-start"),
+        {"panel": review.panel_id, "themes": [review.themes.get().pk], "title": "Theirs"},
+    )
     assert start.status_code == (400 if persona == "other_panel_member" else 404)
     for url in get_pages(review, job, action):
         assert client.get(url).status_code == 404, (persona, url)
@@ -172,9 +185,12 @@ def test_review_forms_round_trip(login, panel_member, review):
     assert ok.status_code == 302
     action = client.post(
         reverse("reviews:review-action", kwargs=kw),
-        {"action-description": "Name an owner", "action-owner": "Front Door team manager",
-         "action-due_date": (dt.date.today() - dt.timedelta(days=1)).isoformat()},
-    )  # fmt: skip
+        {
+            "action-description": "Name an owner",
+            "action-owner": "Front Door team manager",
+            "action-due_date": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
+        },
+    )
     assert action.status_code == 302
     page = client.get(reverse("reviews:review", kwargs=kw)).content.decode()
     assert "1 of 1 answered" in page and "Overdue" in page and "Tools" in page
@@ -183,23 +199,34 @@ def test_review_forms_round_trip(login, panel_member, review):
     saved = ReviewAction.objects.get()
     update = reverse("reviews:review-action-update", kwargs={**kw, "action_id": saved.pk})
     assert client.post(update, {f"update-{saved.pk}-status": "done"}).status_code == 400  # needs evidence
-    assert client.post(update, {f"update-{saved.pk}-status": "done",
-                                f"update-{saved.pk}-evidence_of_completion": "Owner named in rota"}).status_code == 302  # fmt: skip
+    assert (
+        client.post(
+            update,
+            {f"update-{saved.pk}-status": "done", f"update-{saved.pk}-evidence_of_completion": "Owner named in rota"},
+        ).status_code
+        == 302
+    )
 
 
 def test_publish_learning_from_the_review_page(login, panel_member, review):
     response = login(panel_member).post(
         reverse("reviews:review-learning", kwargs={"review_id": review.pk}),
-        {"learning-title": "Inboxes", "learning-what_we_heard": "Late notes", "learning-what_we_found": "No owner",
-         "learning-what_is_changing": "An owner role", "learning-feedback_kind": "actions_taken"},
-    )  # fmt: skip
+        {
+            "learning-title": "Inboxes",
+            "learning-what_we_heard": "Late notes",
+            "learning-what_we_found": "No owner",
+            "learning-what_is_changing": "An owner role",
+            "learning-feedback_kind": "actions_taken",
+        },
+    )
     assert response.status_code == 302
     assert PublishedLearning.objects.get().reports.count() == 6
     assert set(Report.objects.values_list("status", flat=True)) == {"learning_published"}
 
 
-def test_export_request_and_json_status(login, panel_member, review, settings, tmp_path,
-                                        django_capture_on_commit_callbacks):  # fmt: skip
+def test_export_request_and_json_status(
+    login, panel_member, review, settings, tmp_path, django_capture_on_commit_callbacks
+):
     settings.MEDIA_ROOT = tmp_path
     client = login(panel_member)
     with django_capture_on_commit_callbacks(execute=False):
@@ -211,8 +238,12 @@ def test_export_request_and_json_status(login, panel_member, review, settings, t
     page = client.get(response["Location"]).content.decode()
     assert "Refresh this page" in page and "js/reviews/export-progress.js" in page
     status_url = reverse("reviews:export-status", kwargs={"job_id": job.pk})
-    assert client.get(status_url).json() == {"state": "queued", "state_label": "Queued", "progress": 0,
-                                             "download_url": None}  # fmt: skip
+    assert client.get(status_url).json() == {
+        "state": "queued",
+        "state_label": "Queued",
+        "progress": 0,
+        "download_url": None,
+    }
     build_review_export(job.pk)
     data = client.get(status_url).json()
     assert data["state"] == "done" and data["progress"] == 100 and data["download_url"]
