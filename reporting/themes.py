@@ -381,12 +381,12 @@ def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> B
         ):
             if report.theme_excluded:
                 target = None
+            elif report.theme_pinned and report.theme_id in kept:
+                target = report.theme_id
             elif report.duplicate_of_id is not None:
                 target = assignment.get(report.duplicate_of_id)
             else:
                 target = assignment.get(report.pk)
-                if target is None and report.theme_pinned and report.theme_id in kept:
-                    target = report.theme_id
             if report.theme_id != target:
                 report.theme_id = target
                 to_update.append(report)

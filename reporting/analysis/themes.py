@@ -58,6 +58,8 @@ SILHOUETTE_SAMPLE: int = 1_500
 N_COMPONENTS: int = 40
 #: Largest number of themes a build proposes; a panel cannot triage more.
 MAX_THEMES: int = 60
+#: Silhouette a new k must gain over the previous build's k to replace it.
+K_TOLERANCE: float = 0.02
 #: Smallest cluster that becomes a theme.
 MIN_THEME_SIZE: int = 3
 #: Share of the least typical members left unthemed, and an absolute floor.
@@ -221,9 +223,11 @@ def _spherical_kmeans(
     return _normalise_rows(model.cluster_centers_.astype(np.float32))
 
 
-def _choose_k(z: np.ndarray, rng: np.random.Generator) -> tuple[int, list[tuple[int, float]]]:
+def _choose_k(z: np.ndarray, rng: np.random.Generator, previous_k: int = 0) -> tuple[int, list[tuple[int, float]]]:
     n = z.shape[0]
     ks = candidate_ks(n)
+    if 2 <= previous_k <= min(MAX_THEMES, n // MIN_THEME_SIZE) and previous_k not in ks:
+        ks = sorted([*ks, previous_k])
     if len(ks) == 1:
         return ks[0], [(ks[0], 0.0)]
     sel = rng.choice(n, size=min(n, SELECT_SAMPLE), replace=False)
@@ -241,6 +245,10 @@ def _choose_k(z: np.ndarray, rng: np.random.Generator) -> tuple[int, list[tuple[
     if not scores:
         return ks[0], [(ks[0], 0.0)]
     best = max(scores, key=lambda s: s[1])
+    # Stability: keep the previous number of themes unless another k is clearly better.
+    kept = [s for s in scores if s[0] == previous_k]
+    if kept and kept[0][1] >= best[1] - K_TOLERANCE:
+        return previous_k, scores
     return best[0], scores
 
 
@@ -339,7 +347,7 @@ def build_themes(
     if len(free_rows) >= 2 * MIN_THEME_SIZE:
         zf = z[free_rows]
         if k is None:
-            chosen_k, scores = _choose_k(zf, rng)
+            chosen_k, scores = _choose_k(zf, rng, previous_k=sum(1 for t in previous if not t.locked))
         else:
             chosen_k, scores = k, [(k, 0.0)]
         fit = zf[rng.choice(len(zf), size=min(len(zf), FIT_SAMPLE), replace=False)]

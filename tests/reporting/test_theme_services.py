@@ -1,0 +1,248 @@
+"""Theme engine services on the database: processing, builds, panel decisions."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
+
+from reporting import themes as services
+from reporting.models import Organisation, Report, User
+from reporting.models.themes import LabelCorrection, Theme, ThemeBuild, ThemeLineage
+from tests.factories import ReportFactory
+
+# Invented narratives on three system issues (written for these tests).
+TOPICS = {
+    "interp": [
+        "The interpreter booked for the visit spoke the wrong dialect so the parent did not understand.",
+        "No interpreter was available at short notice; we used the phone language line on speaker.",
+        "Interpreter cancelled again and the child translated for the parent at the conference.",
+        "The translation of the plan arrived late and the family could not read it in their language.",
+    ],
+    "court": [
+        "The court bundle was filed late because the statement was written the night before the hearing.",
+        "Judge criticised the chronology at the hearing; legal asked for the statement two days before.",
+        "Care proceedings timetable slipped because the parenting assessment was not filed on time.",
+        "The guardian raised the late statement at the hearing and the court adjourned for two weeks.",
+    ],
+    "it": [
+        "The recording system timed out and the visit notes were lost before they could be saved.",
+        "Laptop would not log in so I typed the notes on paper and uploaded them at the office later.",
+        "The case management system crashed during upload and the form had to be typed up again.",
+        "Autosave does not work on the assessment form, so notes are lost whenever the session times out.",
+    ],
+}
+
+
+def _reports(organisation: Organisation, copies: int = 2) -> dict[str, list[Report]]:
+    out: dict[str, list[Report]] = {}
+    n = 0
+    for topic, lines in TOPICS.items():
+        for c in range(copies):
+            for line in lines:
+                n += 1
+                out.setdefault(topic, []).append(
+                    ReportFactory(
+                        organisation=organisation,
+                        narrative=f"{line} (note {c})",
+                        what_would_help="",
+                        source_reference=f"ref-{n}",
+                    )
+                )
+    return out
+
+
+def _theme_of(report: Report) -> int | None:
+    return Report.objects.values_list("theme_id", flat=True).get(pk=report.pk)
+
+
+@pytest.mark.django_db
+def test_process_report_stores_representation_and_labels_once(organisation: Organisation) -> None:
+    report = ReportFactory(organisation=organisation)
+    assert services.process_report(report_id=report.pk) is True
+    report.refresh_from_db()
+    assert report.processed_at is not None and report.representation
+    assert report.westrum_orientation and report.learning_together and report.westrum_aspect
+    assert set(report.label_details) >= set(services.DIMENSIONS)
+    assert services.process_report(report_id=report.pk) is False  # idempotent
+
+
+@pytest.mark.django_db
+def test_near_duplicate_is_linked_to_the_original(organisation: Organisation) -> None:
+    first = ReportFactory(organisation=organisation)
+    second = ReportFactory(organisation=organisation, narrative=first.narrative + " ")
+    services.process_report(report_id=first.pk)
+    services.process_report(report_id=second.pk)
+    second.refresh_from_db()
+    assert second.duplicate_of_id == first.pk
+
+
+@pytest.mark.django_db
+def test_build_then_rebuild_keeps_theme_ids_and_assigns_new_reports(organisation: Organisation) -> None:
+    reports = _reports(organisation)
+    result = services.build_themes_for_scope(organisation=organisation)
+    assert result.themes >= 2
+    before = {r.pk: _theme_of(r) for rs in reports.values() for r in rs}
+    themed = {k: v for k, v in before.items() if v is not None}
+    assert len(themed) >= 0.8 * len(before)
+    theme = Theme.objects.filter(organisation=organisation).exclude(keywords=[]).first()
+    assert theme is not None and theme.title and theme.excerpts and theme.summary["size"] == theme.size
+
+    # A new report is placed on the nearest theme by processing, between builds.
+    new = ReportFactory(
+        organisation=organisation,
+        narrative="The interpreter spoke the wrong dialect at the visit again.",
+        what_would_help="",
+    )
+    services.process_report(report_id=new.pk)
+    interp_theme = _theme_of(reports["interp"][0])
+    if interp_theme is not None:
+        assert _theme_of(new) == interp_theme
+
+    services.build_themes_for_scope(organisation=organisation)
+    kept = sum(1 for pk, tid in themed.items() if _theme_of(Report(pk=pk)) == tid)
+    # The >= 90% target is measured by benchmarks/themes_quality.py on real-sized
+    # data; on this toy corpus (half of it near-duplicates) most must keep their id.
+    assert kept / len(themed) >= 0.75
+    assert ThemeBuild.objects.filter(organisation=organisation, state="done").count() == 2
+
+
+@pytest.mark.django_db
+def test_panel_decisions_survive_a_rebuild(organisation: Organisation, panel_member: User) -> None:
+    reports = _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    court = Theme.objects.get(pk=_theme_of(reports["court"][0]))
+    services.rename_theme(actor=panel_member, theme=court, title="Court statements written at night")
+
+    # Pin an IT report into the court theme, exclude an interpreter report.
+    it_report, interp_report = reports["it"][0], reports["interp"][0]
+    services.pin_report(actor=panel_member, report=it_report, theme=court)
+    services.exclude_report(actor=panel_member, report=interp_report)
+    # Merge the interpreter theme into the IT theme; split two court reports off.
+    it_theme = Theme.objects.get(pk=_theme_of(reports["it"][1]))
+    interp_theme = Theme.objects.get(pk=_theme_of(reports["interp"][1]))
+    if interp_theme.pk != it_theme.pk:
+        services.merge_themes(actor=panel_member, target=it_theme, others=[interp_theme])
+    split_off = [reports["court"][1].pk, reports["court"][2].pk]
+    new = services.split_theme(actor=panel_member, theme=court, report_ids=split_off, title="Bundles")
+
+    merged_members = set(Report.objects.filter(theme=it_theme).values_list("pk", flat=True))
+    services.build_themes_for_scope(organisation=organisation)
+
+    court.refresh_from_db()
+    assert court.title == "Court statements written at night" and court.retired_at is None
+    assert _theme_of(it_report) == court.pk
+    assert _theme_of(interp_report) is None
+    assert set(Report.objects.filter(theme=it_theme).values_list("pk", flat=True)) >= merged_members
+    assert {_theme_of(Report(pk=pk)) for pk in split_off} == {new.pk}
+    assert ThemeLineage.objects.filter(parent=court, child=new, kind="split", by_panel=True).exists()
+
+
+@pytest.mark.django_db
+def test_two_builds_never_run_at_once(organisation: Organisation) -> None:
+    _reports(organisation, copies=1)
+    ThemeBuild.objects.create(organisation=organisation)  # another build holds the lock
+    with pytest.raises(services.BuildAlreadyRunning):
+        services.build_themes_for_scope(organisation=organisation)
+
+
+@pytest.mark.django_db
+def test_a_failed_build_leaves_the_previous_themes(organisation: Organisation, monkeypatch: pytest.MonkeyPatch) -> None:
+    reports = _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    before = {r.pk: _theme_of(r) for rs in reports.values() for r in rs}
+    themes_before = set(Theme.objects.filter(retired_at__isnull=True).values_list("pk", "title"))
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("crash in the middle of writing")
+
+    monkeypatch.setattr(services.Report.objects, "bulk_update", boom)
+    with pytest.raises(RuntimeError):
+        services.build_themes_for_scope(organisation=organisation, seed=7)
+    monkeypatch.undo()
+    assert {r.pk: _theme_of(r) for rs in reports.values() for r in rs} == before
+    assert set(Theme.objects.filter(retired_at__isnull=True).values_list("pk", "title")) == themes_before
+    assert ThemeBuild.objects.filter(state="failed").count() == 1
+    services.build_themes_for_scope(organisation=organisation)  # the lock was released
+
+
+@pytest.mark.django_db
+def test_outsider_cannot_change_themes(organisation: Organisation, outsider: User) -> None:
+    reports = _reports(organisation, copies=1)
+    services.build_themes_for_scope(organisation=organisation)
+    theme = Theme.objects.filter(organisation=organisation).first()
+    with pytest.raises(PermissionDenied):
+        services.rename_theme(actor=outsider, theme=theme, title="x")
+    with pytest.raises(PermissionDenied):
+        services.correct_labels(actor=outsider, report=reports["it"][0], changes={"westrum_aspect": "failure"})
+
+
+@pytest.mark.django_db
+def test_correct_labels_is_kept_and_teaches_the_labeller(organisation: Organisation, panel_member: User) -> None:
+    report = ReportFactory(organisation=organisation)
+    services.process_report(report_id=report.pk)
+    with pytest.raises(ValidationError):
+        services.correct_labels(actor=panel_member, report=report, changes={"westrum_aspect": "nonsense"})
+    services.correct_labels(actor=panel_member, report=report, changes={"westrum_aspect": "failure"}, retrain=False)
+    assert LabelCorrection.objects.filter(report=report, new_value="failure").exists()
+    services.process_report(report_id=report.pk, force=True)
+    report.refresh_from_db()
+    assert report.westrum_aspect == "failure" and report.label_details["westrum_aspect"]["by_person"]
+
+
+@pytest.mark.django_db
+def test_commands_build_export_and_import_corrections(organisation: Organisation, tmp_path: object) -> None:
+    _reports(organisation, copies=1)
+    out = io.StringIO()
+    call_command("build_themes", organisation=organisation.slug, sync=True, stdout=out)
+    assert out.getvalue().startswith("built ")
+    out = io.StringIO()
+    call_command("export_themes", organisation=organisation.slug, format="json", stdout=out)
+    doc = json.loads(out.getvalue())
+    assert set(doc) == {"themes", "reports"}
+    assert {"id", "title", "keywords", "report_refs"} <= set(doc["themes"][0])
+    row = doc["reports"][0]
+    assert {"ref", "theme_id", "westrum_aspect", "westrum_orientation", "learning_together", "live_concern"} <= set(row)
+    assert set(row["confidence"]) == set(services.DIMENSIONS)
+
+    path = tmp_path / "corrections.jsonl"  # type: ignore[operator]
+    path.write_text(
+        json.dumps({"id": "ref-1", "westrum_orientation": "generative"})
+        + "\n"
+        + json.dumps({"id": "missing", "westrum_aspect": "failure"})
+        + "\n"
+        + json.dumps({"id": "ref-2", "learning_together": "bogus"})
+        + "\n"
+    )
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_label_corrections", str(path), organisation=organisation.slug, stdout=out, stderr=err)
+    assert out.getvalue().strip() == "applied 1 corrections, skipped 2"
+    assert "line 2: unknown reference" in err.getvalue() and "line 3: bad value" in err.getvalue()
+    assert Report.objects.get(source_reference="ref-1").westrum_orientation == "generative"
+
+
+@pytest.mark.django_db
+def test_no_report_text_travels_through_the_broker(organisation: Organisation) -> None:
+    from config.celery import app
+    from reporting import outbox
+    from reporting.models import OutboxKind
+
+    report = ReportFactory(organisation=organisation)
+    with app.connection_for_write() as conn:
+        conn.SimpleQueue(app.conf.task_default_queue).clear()  # the memory broker is shared by tests
+    message = outbox.OutboxMessage.objects.create(kind=OutboxKind.PROCESS_REPORT, object_id=str(report.pk))
+    assert outbox.publish(message.pk)
+    with app.connection_for_read() as conn:
+        queue = conn.SimpleQueue(app.conf.task_default_queue)
+        received = queue.get(timeout=2)
+        body, headers = received.body, received.headers
+        received.ack()
+        queue.close()
+    raw = body if isinstance(body, str) else body.decode()
+    args = json.loads(raw)[0]
+    assert args == [str(report.pk), message.pk]
+    for text in (report.narrative, report.what_would_help, "police notification"):
+        assert text not in raw and text not in json.dumps(headers, default=str)
