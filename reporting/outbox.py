@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -30,8 +31,14 @@ TASK_FOR_KIND = {
 }
 
 
-# Set inside ``bulk_publishing``: whether the broker has refused once already.
-_bulk_broker_down: ContextVar[list[bool] | None] = ContextVar("outbox_bulk_broker_down", default=None)
+@dataclass
+class _Bulk:
+    pending: list[int] = field(default_factory=list)
+    broker_down: bool = False
+
+
+# Set inside ``bulk_publishing``.
+_bulk: ContextVar[_Bulk | None] = ContextVar("outbox_bulk", default=None)
 
 
 def enqueue_on_commit(kind: OutboxKind, object_id: Any) -> OutboxMessage:
@@ -42,23 +49,39 @@ def enqueue_on_commit(kind: OutboxKind, object_id: Any) -> OutboxMessage:
 
 
 @contextmanager
-def bulk_publishing() -> Iterator[None]:
-    """For bulk work (an import): after the broker's first refusal inside the
-    block, stop trying it and leave the rest to the sweep, so a broker outage
-    costs one connection timeout rather than one per report."""
-    token = _bulk_broker_down.set([False])
+def bulk_publishing() -> Iterator[Callable[[], None]]:
+    """For bulk work (an import). Messages committed inside the block wait
+    until the caller calls the yielded ``flush`` (and the block ends), then go
+    out together in one transaction instead of one commit each. After the
+    broker's first refusal the rest are left for the sweep, so an outage costs
+    one connection timeout rather than one per report. If the block raises,
+    whatever is pending is left for the sweep too."""
+    state = _Bulk()
+    token = _bulk.set(state)
     try:
-        yield
+        yield lambda: _flush(state)
+        _flush(state)
     finally:
-        _bulk_broker_down.reset(token)
+        _bulk.reset(token)
 
 
 def _publish_after_commit(message_id: int) -> None:
-    broker_down = _bulk_broker_down.get()
-    if broker_down is not None and broker_down[0]:
-        return  # pending; sweep_outbox publishes it
-    if not publish(message_id) and broker_down is not None:
-        broker_down[0] = True
+    state = _bulk.get()
+    if state is None:
+        publish(message_id)
+    else:
+        state.pending.append(message_id)
+
+
+def _flush(state: _Bulk) -> None:
+    message_ids, state.pending = state.pending, []
+    if state.broker_down or not message_ids:
+        return  # pending rows; sweep_outbox publishes them
+    with transaction.atomic():
+        for message_id in message_ids:
+            if not publish(message_id):
+                state.broker_down = True
+                return
 
 
 def publish(message_id: int) -> bool:

@@ -191,3 +191,34 @@ def test_exit_status_from_the_command_line(tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "cannot read" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_broker_outage_costs_one_attempt_and_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.celery import app
+
+    attempts: list[str] = []
+
+    def refuse(name: str, *args: Any, **kwargs: Any) -> None:
+        attempts.append(name)
+        raise ConnectionRefusedError("broker down")
+
+    monkeypatch.setattr(app, "send_task", refuse)
+    out, _ = run(str(write_lines(tmp_path / "in.jsonl", GOOD)), "--organisation", "eastfield")
+
+    assert out.strip() == "imported 3, skipped 0 already present, rejected 0"
+    assert len(attempts) == 1  # not one connection timeout per report
+    pending = OutboxMessage.objects.filter(done_at__isnull=True, kind="process_report")
+    assert pending.count() == 3  # all still there for sweep_outbox
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_broker_up_every_report_is_published_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from config.celery import app
+
+    sent: list[Any] = []
+    monkeypatch.setattr(app, "send_task", lambda name, args=None, **kwargs: sent.append(args))
+    run(str(write_lines(tmp_path / "in.jsonl", GOOD)), "--organisation", "eastfield")
+
+    assert sorted(args[1] for args in sent) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
+    assert {args[0] for args in sent} == {str(pk) for pk in Report.objects.values_list("pk", flat=True)}

@@ -26,7 +26,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.core.validators import validate_slug
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from reporting.choices import IdentityMode, ReportKind
@@ -37,6 +37,8 @@ from reporting.services import Draft, submit_report, validate_draft
 SOURCE_REFERENCE_MAX = Report._meta.get_field("source_reference").max_length or 100
 # The import format makes ``kind`` optional; most imported learning reports are near misses.
 DEFAULT_KIND = ReportKind.NEAR_MISS
+# Lines per transaction; a crash loses at most one batch, which a re-import then adds.
+BATCH_SIZE = 50
 
 
 class BadLine(Exception):
@@ -152,8 +154,17 @@ class Command(BaseCommand):
                 )
             )
 
-        with bulk_publishing():
-            imported, skipped, rejected = self._import(lines, org, present, dry_run=dry_run)
+        imported = skipped = rejected = 0
+        with bulk_publishing() as flush:
+            for start in range(0, len(lines), BATCH_SIZE):
+                # One commit per batch, not per line: on SQLite each commit is an fsync.
+                # Each line still runs in its own savepoint, so a bad one rolls back alone.
+                with transaction.atomic():
+                    counts = self._import(lines[start : start + BATCH_SIZE], org, present, dry_run=dry_run)
+                flush()
+                imported, skipped, rejected = (
+                    a + b for a, b in zip((imported, skipped, rejected), counts, strict=True)
+                )
 
         summary = f"imported {imported}, skipped {skipped} already present, rejected {rejected}"
         if dry_run:
