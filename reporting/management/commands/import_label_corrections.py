@@ -36,9 +36,11 @@ class Command(BaseCommand):
         if organisation is None:
             raise CommandError(f"No organisation with slug {options['organisation']!r}.")
         try:
-            lines = (
-                (sys.stdin if options["file"] == "-" else open(options["file"], encoding="utf-8")).read().splitlines()
-            )
+            if options["file"] == "-":
+                lines = sys.stdin.read().splitlines()
+            else:
+                with open(options["file"], encoding="utf-8") as handle:
+                    lines = handle.read().splitlines()
         except OSError as exc:
             raise CommandError(f"Cannot read {options['file']}: {exc.strerror}") from exc
         applied = skipped = 0
