@@ -42,14 +42,15 @@ BLAME_PROMPT = (
 
 
 def live_concern_message(organisation: Organisation) -> str:
-    """Plain words for a reporter whose report suggests a child may be at risk now."""
-    message = (
-        "What you describe suggests a child may be at risk now. Lantern is for learning, not for referrals: "
-        "follow your local safeguarding procedures now."
+    """Plain words for a reporter whose report suggests a child may be at risk
+    now; the same words as the web page's warning."""
+    contact = organisation.duty_contact.strip().rstrip(".") or (
+        "contact your duty manager or the children's services front door now"
     )
-    if organisation.duty_contact:
-        message += f" {organisation.duty_contact}."
-    return message
+    return (
+        "What you describe suggests a child may be at risk now. Lantern is for learning, not for referrals, "
+        f"and nobody reads reports straight away. Follow your local safeguarding procedures now: {contact}."
+    )
 
 
 def _receipt_or_404(reference: str, secret: str) -> Report:

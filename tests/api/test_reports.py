@@ -244,3 +244,13 @@ def test_preview_without_blame_has_no_prompt(login: Callable[[User | None], Clie
     body = post(login(reporter), PREVIEW, draft()).json()
     assert body["blame_phrases"] == []
     assert body["blame_prompt"] is None
+
+
+def test_live_concern_without_a_configured_duty_contact_still_says_what_to_do(
+    login: Callable[[User | None], Client], reporter: User, organisation: Organisation
+) -> None:
+    organisation.duty_contact = ""
+    organisation.save()
+    body = post(login(reporter), PREVIEW, draft(narrative=LIVE_NARRATIVE, reached_child="yes")).json()
+    assert body["live_concern"] is True
+    assert "duty manager" in body["live_concern_message"]
