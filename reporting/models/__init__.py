@@ -221,6 +221,8 @@ class Report(models.Model):
         indexes = [
             models.Index(fields=["organisation", "submitted_on"]),
             models.Index(fields=["processed_at"]),
+            # The urgent queue: few rows match, so a partial index stays tiny.
+            models.Index(fields=["organisation", "urgent_handled_at"], condition=Q(live_concern=True), name="urgent_reports"),
         ]
 
     def __str__(self) -> str:
