@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import admin
@@ -66,6 +65,8 @@ def _field_value(obj: models.Model, name: str) -> Any:
         return None
     if field.many_to_many:
         return sorted(getattr(obj, name).values_list("pk", flat=True)) if obj.pk else []
+    if not isinstance(field, models.Field):
+        return None
     return _json_value(getattr(obj, field.attname if field.is_relation else name, None))
 
 
@@ -150,8 +151,9 @@ class ScopedAdmin(admin.ModelAdmin):
         before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None,
     ) -> None:
+        actor: Any = request.user
         AuditEvent.objects.create(
-            actor=request.user,
+            actor=actor,
             organisation_id=self._organisation_id_of(request, obj),
             action=f"admin.{action}",
             object_type=obj._meta.model_name or "",
@@ -197,7 +199,7 @@ class PinnedToOrganisationAdmin(ScopedAdmin):
     """For rows with an ``organisation`` foreign key: an organisation
     administrator cannot choose another organisation; new rows get theirs."""
 
-    def get_exclude(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
         excluded = list(super().get_exclude(request, obj) or [])
         if not request.user.is_superuser:
             excluded += ["organisation", "partnership"]
@@ -216,7 +218,7 @@ class OrganisationAdmin(ScopedAdmin):
     list_display = ("name", "slug", "kind", "alert_email")
     search_fields = ("name", "slug")
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str] | tuple[str, ...]:
         # The slug is the organisation's key in imports and exports.
         return () if request.user.is_superuser else ("slug", "kind")
 
@@ -307,10 +309,10 @@ class UserAdmin(PinnedToOrganisationAdmin, DjangoUserAdmin):
             return super().get_fieldsets(request, obj)
         return self.ADMINISTRATOR_ADD_FIELDSETS if obj is None else self.ADMINISTRATOR_FIELDSETS
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str] | tuple[str, ...]:
         return () if request.user.is_superuser else ("last_login", "date_joined")
 
-    def get_list_filter(self, request: HttpRequest) -> Sequence[Any]:
+    def get_list_filter(self, request: HttpRequest) -> Any:
         return self.list_filter if request.user.is_superuser else ("is_active", "is_staff")
 
     def save_formset(self, request: HttpRequest, form: ModelForm, formset: Any, change: bool) -> None:
@@ -374,7 +376,7 @@ class ThemeAdmin(ScopedAdmin):
     list_filter = ("status", "emerging")
     search_fields = ("title",)
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str] | tuple[str, ...]:
         return [f.name for f in Theme._meta.fields]
 
 

@@ -148,11 +148,11 @@ class Command(BaseCommand):
             org = Organisation.objects.create(slug=organisation, name=organisation.replace("-", " ").title())
         present: set[str] = set()
         if org is not None:
-            present = set(
-                Report.objects.filter(organisation=org, source_reference__isnull=False).values_list(
-                    "source_reference", flat=True
-                )
-            )
+            present = {
+                reference
+                for reference in Report.objects.filter(organisation=org).values_list("source_reference", flat=True)
+                if reference
+            }
 
         imported = skipped = rejected = 0
         with bulk_publishing() as flush:

@@ -11,6 +11,7 @@ reported on stderr with its number (never its text) and the rest carries on.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
@@ -27,9 +28,10 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if getattr(self.stdout, "_out", None) is sys.stdout and hasattr(sys.stdout, "reconfigure"):
+        stdout = sys.stdout
+        if getattr(self.stdout, "_out", None) is stdout and isinstance(stdout, io.TextIOWrapper):
             # Redacted text keeps its accents and scripts; don't depend on the terminal's locale.
-            sys.stdout.reconfigure(encoding="utf-8")
+            stdout.reconfigure(encoding="utf-8")
         bad = 0
 
         def report(error: BadLine) -> None:
