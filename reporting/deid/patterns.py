@@ -44,16 +44,32 @@ NI_NUMBER = re.compile(
     r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])"
 )
 
+NI_CUE = re.compile(r"\b(?:NI|N\.I\.?|NINO|national\s+insurance|insurance)\b", re.IGNORECASE)
+
 # UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A) and inward code (9AA).
 POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-PR-UWYZ][0-9][0-9A-HJKMNPR-Y]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)"
     r"\s?[0-9][ABD-HJLNP-UW-Z]{2}(?![\w-])"
 )
+# Typed in a hurry: "em4 7qt", "Bx12 3rt". Needs the space, so a lower-case word never matches.
+POSTCODE_ANY_CASE = re.compile(
+    r"(?<![\w-])(?:[a-pr-uwyz][0-9][0-9a-hjkmnpr-y]?|[a-pr-uwyz][a-hk-y][0-9][0-9abehmnprvwxy]?)"
+    r" [0-9][abd-hjlnp-uw-z]{2}(?![\w-])",
+    re.IGNORECASE,
+)
 
 # Case, record, court and system identifiers.
+_YEAR_ONLY = r"(?!(?:19|20)\d{2}(?![\w/-]))"
 CASE_ID_PATTERNS = (
-    # Prefix + number: LCS-448120, CLA-20931, MASH-118830, CH-23-04417, CP/2023/0456.
-    re.compile(r"(?<![\w/-])[A-Z]{2,6}(?:[-/]\d{2,4})?[-/]\d{4,}(?![\w/-])"),
+    # Prefix + number: LCS-448120, CLA-20931, MASH-118830, CH-23-04417, CP/2023/0456,
+    # LL-0042, CP-2291, CR/0091234/24 (not COVID-19: three digits at least).
+    re.compile(
+        r"(?<![\w/-])(?!COVID)[A-Z]{1,6}(?:[-/]\d{2,4})?[-/]\d{3,}(?:[-/]\d{2,4})?(?:[-/][A-Z]{1,3})?(?![\w/-])"
+    ),
+    # System prefix, a space, then the number: MOS 7751203, LCS 4481, CAD 1234 (a year is no id).
+    re.compile(r"(?<![\w/-])(?!NHS\b|NI\b|ID\b|KS|AD\b|BC\b)[A-Z]{2,5} " + _YEAR_ONLY + r"\d{4,9}(?![\w/%-]|[.,]\d)"),
+    # Letters and digits interleaved: A1B2C3D4, TC648219A-like references, 4 digits at least.
+    re.compile(r"(?<![\w-])(?=(?:[A-Z]*\d){4})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,14}(?![\w-])"),
     # Family-court case numbers: LS23C50112, NE24C00517 (court code, year, C, serial).
     re.compile(r"(?<![\w-])[A-Z]{2}\d{2}[A-Z]\d{4,6}(?![\w-])"),
     # Any other token mixing letters and at least four digits: ABC123456, 12345AB.
@@ -63,6 +79,16 @@ CASE_ID_PATTERNS = (
     # Bare system numbers (Mosaic/LCS person ids are 6-9 digits). Shorter numbers are
     # counts, years and page numbers; longer ones are caught as phone/NHS above.
     re.compile(r"(?<![\w.,/£$-])\d{6,9}(?![\w/%-]|[.,]\d)"),
+)
+# After a word that says an identifier follows ("case ref 22/1187", "Mosaic ID: 40412",
+# "crime no. 3319/24"), any token holding three digits or more is one (a bare year is not).
+CASE_ID_CUE = re.compile(
+    r"(?<![\w-])(?:ref(?:erence)?s?|(?:case|crime|incident|log|record|file|court|claim|client|person|child|"
+    r"system|mosaic|lcs|ics|ehm|cad|police|occurrence|urn|id|serial|eclipse|liquidlogic|cms|storm)"
+    r"\s*(?:ref(?:erence)?\.?|no\.?|nos\.?|numbers?|num|#|id)|urn|id|cad|storm)\s*[:#.]?\s*(?:is\s+|was\s+)?"
+    r"(?P<id>" + _YEAR_ONLY + r"(?=[A-Za-z0-9/-]*(?:\d[/-]?){3})[A-Za-z]{0,6}[-/ ]?\d[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)"
+    r"(?![\w/-])",
+    re.IGNORECASE,
 )
 
 MONTHS = (
@@ -86,29 +112,71 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\w])" + MONTHS + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w:,.]\d)(?![\w])"),
 )
 
+# Dates that need the word before them, in the group "d": "on 9/10", "DOB 4/5" (24/7 and
+# 1/2 alone are not dates) and the month and year of a birth ("born in March 2015").
+DATE_CUED = (
+    re.compile(
+        r"\b(?:on|dated|from|until|till|by|since|DOB|born|w/c|wc)[:.]?\s+"
+        r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|\.\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:born(?:\s+in)?|DOB)[:.]?\s+(?P<d>" + MONTHS + r"\.?\s+" + _YEAR + r")(?![\w])", re.IGNORECASE),
+)
+
 STREET_TYPES = (
-    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Way|Crescent|Cres|Grove|Place|Pl"
-    r"|Court|Ct|Gardens|Gdns|Terrace|Walk|Park|Square|Sq|Hill|Row|Mews|View|Rise|Green|Parade"
-    r"|Vale|Fold|Croft|Meadows?|Bank|Side|Gate|Wharf|Estate|Yard|Boulevard)"
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Cl|Way|Crescent|Cres|Grove|Gr|Place|Pl"
+    r"|Court|Ct|Gardens|Gdns|Terrace|Tce|Walk|Park|Square|Sq|Hill|Row|Mews|View|Rise|Green|Parade|Pde"
+    r"|Vale|Fold|Croft|Meadows?|Bank|Side|Gate|Wharf|Estate|Yard|Boulevard|Chase|Mount|Heights|Approach"
+    r"|Broadway|Quay|Garth|Drove|Hollow|Brow|Leys|Wynd|Circus)"
+)
+# Named buildings of flats and cottages: "19 Tennyson House", "Flat 2, Aspen Court", "Rose Cottage".
+BUILDING_TYPES = (
+    r"(?:House|Court|Mansions|Tower|Point|Lodge|Heights|Buildings|Cottages?|Farm|Barn|Villas?|Bungalow|Flats|Block)"
 )
 _CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
-ADDRESS = re.compile(
-    # Optional flat/house-name prefix: "Flat 3, ", "The Willows, "
-    r"(?:(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+|(?:The\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?,\s+)?"
-    r"(?<![\w])\d{1,4}[A-Za-z]?,?\s+"
-    r"(?:" + _CAP + r"\s+){1,3}" + STREET_TYPES + r"\b"
-    # Optional town: ", Bexton" (one or two capitalised words, not a sentence's next subject)
+_FLAT = r"(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+"
+_NUMBER = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
+_TOWN = (
     r"(?:,\s+(?!Flat\b|Apartment\b|Unit\b|Room\b)"
     + _CAP
     + r"(?:\s+(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)"
     + _CAP
     + r")?(?![\w-]|\s+\d))?"
 )
+ADDRESS = re.compile(
+    # Optional flat/house-name prefix: "Flat 3, ", "The Willows, "
+    r"(?:(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+|(?:The\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?,\s+)?"
+    r"(?<![\w-])" + _NUMBER + r",?\s+"
+    r"(?:" + _CAP + r"\s+){1,3}(?:" + STREET_TYPES + r"|" + BUILDING_TYPES + r")\b" + _TOWN
+)
+# Address forms the main pattern misses, each in the group "a":
+ADDRESS_EXTRA = (
+    # A house or block name before a street: "Rose Cottage, Low Lane", "Room 6, Oak House, Station Road".
+    re.compile(
+        rf"(?P<a>(?:{_FLAT})?(?:{_CAP}\s+){{1,2}}{BUILDING_TYPES},?\s+(?:{_CAP}\s+){{1,3}}{STREET_TYPES}\b{_TOWN})"
+    ),
+    # A flat in a named block: "Flat 2, Aspen Court", "Apartment 14 Kingfisher House".
+    re.compile(rf"(?P<a>(?:Flat|Apartment|Unit)\s+\d+[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}{BUILDING_TYPES}\b{_TOWN})"),
+    # A number before "the X": "116 the Broadway", "at 5 The Green".
+    re.compile(
+        r"\b(?:at|to|from|address(?:\s+is)?:?|no\.?|number|above|near|outside)\s+"
+        r"(?P<a>" + _NUMBER + r",?\s+[Tt]he\s+" + _CAP + r"(?:\s+" + _CAP + r")?" + _TOWN + r")"
+    ),
+    # A named street where someone lives, without the number: "lives on Birch Grove".
+    re.compile(
+        r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|relocated|rehoused|"
+        r"address(?:\s+is)?)\s+(?:at|on|in|to|is|was)?\s*"
+        r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + STREET_TYPES + r"\b" + _TOWN + r")"
+    ),
+)
 # A house-name prefix is only trusted when it looks like one ("The Willows", "Rose Cottage");
 # otherwise "Visited Jodie Brennan, 22 Ashgrove Road" would swallow the name.
 HOUSE_NAME_PREFIX = re.compile(r"^(?:The\s|Flat|Apartment|Unit|Room|[A-Z][a-z]+\s(?:House|Cottage|Lodge|Farm)\b)")
 
-SCHOOL_WORDS = r"(?:Primary|Junior|Infants?|Secondary|High|Academy|College|Nursery|School|Pre-?[Ss]chool|Preschool)"
+SCHOOL_WORDS = (
+    r"(?:Primary|Juniors?|Infants?|Secondary|High|Academy|College|Nursery|School|Pre-?[Ss]chool|Preschool"
+    r"|PRU|Pupil\s+Referral\s+Unit|Playgroup|Montessori|Sixth\s+Form|UTC)"
+)
 SCHOOL = re.compile(
     r"(?<![\w])"
     r"(?:St\.?\s+|Saint\s+|Holy\s+|Our\s+Lady(?:'s)?\s+)?"
@@ -175,7 +243,10 @@ def find_structured(text: str) -> Iterator[Candidate]:
     for m in EMAIL.finditer(text):
         yield m.start(), m.end(), "EMAIL"
     for m in NI_NUMBER.finditer(text):
-        yield m.start(), m.end(), "NI_NUMBER"
+        # Written solid with no word saying so ("ref TC648219A"), it is a reference, not an NI number.
+        spaced = any(c.isspace() for c in m.group())
+        cued = NI_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
+        yield m.start(), m.end(), "NI_NUMBER" if spaced or cued else "CASE_ID"
     for m in NHS_NUMBER.finditer(text):
         grouped = " " in m.group() or "-" in m.group()
         if grouped or NHS_CUE.search(text[max(0, m.start() - 20) : m.start()]) or _nhs_checksum_ok(m.group()):
@@ -189,32 +260,50 @@ def find_structured(text: str) -> Iterator[Candidate]:
             digits = "0" + digits[2:].lstrip("0")
         if 10 <= len(digits) <= 11:
             yield start, m.end(), "PHONE"
-    for m in POSTCODE.finditer(text):
-        yield m.start(), m.end(), "POSTCODE"
+    for pattern in (POSTCODE, POSTCODE_ANY_CASE):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), "POSTCODE"
     for m in ADDRESS.finditer(text):
         start = m.start()
         number = re.search(r"\d", m.group())
         if number and number.start() > 0 and not HOUSE_NAME_PREFIX.match(m.group()):
             start += number.start()
         yield start, m.end(), "ADDRESS"
+    for pattern in ADDRESS_EXTRA:
+        for m in pattern.finditer(text):
+            yield m.start("a"), m.end("a"), "ADDRESS"
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if m.group() != "10/10":  # a score out of ten, not the 10th of October
                 yield m.start(), m.end(), "DATE"
+    for pattern in DATE_CUED:
+        for m in pattern.finditer(text):
+            yield m.start("d"), m.end("d"), "DATE"
     for pattern in CASE_ID_PATTERNS:
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "CASE_ID"
+    for m in CASE_ID_CUE.finditer(text):
+        yield m.start("id"), m.end("id"), "CASE_ID"
     for m in SCHOOL.finditer(text):
         named_from = _trim_school(text, m.start(), m.end())
         if named_from is not None:
             yield named_from, m.end(), "SCHOOL"
 
 
+# Verbs that start a sentence before a school's name ("Attends Hillcrest Academy").
+_LEADING_VERB = re.compile(
+    r"(?:Attend(?:s|ed|ing)|Join(?:s|ed|ing)|Start(?:s|ed|ing)|Leav(?:es|ing)|Left|Rang|Told|Said|Sent|Asked|Via|Re|Per"
+    r"|Visit(?:ed|ing)|Contact(?:ed|ing)|Phoned|Called|Emailed|Excluded|Moved|Referred|Informed|Transferred"
+    r"|Enrolled|Collected|Dropped|Spoke|Met|Saw|Chased|Missed|Liaised|Updated|Inform|Ring|Call|Email|Contact)"
+)
+
+
 def _trim_school(text: str, start: int, end: int) -> int | None:
     """Drop leading generic words ("The", "Her") from a school match; None if nothing named is left."""
     words = list(re.finditer(r"\S+", text[start:end]))
     for i, word in enumerate(words[:-1]):
-        if word.group() not in SCHOOL_NOT_A_NAME and word.group() not in FUNCTION_WORDS:
+        w = word.group()
+        if w not in SCHOOL_NOT_A_NAME and w not in FUNCTION_WORDS and not _LEADING_VERB.fullmatch(w):
             return start + words[i].start()
     return None
 

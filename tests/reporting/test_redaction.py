@@ -207,3 +207,55 @@ def test_names_outside_the_gazetteer_found_from_what_only_people_have() -> None:
         ("Zephyrine Okonjo-Adebayo", "PERSON"),
     ]
     assert result.spans[1].placeholder == "[PARENT 1]"
+
+
+@pytest.mark.parametrize(
+    ("source", "found", "kind"),
+    [
+        ("The new address is ky9 2wd, not the old one.", "ky9 2wd", "POSTCODE"),
+        ("Ticket ref Q7R3T9W2 was raised.", "Q7R3T9W2", "CASE_ID"),
+        ("The form had reference PW518263B on it.", "PW518263B", "CASE_ID"),
+        ("Merged with ECL 5520931 by mistake.", "ECL 5520931", "CASE_ID"),
+        ("Recorded under case ref 23/4471 on the system.", "23/4471", "CASE_ID"),
+        ("Duplicate file HB-0917 found.", "HB-0917", "CASE_ID"),
+        ("Crime number KX/0081562/23 was quoted.", "KX/0081562/23", "CASE_ID"),
+        ("Private law case WR23P00871 was listed.", "WR23P00871", "CASE_ID"),
+        ("His person ID: 30918 was wrong.", "30918", "CASE_ID"),
+        ("Mosaic no. 77402 is the right one.", "77402", "CASE_ID"),
+        ("Seen on 8/11 with her brother.", "8/11", "DATE"),
+        ("He was born in June 2016 abroad.", "June 2016", "DATE"),
+        ("Letter dated 5.6.23 arrived.", "5.6.23", "DATE"),
+        ("Moved into Flat 2, Heron Court last month.", "Flat 2, Heron Court", "ADDRESS"),
+        ("Staying at Ivy Cottage, Marsh Lane with friends.", "Ivy Cottage, Marsh Lane", "ADDRESS"),
+        ("Placed at Room 4, Beech House, Mill Road overnight.", "Room 4, Beech House, Mill Road", "ADDRESS"),
+        ("They are at 15-17 Cedar Cres now.", "15-17 Cedar Cres", "ADDRESS"),
+        ("Visits were to 42 the Parade, Hollinby.", "42 the Parade, Hollinby", "ADDRESS"),
+        ("Dad now lives on Thistle Grove.", "Thistle Grove", "ADDRESS"),
+        ("He was moved to Westbrook PRU after that.", "Westbrook PRU", "SCHOOL"),
+        ("Referred to Elmside Pupil Referral Unit in May.", "Elmside Pupil Referral Unit", "SCHOOL"),
+        ("Ashdown Juniors phoned duty.", "Ashdown Juniors", "SCHOOL"),
+        ("Attends Farley Grammar School.", "Farley Grammar School", "SCHOOL"),
+    ],
+)
+def test_more_structured_forms_are_found(source: str, found: str, kind: str) -> None:
+    result = redact_text(source)
+    assert (found, kind) in spans_of(result, source)
+
+
+def test_solid_ni_number_with_a_cue_stays_ni() -> None:
+    source = "Her National Insurance number is PW518263B."
+    assert spans_of(redact_text(source), source) == [("PW518263B", "NI_NUMBER")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "COVID-19 meant 12 visits in 2024; see page 214 and para 4.2.",
+        "On the 3rd we met again, and the Ferndale estate was mentioned.",
+        "Kingsway Children's Centre offered a course; they moved to Leeds.",
+        "Meeting in Room 4 at 10:30 with the CP team, scored 9/10.",
+        "The ICPC in 2023 and RCPC in 2024 were late.",
+    ],
+)
+def test_new_structured_patterns_leave_ordinary_text(source: str) -> None:
+    assert redact_text(source).spans == ()

@@ -9,7 +9,8 @@ Sources, both free to redistribute:
   or "Grace" as a name.
 
 ``first_names_extra.txt`` is kept by hand (popular UK first names the Faker lists lack)
-and is not touched by this script.
+and is not touched by this script. ``english_words.txt`` is the lower-case part of the
+same ``wbritish`` list.
 
 Run with ``.venv/bin/python reporting/deid/data/build_gazetteer.py`` after
 ``pip install Faker`` and ``apt-get install wbritish``; commit the three .txt files.
@@ -78,6 +79,10 @@ def main() -> None:
     (HERE / "first_names.txt").write_text("\n".join(sorted(first)) + "\n", encoding="utf-8")
     (HERE / "surnames.txt").write_text("\n".join(sorted(last)) + "\n", encoding="utf-8")
     (HERE / "ambiguous_names.txt").write_text("\n".join(sorted(ambiguous)) + "\n", encoding="utf-8")
+    # english_words.txt: every lower-case word of two letters or more, so the name detector
+    # can tell an unseen capitalised word ("Prydderch") from an ordinary one ("Attends").
+    english = sorted(w for w in lower_words if len(w) > 1 and w.isalpha() and w.isascii())
+    (HERE / "english_words.txt").write_text("\n".join(english) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
