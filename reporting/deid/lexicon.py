@@ -157,3 +157,10 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     # names common in UK migrant communities) that Faker's lists lack, kept by hand.
     first |= load("first_names_extra.txt") - not_names
     return first, last, load("ambiguous_names.txt")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary lower-case English words (Debian's ``wbritish`` list), to tell "Prydderch" from "Attends"."""
+    path = Path(__file__).resolve().parent / "data" / "english_words.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())

@@ -25,6 +25,7 @@ from reporting.deid.lexicon import (
     PROFESSIONAL_CUES,
     STRONG_ORG_WORDS,
     TITLES,
+    english_words,
     gazetteer,
 )
 
@@ -70,13 +71,56 @@ PERSONAL_POSSESSION_AFTER = re.compile(
     r"^['’]s\s+(?:birth\s+|foster\s+|social\s+|allocated\s+|new\s+|own\s+)?(?:mum|dad|mother|father|parents?|"
     r"carers?|nan|gran|grandmother|grandfather|sister|brother|siblings?|aunt|uncle|partner|baby|son|daughter|"
     r"placement|pathway|worker|sw|plan|voice|views|wishes|bedroom|school|nursery|medication|birthday|"
-    r"behaviour|presentation|file|case|contact|injur(?:y|ies)|disclosure|needs)\b",
+    r"behaviour|presentation|file|case|contact|injur(?:y|ies)|disclosure|needs|teacher|class|friends?|boyfriend|"
+    r"girlfriend|phone|mobile|room|keyworker|key\s+worker|ehcp|bruis(?:e|es|ing)|account|attendance|statement|"
+    r"allegation|safety|care|health|weight|diagnosis|stepdad|stepmum|cousin|grandparents)\b",
     re.I,
 )
 # "Dad (Gethin)", "mum (Ngozi)": a name given in brackets after a relation.
 NAME_IN_BRACKETS_AFTER_ROLE = re.compile(
     r"\b(?:mum|dad|mother|father|carer|sibling|brother|sister|son|daughter|partner)\s*\(\s*$", re.I
 )
+# Only people do these: an unknown word (no dictionary word, no gazetteer name) before them
+# is a name even at the start of a sentence ("Tadhg was seen alone", "pat said").
+PERSON_VERB_AFTER = re.compile(
+    r"^\s+(?:said|says|told|tells|asked|disclosed|explained|refused|agreed|denied|cried|shouted|screamed|"
+    r"admitted|reported|replied|stated|wants|wanted|likes|loves|hates|feels|felt|seemed|appeared|presented|"
+    r"(?:was|is|has\s+been|had\s+been)\s+(?:not\s+)?(?:seen|upset|crying|asleep|happy|sad|scared|quiet|angry|"
+    r"distressed|withdrawn|missing|spoken|taken|placed|excluded|born|aged|\d|pregnant|arrested|interviewed|"
+    r"visited|collected|settled|unwell|poorly|tired|hungry))\b"
+)
+# Verbs and phrases before a person ("I spoke to Tadhg", "a boy called Rhydian").
+PERSON_CUE_BEFORE = re.compile(
+    r"\b(?:spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+(?:to|with)|told|asked|rang|phoned|called|"
+    r"texted|emailed|messaged|interviewed|named|saw|met\s+with|visit\s+to|seen\s+by|cc'?d|copied\s+in|"
+    r"and\s+(?:his|her|their)\s+\w+)\s+$",
+    re.I,
+)
+# A lower-case first name as the subject of a verb ("mum said tyler was", "pat said") or
+# after a speech cue ("spoke to kenny"); checked against the gazetteer and the dictionary.
+LOWER_SUBJECT = re.compile(
+    r"(?<![\w'’-])([a-z][a-z'’-]{2,})(?=\s+(?:said|says|told|asked|disclosed|explained|refused|was|is|wants|"
+    r"wanted|came|went|ran|left|lives|stayed)\b)"
+)
+LOWER_AFTER_CUE = re.compile(
+    r"\b(?:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted)\s+([a-z][a-z'’-]{2,})(?![\w'’-])"
+)
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|asked|disclosed|explained|refused)\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|no|any|some)\s+$", re.I)
+# What follows a place or a service rather than a person ("Kirklees duty team", "Calderdale EDT").
+_SERVICE_AFTER = re.compile(
+    r"^\s+(?:[A-Z]{2,}\b|(?:duty|youth|social|children['’]s|early|family|housing|health|police|council|team|"
+    r"service|services|club|advocacy|project|charity|office|hub|staff|colleagues|school|nursery|college|"
+    r"hospital|surgery|practice|centre|center|group|front|mash|edt|triage|safeguarding|reception)\b)",
+    re.I,
+)
+# Endings of English place names; an unknown word with one needs more than a verb before it.
+_PLACE_ENDING = re.compile(
+    r"(?:dale|field|mere|ham|by|wick|ford|bury|borough|burgh|worth|stead|thorpe|port|mouth|minster|chester|"
+    r"caster|pool|bridge|moor|wood|path|side|gate|lees|shire|ington|hurst|combe|holme|haven|well|stow|"
+    r"cliffe|dean|den|stoke|ton|ley)$"
+)
+
 # Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
 SUBJECT_VERB_AFTER = re.compile(
     r"^\s+(?:told|said|says|asked|disclosed|explained|moved|went|came|rang|called|texted|was|is|has|had|"
@@ -107,7 +151,38 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
     mentions: list[Mention] = []
     for chain in _chains(text, tokens):
         mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
+    mentions.extend(_lower_case_names(text, blocked, first_names))
+    mentions.sort(key=lambda m: m.start)
     return _add_coordinated(text, blocked, mentions, first_names)
+
+
+def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names: frozenset[str]) -> list[Mention]:
+    """First names typed in lower case, trusted only where a verb or a cue says a person is meant."""
+    english = english_words()
+    found: dict[int, Mention] = {}
+    candidates = [(m, True) for m in LOWER_SUBJECT.finditer(text)] + [
+        (m, False) for m in LOWER_AFTER_CUE.finditer(text)
+    ]
+    for m, as_subject in candidates:
+        start, end = m.start(1), m.end(1)
+        word = m.group(1)
+        name = word.capitalize()
+        if (
+            start in found
+            or name not in first_names
+            or name in NOT_NAME_WORDS
+            or name in TITLES
+            or _role_of_words([word]) is not None
+            or _inside(start, end, blocked)
+            or _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+        ):
+            continue
+        # "pat said": an ordinary word needs the start of a sentence and a verb of speech.
+        spoken = as_subject and _sentence_initial(text, start) and _SPEECH_AFTER.match(text[end : end + 15])
+        if word in english and not spoken:
+            continue
+        found[start] = Mention(start, end, (name,), _role(text, start, end), False)
+    return list(found.values())
 
 
 _BEFORE_AND = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\s+(?:and|&)\s+$")
@@ -220,11 +295,14 @@ def _judge_chain(
     mentions = []
     for part in parts:
         # Drop a leading verb or noun that merely starts the sentence ("Rang Sandra Okafor").
+        # "Blodwen Llewellyn" keeps its unknown first word: only an ordinary word is dropped.
+        english = english_words()
         while (
             len(part) >= 2
             and part[0].group() not in first_names
             and part[0].group() not in surnames
-            and part[1].group() in first_names
+            and (part[1].group() in first_names or _sentence_initial(text, part[0].start()))
+            and (part[0].group().lower() in english or part[0].group() in PLACE_NAMES)
         ):
             part = part[1:]
         if not part or len(part) > 3:
@@ -255,6 +333,11 @@ def _judge_part(
     if len(words) >= 2:
         head_first = head in first_names
         tail_name = tail in surnames or tail in first_names
+        # Words no dictionary and no place list knows ("Anwen Prydderch") read as a name.
+        english = english_words()
+        unknown_shape = all(
+            w.lower() not in english and w not in PLACE_NAMES and w.removesuffix("s") not in PLACE_NAMES for w in words
+        )
         # A double-barrelled surname ("Okonjo-Adebayo") after a capitalised word is a name.
         double_barrelled = "-" in tail and head not in ambiguous and head not in PLACE_NAMES
         is_name = (
@@ -262,6 +345,7 @@ def _judge_part(
             or (tail in surnames and head not in ambiguous)
             or double_barrelled
             or strong_cue
+            or unknown_shape
         )
         # Two ordinary English words ("Rose Hill", "Will Young") need a cue, unless they read
         # as a first name and a surname ("Bob Smith").
@@ -299,6 +383,20 @@ def _judge_part(
                 and (
                     _role_word_before(text, start) is not None
                     or SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+                )
+            )
+            # A word no dictionary knows, doing what only people do ("Tadhg was seen alone",
+            # "I spoke to Tadhg").
+            is_name = is_name or (
+                head.lower() not in english_words()
+                and head not in PLACE_NAMES
+                and (
+                    PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
+                    or (
+                        PERSON_CUE_BEFORE.search(text[max(0, start - 25) : start]) is not None
+                        and _SERVICE_AFTER.match(text[end : end + 30]) is None
+                        and _PLACE_ENDING.search(head) is None
+                    )
                 )
             )
         if not is_name and head in first_names and head in ambiguous and head not in NEVER_SINGLE_NAMES:

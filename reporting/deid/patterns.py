@@ -3,6 +3,16 @@
 Each detector yields ``(start, end, type)`` candidates; the engine resolves overlaps.
 The patterns are deliberately UK-specific: the reports come from English children's
 services, so UK phone, postcode, NHS and National Insurance formats are what occur.
+
+Decisions on borderline forms (kept consistent across detectors):
+- a children's centre, family hub or youth club is a service, not a SCHOOL; pupil referral
+  units (PRU), nurseries, pre-schools and playgroups are schools;
+- an estate or a district alone ("the Ferndale estate") is a place, not an ADDRESS; it is one
+  with a house number or a named street, or a named street someone lives on;
+- "on the 3rd" (no month) and "March 2024" are not DATEs; a one-digit day/month ("9/10") is
+  one only after a word that introduces a date ("on", "dated", "DOB"), and a month and year
+  only as a birth ("born in June 2016");
+- an NI-shaped token written solid with no word saying it is an NI number is a CASE_ID.
 """
 
 from __future__ import annotations
@@ -141,7 +151,7 @@ _TOWN = (
     + _CAP
     + r"(?:\s+(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)"
     + _CAP
-    + r")?(?![\w-]|\s+\d))?"
+    + r")?(?![\w-]|\s+\d|\s+estate\b))?"
 )
 ADDRESS = re.compile(
     # Optional flat/house-name prefix: "Flat 3, ", "The Willows, "

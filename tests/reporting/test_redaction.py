@@ -259,3 +259,36 @@ def test_solid_ni_number_with_a_cue_stays_ni() -> None:
 )
 def test_new_structured_patterns_leave_ordinary_text(source: str) -> None:
     assert redact_text(source).spans == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("I spoke to Gwenllian Prosser-Vaughn's neighbour.", "Gwenllian Prosser-Vaughn"),
+        ("Yesterday I met Ffion Bythwood at the office.", "Ffion Bythwood"),
+        ("Cathal was seen alone in his room.", "Cathal"),
+        ("I spoke to Ruairi about the move.", "Ruairi"),
+        ("Mehwish's teacher raised it.", "Mehwish"),
+        ("Carer Eirlys Llewellyn rang duty.", "Eirlys Llewellyn"),
+        ("mum said jayden was at his dad's.", "Jayden"),
+        ("bill said he had not been told.", "Bill"),
+        ("I spoke to kyle on the phone.", "Kyle"),
+    ],
+)
+def test_names_without_gazetteer_or_capitals_found_from_shape_and_cues(source: str, name: str) -> None:
+    result = redact_text(source)
+    assert name.lower() in [source[s.start : s.end].lower() for s in result.spans if s.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Spoke to Kirklees duty team and told Calderdale EDT.",
+        "Asked Ferndale about the youth worker; moved to Eastmere.",
+        "Snapchat was used; Ofsted said the service needs work.",
+        "then rose said nothing and the baby was seen.",
+        "Staff said everyone was tired; police said they would attend.",
+    ],
+)
+def test_name_shape_rules_leave_places_services_and_words(source: str) -> None:
+    assert [s for s in redact_text(source).spans if s.type == "PERSON"] == []
