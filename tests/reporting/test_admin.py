@@ -308,3 +308,35 @@ def test_audit_trail_is_scoped(
     page = login(administrator).get(changelist_url(AuditEvent)).content.decode()
     assert "mine.done" in page
     assert "theirs.done" not in page
+
+
+def test_themes_are_scoped_and_read_only(
+    login: Login, administrator: User, organisation: Organisation, other_organisation: Organisation
+) -> None:
+    own = Theme.objects.create(organisation=organisation, title="Late police notifications")
+    Theme.objects.create(organisation=other_organisation, title="Southmoor placement moves")
+    client = login(administrator)
+    page = client.get(changelist_url(Theme)).content.decode()
+    assert "Late police notifications" in page
+    assert "Southmoor placement moves" not in page
+    assert client.post(change_url(own), {"title": "Renamed"}).status_code == 403
+    own.refresh_from_db()
+    assert own.title == "Late police notifications"
+
+
+def test_partnerships_are_visible_to_members_but_only_superusers_change_them(
+    login: Login, administrator: User, organisation: Organisation, other_organisation: Organisation
+) -> None:
+    from reporting.models import Partnership
+
+    shared = Partnership.objects.create(slug="north-south", name="North-South Partnership")
+    shared.organisations.add(organisation, other_organisation)
+    Partnership.objects.create(slug="elsewhere", name="Elsewhere Partnership").organisations.add(other_organisation)
+    client = login(administrator)
+    page = client.get(changelist_url(Partnership)).content.decode()
+    assert "North-South Partnership" in page
+    assert "Elsewhere Partnership" not in page
+    response = client.post(change_url(shared), {"slug": "north-south", "name": "Ours now", "kind": "local"})
+    assert response.status_code == 403
+    shared.refresh_from_db()
+    assert shared.name == "North-South Partnership"
