@@ -27,6 +27,8 @@ def _isolated_settings(settings: pytest.FixtureRequest, tmp_path: object) -> Non
     # for the real one (see tests/broker.py); emails go to the outbox.
     settings.CELERY_BROKER_URL = "memory://"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The test client speaks plain HTTP; production redirects it to HTTPS.
+    settings.SECURE_SSL_REDIRECT = False
     # Persona passwords need no slow hash: the default costs about a second per user and login.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {

@@ -7,12 +7,6 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
-def _plain_http(settings: pytest.FixtureRequest) -> None:
-    # Production settings redirect http to https; the test client speaks http.
-    settings.SECURE_SSL_REDIRECT = False
-
-
-@pytest.fixture(autouse=True)
 def _fresh_throttle_history() -> Iterator[None]:
     # Receipt throttling counts in the cache; one test's look-ups must not throttle the next.
     cache.clear()

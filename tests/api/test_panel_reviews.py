@@ -23,11 +23,6 @@ LEARNING = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fast_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def review(panel_member, panel):
     return make_review(panel_member, panel)

@@ -79,18 +79,8 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 @pytest.fixture
-def browser_settings(settings: Any) -> Any:
-    # A deliberately slow password hash costs ~1 s per sign-in on a 2-core box.
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
-    return settings
-
-
-@pytest.fixture
 def new_page(
-    browser: Any, live_server: Any, transactional_db: None, browser_settings: Any
+    browser: Any, live_server: Any, transactional_db: None
 ) -> Iterator[Callable[..., Any]]:
     contexts: list[Any] = []
 

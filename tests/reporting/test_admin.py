@@ -28,11 +28,6 @@ pytestmark = pytest.mark.django_db
 Login = Callable[[User | None], Client]
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings: Any) -> None:
-    settings.SECURE_SSL_REDIRECT = False  # the test client speaks http
-
-
 @pytest.fixture
 def own_report(organisation: Organisation) -> Report:
     return ReportFactory(organisation=organisation, reference="LR-OWN0-0001")

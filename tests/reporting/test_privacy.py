@@ -60,11 +60,6 @@ LIVE_NARRATIVE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings: Any) -> None:
-    settings.SECURE_SSL_REDIRECT = False  # the test client speaks http
-
-
 @pytest.fixture
 def known_author(organisation: Organisation) -> User:
     """A reporter whose every attribute is easy to find anywhere in the database."""

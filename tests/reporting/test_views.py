@@ -70,13 +70,7 @@ def hidden_value(html: str, name: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _plain_http_and_fresh_rate_limits(settings: Any) -> None:
-    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
-    # A deliberately slow password hash costs ~1 s per persona on a 2-core box.
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
+def _fresh_rate_limits() -> None:
     cache.clear()
 
 

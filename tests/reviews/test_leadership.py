@@ -18,12 +18,6 @@ from tests.reviews.thematic_helpers import PAST, make_review, make_theme
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast(settings):
-    settings.SECURE_SSL_REDIRECT = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def busy_organisation(panel_member, panel):
     """A growing theme of 7 recent reports, a small theme of 3, one overdue action, feedback for 7."""

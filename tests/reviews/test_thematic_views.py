@@ -17,13 +17,6 @@ from tests.reviews.thematic_helpers import FUTURE, make_review, make_theme
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
-    # Every test signs several personas in; the real hasher costs ~0.3 s a login.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 NOT_PANEL = ["reporter", "other_panel_member", "leader", "confidential_contact", "administrator", "outsider"]
 
 

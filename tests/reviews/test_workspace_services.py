@@ -20,12 +20,6 @@ from tests.reviews.workspace_helpers import ThemeFactory, add_reports, confident
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Personas are created per test; the production hasher would dominate the run time.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def facts(**overrides: object) -> svc.ThemeFacts:
     base = dict(
         size=10,

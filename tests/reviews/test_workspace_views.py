@@ -30,13 +30,6 @@ PERSONAS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
-    # The test client speaks plain HTTP; production redirects to HTTPS.
-    settings.SECURE_SSL_REDIRECT = False
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 LIST_URLS = {"/panel/", "/panel/urgent/", "/api/v1/panel/themes/", "/api/v1/panel/urgent/"}
 
 
