@@ -16,13 +16,16 @@ it was given and correct it. Input text is never logged.
 
 from __future__ import annotations
 
+import importlib
 import io
+import itertools
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from scipy import sparse
@@ -143,12 +146,73 @@ _FACTOR_KEYWORDS: tuple[tuple[str, str, float], ...] = (
 )
 
 
+# Words that, shortly before a cue, say the opposite: "no one was blamed", "wasn't thanked".
+_NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:not|no|never|nobody|no one|none|without|nor)|n'?t)\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE
+)
+# Cues that are themselves about a negation ("not our job", "no response") are never negated again.
+_NEGATIVE_CUE = re.compile(r"\bnot\b|\bno\b|n'\?t|n't|never|nobody|no ?one|without|\bnor\b|won|wouldn|can'?t|cannot")
+_NEGATION_REACH = 30
+
+
 @dataclass(frozen=True)
 class _Cue:
     dimension: str
     class_index: int
     pattern: re.Pattern[str]
     weight: float
+    # Lower-case strings of which at least one must occur in the text for the cue to match
+    # (None: no such guarantee). Checking them is far cheaper than running the regex.
+    needles: tuple[str, ...] | None
+    negatable: bool
+
+
+_parser: Any = importlib.import_module("re._parser")
+
+
+def _needles(items: Any) -> set[str] | None:
+    """Literal strings, one of which every match of the parsed pattern must contain."""
+    candidates: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _parser.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        sub: set[str] | None = None
+        if op is _parser.SUBPATTERN:
+            sub = _needles(av[-1])
+        elif op is _parser.BRANCH:
+            alternatives = [_needles(branch) for branch in av[1]]
+            if all(alternatives):
+                sub = set().union(*alternatives)  # type: ignore[arg-type]
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[0] >= 1:
+            sub = _needles(av[2])
+        if sub:
+            candidates.append(sub)
+    if run:
+        candidates.append({run})
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _compile_cue(dim: str, index: int, pattern: str, weight: float) -> _Cue:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    try:
+        needles = _needles(_parser.parse(pattern, re.IGNORECASE))
+    except Exception:  # an unusual construct: just always run the regex
+        needles = None
+    return _Cue(
+        dim,
+        index,
+        compiled,
+        weight,
+        tuple(sorted(needles)) if needles else None,
+        negatable=_NEGATIVE_CUE.search(pattern) is None,
+    )
 
 
 def _compile_cues() -> dict[str, list[_Cue]]:
@@ -158,7 +222,7 @@ def _compile_cues() -> dict[str, list[_Cue]]:
         for class_name, entries in LEXICON[dim].items():
             index = CHOICES[dim].index(class_name)
             for pattern, weight in entries:
-                cues.append(_Cue(dim, index, re.compile(pattern, re.IGNORECASE), weight))
+                cues.append(_compile_cue(dim, index, pattern, weight))
         compiled[dim] = cues
     return compiled
 
@@ -172,37 +236,40 @@ _PRIOR_VECTORS = {
 _Hit = tuple[float, int, int]
 
 
-_N_CUES = sum(len(cues) for cues in _CUES.values())
-
-
 @dataclass
 class _CueResult:
     scores: dict[str, np.ndarray]
     hits: dict[str, list[list[_Hit]]]
-    fired: np.ndarray  # one 0/1 entry per cue, in _CUES order: lets the learned model reweight cues
+
+
+def _negated(text: str, start: int) -> bool:
+    before = text[max(0, start - _NEGATION_REACH) : start]
+    cut = max(before.rfind(ch) for ch in ".;:!?,\n")
+    if cut != -1:
+        before = before[cut + 1 :]
+    return _NEGATION_BEFORE.search(before) is not None
 
 
 def _score_cues(text: str) -> _CueResult:
     scores: dict[str, np.ndarray] = {}
     hits: dict[str, list[list[_Hit]]] = {}
-    fired = np.zeros(_N_CUES)
-    position = -1
+    lowered = text.lower()
     for dim in DIMENSIONS:
         dim_scores = np.zeros(len(CHOICES[dim]))
         dim_hits: list[list[_Hit]] = [[] for _ in CHOICES[dim]]
         for cue in _CUES[dim]:
-            position += 1
-            matches = list(cue.pattern.finditer(text))
+            if cue.needles is not None and not any(needle in lowered for needle in cue.needles):
+                continue
+            matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
             if not matches:
                 continue
-            fired[position] = 1.0
             # Repeats add a little: "system" five times says more than once, not five times more.
             dim_scores[cue.class_index] += cue.weight * math.sqrt(min(len(matches), 4))
             first = matches[0]
             dim_hits[cue.class_index].append((cue.weight, first.start(), first.end()))
         scores[dim] = dim_scores
         hits[dim] = dim_hits
-    return _CueResult(scores, hits, fired)
+    return _CueResult(scores, hits)
 
 
 def _answer_logits(item: LabelInput) -> tuple[dict[str, np.ndarray], dict[str, dict[str, list[str]]]]:
@@ -277,30 +344,39 @@ def _text_evidence(text: str, hits: list[_Hit]) -> list[str]:
 
 # --------------------------------------------------------------------------- supervised model
 
+# The learned layer is a *residual* on the prior: logits = prior + answers + W·x + b,
+# fitted by L2-regularised, class-balanced multinomial logistic regression with the
+# prior as a fixed offset. With W = b = 0 it is the zero-shot labeller, so a handful
+# of corrections can only move it as far as the evidence pays for; the penalty is
+# chosen by cross-validation on the corrections themselves, and "no change" (the
+# prior alone) is one of the candidates.
+
+_FORMAT = "lantern-label-model/2"
 _WORD_NGRAMS = (1, 2)
-_CHAR_NGRAMS = (3, 5)
-_MAX_WORD_FEATURES = 20000
-_MAX_CHAR_FEATURES = 0  # char n-grams cost seconds to train and did not help on the development half
-# The cue block is dense and few-dimensional; scaling it up lets the regulariser
-# treat it as the strong feature it is relative to thousands of sparse n-grams.
-_CUE_SCORE_SCALE = 2.0
-_CUE_FIRED_SCALE = 1.0
-# Weight of the learned model = n / (n + _BLEND_HALF) where n is corrections per class.
-_BLEND_HALF = 20.0
-_C = 1.0
-_MIN_PROB = 1e-4
+_MAX_WORD_FEATURES = 4000
+_CUE_SCORE_SCALE = 1.0
+_PENALTIES = (30.0, 10.0, 3.0, 1.0)  # strongest first, so each fit warm-starts the next
+_DEFAULT_PENALTY = 10.0  # too few corrections to cross-validate
+_MIN_FOR_CV = 12
+_CV_FOLDS = 3
+_CV_ONE_FOLD_FROM = 200  # with this many corrections one held-out third is evidence enough
+_MAX_ITER = 100
+_PRIOR_ONLY = float("inf")
 
 
 def _cue_feature_row(result: _CueResult) -> np.ndarray:
-    # log1p keeps the dense block on the same scale as the tf-idf block, which the solver needs to converge fast.
-    scores = np.log1p(np.concatenate([result.scores[dim] for dim in DIMENSIONS])) * _CUE_SCORE_SCALE
-    return np.concatenate([scores, result.fired * _CUE_FIRED_SCALE])
+    # log1p keeps the dense block on the same scale as the tf-idf block; the model can use it
+    # to learn how far each cue family is trusted in this organisation.
+    return np.log1p(np.concatenate([result.scores[dim] for dim in DIMENSIONS])) * _CUE_SCORE_SCALE
+
+
+_N_CUE_FEATURES = sum(len(CHOICES[dim]) for dim in DIMENSIONS)
 
 
 @dataclass
 class _DimensionModel:
     classes: tuple[str, ...]
-    coef: np.ndarray  # (n_classes, n_features)
+    coef: np.ndarray  # (n_classes, n_features), classes in CHOICES order
     intercept: np.ndarray  # (n_classes,)
     counts: dict[str, int]
 
@@ -324,9 +400,10 @@ class LabelModel:
         # numpy's .npz with plain numeric/text arrays only, loaded with allow_pickle=False,
         # so stored bytes can never execute code when read back.
         meta = {
-            "format": "lantern-label-model/1",
+            "format": _FORMAT,
             "word_vocabulary": list(self.word_vocabulary),
             "char_vocabulary": list(self.char_vocabulary),
+            "n_cue_features": _N_CUE_FEATURES,
             "dimensions": {dim: {"classes": list(m.classes), "counts": m.counts} for dim, m in self.dimensions.items()},
         }
         arrays: dict[str, np.ndarray] = {
@@ -345,8 +422,8 @@ class LabelModel:
     def from_bytes(cls, data: bytes) -> LabelModel:
         with np.load(io.BytesIO(data), allow_pickle=False) as archive:
             meta = json.loads(archive["meta"].tobytes().decode("utf-8"))
-            if meta.get("format") != "lantern-label-model/1":
-                raise ValueError("not a label model")
+            if meta.get("format") != _FORMAT or meta.get("n_cue_features") != _N_CUE_FEATURES:
+                raise ValueError("not a label model of this version")
             dimensions = {
                 dim: _DimensionModel(
                     classes=tuple(info["classes"]),
@@ -355,6 +432,7 @@ class LabelModel:
                     counts={k: int(v) for k, v in info["counts"].items()},
                 )
                 for dim, info in meta["dimensions"].items()
+                if dim in CHOICES and tuple(info["classes"]) == CHOICES[dim]
             }
             return cls(
                 word_vocabulary=tuple(meta["word_vocabulary"]),
@@ -366,29 +444,38 @@ class LabelModel:
 
     # -- featurising
 
-    def _get_vectorisers(self) -> tuple[Any, Any]:
+    def _index(self) -> dict[str, int]:
         if self._vectorisers is None:
-            from sklearn.feature_extraction.text import CountVectorizer
-
-            word = CountVectorizer(
-                ngram_range=_WORD_NGRAMS, vocabulary={t: i for i, t in enumerate(self.word_vocabulary)}
-            )
-            char = (
-                CountVectorizer(
-                    analyzer="char_wb",
-                    ngram_range=_CHAR_NGRAMS,
-                    vocabulary={t: i for i, t in enumerate(self.char_vocabulary)},
-                )
-                if self.char_vocabulary
-                else None
-            )
-            self._vectorisers = (word, char)
-        return self._vectorisers
+            self._vectorisers = {t: i for i, t in enumerate(self.word_vocabulary)}
+        return cast(dict[str, int], self._vectorisers)
 
     def features(self, texts: Sequence[str], cue_rows: np.ndarray) -> sparse.csr_matrix:
-        word, char = self._get_vectorisers()
-        char_counts = char.transform(texts) if char is not None else sparse.csr_matrix((len(texts), 0))
-        return _assemble_features(word.transform(texts), self.word_idf, char_counts, self.char_idf, cue_rows)
+        return _assemble_features(_count_matrix(texts, self._index()), self.word_idf, cue_rows)
+
+
+_TOKEN = re.compile(r"\b\w\w+\b")
+
+
+def _terms(text: str) -> list[str]:
+    """Lower-cased words of two or more characters and their bigrams."""
+    words = _TOKEN.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+
+
+def _count_matrix(texts: Sequence[str], index: Mapping[str, int]) -> sparse.csr_matrix:
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for text in texts:
+        counts: dict[int, int] = {}
+        for term in _terms(text):
+            j = index.get(term)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        indices.extend(counts)
+        data.extend(counts.values())
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(texts), len(index)), dtype=np.float64)
 
 
 def _tfidf(counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -400,33 +487,116 @@ def _tfidf(counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
-def _assemble_features(
-    word_counts: sparse.spmatrix,
-    word_idf: np.ndarray,
-    char_counts: sparse.spmatrix,
-    char_idf: np.ndarray,
-    cue_rows: np.ndarray,
-) -> sparse.csr_matrix:
-    return sparse.hstack(
-        [_tfidf(word_counts, word_idf), _tfidf(char_counts, char_idf), sparse.csr_matrix(cue_rows)],
-        format="csr",
-    )
+def _assemble_features(word_counts: sparse.spmatrix, word_idf: np.ndarray, cue_rows: np.ndarray) -> sparse.csr_matrix:
+    return sparse.hstack([_tfidf(word_counts, word_idf), sparse.csr_matrix(cue_rows)], format="csr")
 
 
-def _fit_vocabulary(texts: Sequence[str], **kwargs: Any) -> tuple[tuple[str, ...], np.ndarray, sparse.spmatrix]:
-    from sklearn.feature_extraction.text import CountVectorizer
-
+def _fit_vocabulary(texts: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray, sparse.csr_matrix]:
+    document_frequency: Counter[str] = Counter()
+    for text in texts:
+        document_frequency.update(set(_terms(text)))
     min_df = 2 if len(texts) >= 20 else 1
-    vectoriser = CountVectorizer(min_df=min_df, **kwargs)
-    try:
-        counts = vectoriser.fit_transform(texts)
-    except ValueError:  # every term below min_df (tiny training sets)
-        vectoriser = CountVectorizer(min_df=1, **kwargs)
-        counts = vectoriser.fit_transform(texts)
-    vocabulary = tuple(sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.__getitem__))
-    document_frequency = np.bincount(sparse.csr_matrix(counts).indices, minlength=len(vocabulary))
-    idf = np.log((1 + len(texts)) / (1 + document_frequency)) + 1.0
+    kept = [t for t, df in document_frequency.items() if df >= min_df] or list(document_frequency)
+    kept.sort(key=lambda t: (-document_frequency[t], t))
+    vocabulary = tuple(sorted(kept[:_MAX_WORD_FEATURES]))
+    idf = np.array([math.log((1 + len(texts)) / (1 + document_frequency[t])) + 1.0 for t in vocabulary])
+    counts = _count_matrix(texts, {t: i for i, t in enumerate(vocabulary)})
     return vocabulary, idf, counts
+
+
+def _prior_logits(cue_results: Sequence[_CueResult], answers: Sequence[np.ndarray], dim: str) -> np.ndarray:
+    """Zero-shot log-odds (before softmax) for each report: class prior + cue scores + reporter's answers."""
+    rows = [
+        _PRIOR_VECTORS[dim] + r.scores[dim] / _ZERO_SHOT_TEMPERATURE + a
+        for r, a in zip(cue_results, answers, strict=True)
+    ]
+    return np.vstack(rows) if rows else np.zeros((0, len(CHOICES[dim])))
+
+
+def _fit_residual(
+    features: sparse.csr_matrix,
+    offset: np.ndarray,
+    targets: np.ndarray,
+    weights: np.ndarray,
+    penalty: float,
+    start: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Class-weighted multinomial LR with a fixed offset; returns (coef, intercept)."""
+    from scipy.optimize import minimize
+
+    n, n_features = features.shape
+    n_classes = offset.shape[1]
+    onehot = np.zeros((n, n_classes))
+    onehot[np.arange(n), targets] = 1.0
+    transposed = features.T.tocsr()
+
+    def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        coef = theta[: n_classes * n_features].reshape(n_classes, n_features)
+        intercept = theta[n_classes * n_features :]
+        logits = offset + np.asarray(features @ coef.T) + intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        log_norm = np.log(np.exp(logits).sum(axis=1))
+        log_probs = logits - log_norm[:, None]
+        loss = -float(np.sum(weights * log_probs[np.arange(n), targets]))
+        loss += 0.5 * penalty * (float(np.sum(coef * coef)) + float(np.sum(intercept * intercept)))
+        residual = weights[:, None] * (np.exp(log_probs) - onehot)
+        grad_coef = np.asarray(transposed @ residual).T + penalty * coef
+        grad_intercept = residual.sum(axis=0) + penalty * intercept
+        return loss, np.concatenate([grad_coef.ravel(), grad_intercept])
+
+    theta0 = start if start is not None else np.zeros(n_classes * (n_features + 1))
+    result = minimize(objective, theta0, jac=True, method="L-BFGS-B", options={"maxiter": _MAX_ITER, "gtol": 1e-3})
+    theta = result.x
+    return theta[: n_classes * n_features].reshape(n_classes, n_features), theta[n_classes * n_features :]
+
+
+def _balanced_weights(targets: np.ndarray, n_classes: int) -> np.ndarray:
+    counts = np.bincount(targets, minlength=n_classes).astype(float)
+    present = int(np.count_nonzero(counts))
+    return len(targets) / (present * counts[targets])
+
+
+def _held_out_loss(
+    features: sparse.csr_matrix, offset: np.ndarray, targets: np.ndarray, coef: np.ndarray, intercept: np.ndarray
+) -> float:
+    logits = offset + np.asarray(features @ coef.T) + intercept
+    log_probs = np.log(_softmax(logits) + 1e-12)
+    weights = _balanced_weights(targets, offset.shape[1])
+    return float(np.sum(weights * -log_probs[np.arange(len(targets)), targets]) / np.sum(weights))
+
+
+def _choose_penalty(features: sparse.csr_matrix, offset: np.ndarray, targets: np.ndarray) -> float:
+    """Penalty with the lowest class-balanced held-out log-loss; the prior alone is a candidate."""
+    n = len(targets)
+    if n < _MIN_FOR_CV:
+        return _DEFAULT_PENALTY
+    order = np.random.default_rng(0).permutation(n)
+    folds = [order[k::_CV_FOLDS] for k in range(_CV_FOLDS)]
+    n_classes = offset.shape[1]
+    losses = {penalty: 0.0 for penalty in (_PRIOR_ONLY, *_PENALTIES)}
+    if n >= _CV_ONE_FOLD_FROM:
+        folds = folds[:1]
+    for held in folds:
+        mask = np.ones(n, dtype=bool)
+        mask[held] = False
+        fit_rows = np.flatnonzero(mask)
+        zero_coef = np.zeros((n_classes, features.shape[1]))
+        losses[_PRIOR_ONLY] += _held_out_loss(
+            features[held], offset[held], targets[held], zero_coef, np.zeros(n_classes)
+        )
+        if len(set(targets[fit_rows].tolist())) < 2:
+            for penalty in _PENALTIES:
+                losses[penalty] += math.inf
+            continue
+        weights = _balanced_weights(targets[fit_rows], n_classes)
+        start = None
+        for penalty in _PENALTIES:
+            coef, intercept = _fit_residual(
+                features[fit_rows], offset[fit_rows], targets[fit_rows], weights, penalty, start
+            )
+            start = np.concatenate([coef.ravel(), intercept])
+            losses[penalty] += _held_out_loss(features[held], offset[held], targets[held], coef, intercept)
+    return min(losses, key=lambda p: (losses[p], -p))
 
 
 def train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelModel:
@@ -435,85 +605,55 @@ def train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelMode
     Unknown label values are ignored. A dimension with fewer than two distinct
     corrected classes gets no learned model (the prior is used alone).
     """
-    from sklearn.linear_model import LogisticRegression
-
     texts = [item.text for item, _ in examples]
-    n_cue_features = 3 * 6 - 3 + _N_CUES  # 15 class scores + one per cue
     # A report corrected on several occasions appears several times; score its cues once.
-    cue_cache: dict[str, np.ndarray] = {}
+    cue_cache: dict[str, _CueResult] = {}
     for text in texts:
         if text not in cue_cache:
-            cue_cache[text] = _cue_feature_row(_score_cues(text))
-    cue_rows = np.vstack([cue_cache[t] for t in texts]) if texts else np.zeros((0, n_cue_features))
-    if texts:
-        word_vocab, word_idf, word_counts = _fit_vocabulary(
-            texts, ngram_range=_WORD_NGRAMS, max_features=_MAX_WORD_FEATURES
-        )
-        if _MAX_CHAR_FEATURES:
-            char_vocab, char_idf, char_counts = _fit_vocabulary(
-                texts, analyzer="char_wb", ngram_range=_CHAR_NGRAMS, max_features=_MAX_CHAR_FEATURES
-            )
-        else:
-            char_vocab, char_idf, char_counts = (), np.zeros(0), sparse.csr_matrix((len(texts), 0))
-        features = _assemble_features(word_counts, word_idf, char_counts, char_idf, cue_rows)
-    else:
-        word_vocab, char_vocab = (), ()
-        word_idf = char_idf = np.zeros(0)
-        features = sparse.csr_matrix((0, n_cue_features))
+            cue_cache[text] = _score_cues(text)
+    cue_results = [cue_cache[t] for t in texts]
+    answers = [_answer_logits(item)[0] for item, _ in examples]
+    cue_rows = np.vstack([_cue_feature_row(r) for r in cue_results]) if texts else np.zeros((0, _N_CUE_FEATURES))
+    word_vocab, word_idf, word_counts = _fit_vocabulary(texts)
+    features = _assemble_features(word_counts, word_idf, cue_rows)
 
     dimensions: dict[str, _DimensionModel] = {}
     for dim in DIMENSIONS:
-        rows = [i for i, (_, labels) in enumerate(examples) if labels.get(dim) in CHOICES[dim]]
-        targets = [examples[i][1][dim] for i in rows]
-        present = sorted(set(targets), key=CHOICES[dim].index)
-        if len(present) < 2:
+        choices = CHOICES[dim]
+        rows = [i for i, (_, labels) in enumerate(examples) if labels.get(dim) in choices]
+        names = [examples[i][1][dim] for i in rows]
+        if len(set(names)) < 2:
             continue
-        classifier = LogisticRegression(C=_C, class_weight="balanced", max_iter=200, tol=1e-3)
-        classifier.fit(features[rows], targets)
-        coef = np.asarray(classifier.coef_, dtype=np.float64)
-        intercept = np.asarray(classifier.intercept_, dtype=np.float64)
-        classes = tuple(str(c) for c in classifier.classes_)
-        if len(classes) == 2:  # binary LR keeps one row; expand to softmax form
-            coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
-            intercept = np.array([0.0, intercept[0]])
-        counts = {c: targets.count(c) for c in classes}
-        dimensions[dim] = _DimensionModel(classes=classes, coef=coef, intercept=intercept, counts=counts)
+        targets = np.array([choices.index(name) for name in names])
+        offset = _prior_logits([cue_results[i] for i in rows], [answers[i][dim] for i in rows], dim)
+        dim_features = features[rows]
+        penalty = _choose_penalty(dim_features, offset, targets)
+        if penalty == _PRIOR_ONLY:
+            coef, intercept = np.zeros((len(choices), features.shape[1])), np.zeros(len(choices))
+        else:
+            weights = _balanced_weights(targets, len(choices))
+            coef, intercept = _fit_residual(dim_features, offset, targets, weights, penalty)
+        counts = {c: names.count(c) for c in choices if c in names}
+        dimensions[dim] = _DimensionModel(classes=choices, coef=coef, intercept=intercept, counts=counts)
 
     return LabelModel(
         word_vocabulary=word_vocab,
         word_idf=word_idf,
-        char_vocabulary=char_vocab,
-        char_idf=char_idf,
+        char_vocabulary=(),
+        char_idf=np.zeros(0),
         dimensions=dimensions,
     )
-
-
-def _model_weight(model: _DimensionModel, n_classes: int) -> float:
-    """How far to trust the learned model: grows with the corrections per class."""
-    per_class = [model.counts.get(c, 0) for c in model.classes]
-    # Classes never corrected count as zero, which keeps the prior in charge of them.
-    mean_per_class = sum(per_class) / n_classes
-    return mean_per_class / (mean_per_class + _BLEND_HALF)
-
-
-def _model_probabilities(model: _DimensionModel, rows: sparse.csr_matrix, choices: tuple[str, ...]) -> np.ndarray:
-    logits = rows @ model.coef.T + model.intercept
-    probs = _softmax(np.asarray(logits))
-    full = np.full((rows.shape[0], len(choices)), _MIN_PROB)
-    for j, class_name in enumerate(model.classes):
-        full[:, choices.index(class_name)] = probs[:, j]
-    return full / full.sum(axis=1, keepdims=True)
 
 
 def _model_evidence(model: LabelModel, dim: str, class_name: str, text: str, row: sparse.csr_matrix) -> list[str]:
     """Words of this text that pushed the learned model towards the class, as they appear in the text."""
     dim_model = model.dimensions[dim]
-    if class_name not in dim_model.classes:
-        return []
     coef = dim_model.coef[dim_model.classes.index(class_name)]
     n_word = len(model.word_vocabulary)
     row = row.tocsr()
-    contributions = [(row.data[k] * coef[j], j) for k, j in enumerate(row.indices) if j < n_word and coef[j] > 0]
+    contributions = [
+        (row.data[k] * coef[j], j) for k, j in enumerate(row.indices) if j < n_word and row.data[k] * coef[j] > 0.05
+    ]
     phrases: list[str] = []
     for _score, j in sorted(contributions, reverse=True):
         term = model.word_vocabulary[j]
@@ -547,25 +687,21 @@ def suggest_many(items: Sequence[LabelInput], model: LabelModel | None = None) -
     results: list[dict[str, Suggestion]] = [{} for _ in items]
     for dim in DIMENSIONS:
         choices = CHOICES[dim]
-        prior_logits = np.vstack([_PRIOR_VECTORS[dim] + r.scores[dim] / _ZERO_SHOT_TEMPERATURE for r in cue_results])
-        log_probs = np.log(_softmax(prior_logits))
-        model_weight = 0.0
+        logits = _prior_logits(cue_results, [a[0][dim] for a in answers], dim)
         dim_model = model.dimensions.get(dim) if model is not None else None
+        learned = None
         if dim_model is not None and features is not None:
-            model_weight = _model_weight(dim_model, len(choices))
-            model_log_probs = np.log(_model_probabilities(dim_model, features, choices))
-            log_probs = (1 - model_weight) * log_probs + model_weight * model_log_probs
-        # The reporter's own answers sit on top of both, so they dominate whichever layer spoke.
-        answer_logits = np.vstack([a[0][dim] for a in answers])
-        probs = _softmax(log_probs + answer_logits)
+            learned = np.asarray(features @ dim_model.coef.T) + dim_model.intercept
+            logits = logits + learned
+        probs = _softmax(logits)
 
         for i, item in enumerate(items):
             best = int(np.argmax(probs[i]))
             class_name = choices[best]
             evidence = list(answers[i][1][dim].get(class_name, []))
             evidence += _text_evidence(item.text, cue_results[i].hits[dim][best])
-            if dim_model is not None and features is not None and model_weight > 0.3:
-                for phrase in _model_evidence(model, dim, class_name, item.text, features[i]):  # type: ignore[arg-type]
+            if model is not None and learned is not None and features is not None and learned[i, best] > 0.5:
+                for phrase in _model_evidence(model, dim, class_name, item.text, features[i]):
                     if len(evidence) >= MAX_EVIDENCE + 1:
                         break
                     if not any(phrase.lower() in e.lower() for e in evidence):
