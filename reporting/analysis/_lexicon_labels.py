@@ -386,6 +386,187 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
     ],
 }
 
+# --------------------------------------------------------------------------- broader paraphrases
+# Written from the domain definitions (Westrum's table, the SCIE Learning Together groups and
+# the Panel's recurring themes) to generalise beyond any one department's wording.
+
+_SYSTEMS = (
+    r"(?:mosaic|liquid ?logic|(?-i:LCS)|(?-i:EHM)|eclipse|carefirst|care first|frameworki|azeus|protocol|"
+    r"case management system|recording system|electronic (?:record|file)s?|(?-i:ICS))"
+)
+
+ORIENTATION["generative"] += [
+    (r"\b(?:praised|commended|credited|recogni[sz]ed (?:my|our|the) (?:work|effort))\b", 2.0),
+    (r"\b(?:shared|circulated|cascaded) (?:the )?(?:learning|lessons?|what we learned)\b", 2.5),
+    (r"\bwhat (?:can|could|should) we (?:change|do differently|learn)\b", 2.5),
+    (
+        r"\b(?:fixed|sorted|changed|resolved|amended) (?:it )?(?:quickly|straight away|immediately|the same (?:day|week)|within)\b",
+        2.0,
+    ),
+    (r"\b(?:encouraged|invited) (?:us|me|them|everyone|staff) to\b", 2.0),
+    (r"\b(?:took|taken) (?:it|this|my concern|the concern) seriously\b", 2.5),
+    (r"\b(?:good|great|helpful) (?:catch|spot|idea)\b|\bwell spotted\b", 2.5),
+    (r"\b(?:supportive|reassur\w+)\b", 1.2),
+    (r"\bopen (?:conversation|discussion|culture)\b|\bsafe (?:space|to (?:say|raise|admit))\b", 2.0),
+    (r"\b(?:new idea|suggestion) (?:was )?(?:adopted|taken up|implemented|agreed)\b", 2.5),
+    (r"\b(?:implemented|put in place|taken forward)\b", 1.0),
+    (r"\b(?:working together|worked together|joined[- ]up)\b", 1.0),
+    (r"\b(?:learning|reflective) (?:culture|conversation|discussion)\b", 1.5),
+]
+ORIENTATION["pathological"] += [
+    (r"\b(?:told off|tell(?:ing)? off|hauled|carpeted|reprimand\w*|shouted at|snapped at)\b", 2.5),
+    (r"\b(?:kept (?:quiet|my head down|it quiet)|keep (?:quiet|my head down|your head down))\b", 2.5),
+    (r"\b(?:covered|cover) (?:it|this|that) up\b|\bswept under\b|\bbrushed under\b", 3.0),
+    (r"\b(?:fear|scared|frightened|afraid) (?:of|that|to)\b", 1.0),
+    (r"\b(?:told|warned) (?:me|us) not to\b|\bnot to (?:put (?:it|that) in writing|email|write)\b", 3.0),
+    (r"\b(?:my|her|his|their) (?:fault|mistake)\b|\bpointed the finger\b|\bfinger[- ]pointing\b", 1.5),
+    (r"\b(?:undermined|belittled|ridiculed|mocked|made an example)\b", 2.5),
+    (r"\b(?:career|job) (?:on the line|at risk)\b|\bmarked (?:card|out)\b", 2.5),
+    (r"\bnot (?:welcome|wanted)\b|\bover my head\b", 1.0),
+    (r"\b(?:deleted|removed|altered|changed) (?:it|the (?:record|entry|note|minutes))\b", 1.5),
+]
+ORIENTATION["bureaucratic"] += [
+    (r"\bnot (?:within )?(?:my|our|their|his|her) remit\b|\bout(?:side)? (?:of )?(?:our|their|my) remit\b", 2.5),
+    (r"\b(?:followed|following) (?:the )?(?:procedure|process|policy|protocol)\b", 1.5),
+    (r"\b(?:referred|sent|passed) (?:it |us |me )?back\b", 1.5),
+    (r"\b(?:acknowledged|noted) (?:but|and nothing)\b|\bnothing (?:has )?changed\b|\bnothing came of it\b", 2.5),
+    (r"\b(?:no one|nobody) (?:got|came) back\b|\bnever heard back\b|\bheard nothing\b", 2.5),
+    (r"\b(?:fill in|filled in|complete|completed) (?:a|the|another) (?:form|referral|template|incident form)\b", 1.2),
+    (r"\b(?:wrong|correct|proper) (?:form|channel|route|template|process)\b", 1.5),
+    (r"\b(?:put|logged|added) (?:it )?(?:on|in) (?:the )?(?:risk register|log|system)\b", 1.0),
+    (r"\b(?:more|another|extra) (?:form|forms|paperwork|sign-?off|layer|step)\b", 1.5),
+    (r"\bit'?s the (?:rules|process|policy)\b|\bthat'?s the (?:process|procedure|policy|rule)\b", 2.5),
+]
+
+ASPECT["cooperation"] += [
+    (r"\b(?:held|hold|holds|kept) (?:back )?(?:the )?information\b|\bwithheld\b", 2.0),
+    (r"\b(?:chased|chasing) (?:for|the|up)\b|\bwaiting for (?:the )?(?:information|report|notes|checks)\b", 1.2),
+    (r"\b(?:checks?|information) (?:with|from) (?:the )?(?:police|health|gp|school|probation|housing)\b", 1.5),
+    (r"\bcould(?:n'?t| not) (?:see|access)\b|\bno access to\b", 1.2),
+]
+ASPECT["messengers"] += [
+    (r"\b(?:reported|reporting) (?:it|this|that|the)\b|\b(?:I|we) (?:told|warned|alerted)\b", 1.0),
+    (r"\b(?:told|warned) (?:my )?(?:manager|team manager|supervisor)\b", 1.5),
+    (r"\b(?:told off|shouted at|thanked|praised)\b", 1.5),
+    (r"\b(?:nobody|no one) (?:listened|got back)\b|\bnever heard back\b", 1.5),
+    (r"\bwhistleblow\w*|\bconcern (?:was )?(?:raised|ignored|dismissed)\b", 2.0),
+]
+ASPECT["responsibilities"] += [
+    (r"\bnot (?:within )?(?:my|our|their|his|her) remit\b|\bremit\b", 2.5),
+    (r"\b(?:fell|falls|slipped) (?:between|through) (?:the )?(?:gaps?|cracks|two stools)\b", 3.0),
+    (r"\bwho (?:was|is) (?:responsible|accountable|meant to|supposed to)\b", 2.5),
+    (r"\b(?:lead professional|case holder|allocated worker|key worker|unallocated)\b", 1.5),
+    (r"\b(?:duty|role|task) (?:of|for) (?:the|each)\b|\bshared (?:the )?(?:load|responsibility)\b", 1.5),
+]
+ASPECT["bridging"] += [
+    (r"\b(?:other|different) (?:agenc(?:y|ies)|teams?|services?|local authority|borough|area)\b", 1.2),
+    (r"\b(?:cross[- ]border|out of (?:area|borough|county))\b", 1.5),
+    (
+        r"\b(?:rang|called|contacted|emailed) (?:the )?(?:police|school|gp|health visitor|hospital|housing|probation|camhs)\b",
+        1.0,
+    ),
+    (r"\b(?:silos?|working in isolation|between the two)\b", 2.0),
+    (r"\b(?:hand(?:ed)? over|handover|transfer(?:red)?) (?:to|from|between)\b", 1.2),
+]
+ASPECT["failure"] += [
+    (r"\b(?:serious (?:case|incident)|(?-i:SCR)|(?-i:CSPR)|(?-i:LCSPR)|practice review)\b", 2.5),
+    (r"\b(?:lessons?|learning) (?:from|after)\b|\bafter (?:that|this),? (?:the|we|they|a)\b", 1.2),
+    (r"\b(?:warning|sanction\w*|capability|investigated)\b", 1.2),
+    (r"\b(?:got|gone|went) wrong\b|\bmissed\b", 0.8),
+]
+ASPECT["novelty"] += [
+    (r"\b(?:new (?:idea|approach|process|tool|way|form|template)|different way)\b", 1.5),
+    (r"\b(?:set up|created|devised|developed) (?:a|an|my own|our own)\b", 1.5),
+    (r"\b(?:try|trying) (?:it|something|a new|out)\b|\bexperiment\w*\b", 1.5),
+    (r"\bworkaround\b|\bwork-around\b", 1.0),
+]
+
+LEARNING_TOGETHER["multi_agency_incidents"] += [
+    (r"\b(?:strategy (?:discussion|meeting)|immediate protection|police protection|(?-i:PPO)|(?-i:EPO))\b", 2.5),
+    (r"\b(?:A&E|emergency department|out of hours|(?-i:EDT)|duty (?:team|worker|manager|social worker))\b", 1.2),
+    (r"\b(?:arrested|arrest|bail|custody|999|blue light)\b", 1.5),
+    (r"\b(?:went|goes|gone|reported) missing\b|\bmissing (?:episode|from (?:home|care))\b", 2.0),
+    (r"\b(?:referral|contact) (?:came in|received|from the police|from the school|from health)\b", 1.0),
+    (r"\b(?:disclos\w+|allegation)\b", 1.0),
+]
+LEARNING_TOGETHER["multi_agency_longer_term"] += [
+    (r"\b(?:core group|CIN meeting|child in need meeting|CP plan|child protection plan|review conference)\b", 2.0),
+    (
+        r"\b(?:LAC review|looked after review|CLA review|health assessment|(?-i:EHCP)|(?-i:PEP)|school attendance)\b",
+        2.0,
+    ),
+    (r"\b(?:transition|leaving care|18th birthday|adult services)\b", 1.5),
+    (r"\b(?:long[- ]term|over (?:months|the months|a year)|for months)\b", 1.0),
+    (r"\b(?:team around the (?:family|child)|(?-i:TAF)|(?-i:TAC))\b", 2.0),
+]
+LEARNING_TOGETHER["human_reasoning"] += [
+    (r"\b(?:assumed|assumption)\b", 1.5),
+    (r"\b(?:took|taken|take|accepted) (?:it |this |that |what \w+ said )?at face value\b", 3.0),
+    (r"\b(?:anchored|fixed on|stuck with|locked into) (?:the|our|my|an?) (?:first|initial|original|view|idea)", 3.0),
+    (r"\b(?:didn'?t|did not|never) (?:question|challenge|probe|test)\b", 2.0),
+    (r"\brule of optimism\b|\boptimis\w+\b|\bconfirmation bias\b|\bstart again syndrome\b|\bstarting again\b", 3.0),
+    (r"\bdisguised compliance\b", 2.0),
+    (r"\b(?:gut (?:feeling|instinct)|instinct|intuition|hunch)\b", 2.0),
+    (
+        r"\b(?:self[- ]report\w*|(?:her|his|their|mum'?s|dad'?s|the parents?'?s?) (?:own )?(?:account|word|version))\b",
+        2.0,
+    ),
+    (r"\b(?:not|never|wasn'?t|weren'?t) (?:checked|triangulated|verified|corroborated)\b", 1.5),
+    (r"\b(?:triangulat\w+|corroborat\w+|professional curiosity|curious)\b", 2.0),
+    (r"\b(?:believed|reassured by|convinced|persuaded)\b", 1.2),
+    (r"\b(?:missed the (?:signs|pattern|significance)|didn'?t (?:see|join up) the)\b", 2.0),
+    (r"\b(?:hindsight|tired|stressed|exhausted|overwhelmed|burn\w* out)\b", 1.2),
+    (r"\b(?:(?:I|we) should have|in my mind|I felt|I didn'?t want to)\b", 1.2),
+    (r"\b(?:over-?reli\w+|reli\w+ (?:on|heavily on)) (?:one|a single|the (?:mother|father|parent)'?s?)\b", 2.5),
+]
+LEARNING_TOGETHER["family_professional"] += [
+    (r"\b(?:engag\w+|hostil\w+|avoidan\w+|aggressi\w+|intimidat\w+|threatening)\b", 1.5),
+    (
+        r"\b(?:cancel\w+ (?:the |every |another )?visits?|not in (?:when|for)|no answer at the door|closed (?:the )?door)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:parents?|mum|dad|mother|father|carers?|family) (?:refused|declined|wouldn'?t let|would not let|won'?t let)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:relationship|rapport|trust) (?:with|between) (?:the )?(?:family|parents?|mum|dad|mother|father|child|young person)\b",
+        2.0,
+    ),
+    (r"\b(?:cultur\w+|faith|religio\w+|first language)\b", 1.5),
+    (r"\b(?:home visits?|unannounced|door[- ]?step)\b", 1.0),
+    (r"\b(?:seen alone|voice of the child|child'?s (?:voice|views|wishes))\b", 1.5),
+]
+LEARNING_TOGETHER["tools"] += [
+    (r"\b" + _SYSTEMS + r"\b", 2.5),
+    (
+        r"\b(?:timed out|times out|logged (?:me )?out|login|log in|password|laptop|(?-i:IT) (?:team|helpdesk|support)|crash\w*|glitch\w*)\b",
+        2.0,
+    ),
+    (r"\b(?:drop-?down|mandatory field|free[- ]text|tick[- ]?box|pick[- ]?list|workflow|step in the system)\b", 2.0),
+    (
+        r"\b(?:screening tool|assessment tool|risk (?:matrix|tool)|(?-i:DASH)(?: form| checklist)?|graded care profile|risk assessment form)\b",
+        2.0,
+    ),
+    (r"\b(?:spreadsheet|e-?mail inbox|shared drive|shared inbox|portal)\b", 1.5),
+    (
+        r"\b(?:the )?(?:form|template|record|system) (?:didn'?t|doesn'?t|does not|did not) (?:have|allow|let|show|include)\b",
+        2.5,
+    ),
+]
+LEARNING_TOGETHER["management_systems"] += [
+    (r"\b(?:high|heavy|unmanageable|full) (?:caseloads?|workloads?)\b|\bcaseloads? of\b", 2.5),
+    (r"\b(?:manager(?:'s)? (?:sign[- ]?off|approval|oversight)|management oversight|(?-i:QA) process)\b", 2.0),
+    (
+        r"\b(?:agency (?:workers?|staff|social workers?|locums?)|locum|vacan\w+|understaffed|short[- ]staffed|rota)\b",
+        2.0,
+    ),
+    (r"\b(?:timescales?|deadlines?|performance (?:targets?|indicators?))\b", 1.3),
+    (r"\b(?:no|cancelled|missed|rushed) supervision\b|\breflective supervision\b", 2.0),
+    (r"\b(?:restructur\w+|reorgani[sz]\w+|turnover|new starters?|training (?:budget|place))\b", 1.5),
+]
+
+
 LEXICON: dict[str, dict[str, list[Cue]]] = {
     "westrum_aspect": ASPECT,
     "westrum_orientation": ORIENTATION,

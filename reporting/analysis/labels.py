@@ -84,8 +84,8 @@ class Suggestion:
 # organisation that "handles it through the usual channels" is rule-oriented, and
 # most systemic reports in children's social care land in management systems.
 _PRIOR_LOGITS: dict[str, dict[str, float]] = {
-    "westrum_orientation": {"bureaucratic": 0.3},
-    "learning_together": {"management_systems": 0.8, "multi_agency_longer_term": 0.3},
+    "westrum_orientation": {"bureaucratic": 0.2},
+    "learning_together": {"management_systems": 0.5, "multi_agency_longer_term": 0.3},
     "westrum_aspect": {},
 }
 
@@ -406,7 +406,7 @@ class LabelModel:
             "n_cue_features": _N_CUE_FEATURES,
             "dimensions": {dim: {"classes": list(m.classes), "counts": m.counts} for dim, m in self.dimensions.items()},
         }
-        arrays: dict[str, np.ndarray] = {
+        arrays: dict[str, Any] = {
             "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
             "word_idf": self.word_idf.astype(np.float32),
             "char_idf": self.char_idf.astype(np.float32),
