@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from reporting.deid.letters import CAP, LOWER, MARK, MARKS, SMALL, fold
 from reporting.deid.lexicon import (
     CARER_CUES,
     CHILD_CUES,
@@ -29,8 +30,19 @@ from reporting.deid.lexicon import (
     gazetteer,
 )
 
-# A capitalised word: Leo, Ellie-May, O'Brien, McDonald. Possessive 's is not part of it.
-NAME_TOKEN = re.compile(r"(?<![\w'’-])(?:O['’])?[A-Z](?:[a-z]+[A-Z][a-z]+|[a-z]+)(?:-[A-Z][a-z]+)*(?![\w-])")
+# A capitalised word in any cased script: Leo, Zoë (or Zoe + combining diaeresis), Łukasz,
+# Ellie-May, O'Brien, D’Souza, N'Golo, McDonald, MacDonald-Smith, al-Hassan, Abdul-Rahman.
+# Possessive 's is not part of it. Look-ups use ``fold(word)``; offsets stay on the original.
+_HYPHEN_PARTICLE = r"(?:al|el|ul|ibn|bin|abu|abd|ben|bint)-"
+NAME_TOKEN = re.compile(
+    rf"(?<![\w'’{MARKS}-])(?:[DNO]['’]|{_HYPHEN_PARTICLE})?{CAP}(?:{SMALL}{CAP}{SMALL}|{SMALL})"
+    rf"(?:-(?:{_HYPHEN_PARTICLE})?{CAP}{SMALL})*(?![\w{MARKS}-])"
+)
+# Lower-case particles inside a name ("Maria de Souza", "Ruud van der Berg", "Omar bin Said",
+# "Seán Ó Murchú"): they join the capitalised words around them into one name.
+_PARTICLES = r"(?:de|da|das|dos|du|di|del|della|der|la|le|van|von|ter|ten|bin|binti|bint|ibn|ben|al|el|Ó|Ua)"
+_PARTICLE_GAP = re.compile(rf" (?:{_PARTICLES} ){{1,2}}")
+_PARTICLES_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_PARTICLES} ){{1,2}}$")
 
 NOT_NAME_WORDS = FUNCTION_WORDS | DOMAIN_WORDS
 FAMILY_NOUNS = frozenset(
@@ -76,6 +88,13 @@ PERSONAL_POSSESSION_AFTER = re.compile(
     r"allegation|safety|care|health|weight|diagnosis|stepdad|stepmum|cousin|grandparents)\b",
     re.I,
 )
+# "Précieuse and her brother", "Tadhg and his mum": only a person comes with relatives.
+_AND_RELATIVE_AFTER = re.compile(
+    r"^\s+(?:and|&|with)\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|baby|twin|half|step|birth)[\s-])?"
+    r"(?:mum|mother|dad|father|brother|sister|siblings?|twin|son|daughter|nan|gran|grandmother|grandfather|"
+    r"aunt|auntie|uncle|cousin|stepdad|stepmum|partner|boyfriend|girlfriend|baby)\b",
+    re.I,
+)
 # "Dad (Gethin)", "mum (Ngozi)": a name given in brackets after a relation.
 NAME_IN_BRACKETS_AFTER_ROLE = re.compile(
     r"\b(?:mum|dad|mother|father|carer|sibling|brother|sister|son|daughter|partner)\s*\(\s*$", re.I
@@ -99,11 +118,12 @@ PERSON_CUE_BEFORE = re.compile(
 # A lower-case first name as the subject of a verb ("mum said tyler was", "pat said") or
 # after a speech cue ("spoke to kenny"); checked against the gazetteer and the dictionary.
 LOWER_SUBJECT = re.compile(
-    r"(?<![\w'’-])([a-z][a-z'’-]{2,})(?=\s+(?:said|says|told|asked|disclosed|explained|refused|was|is|wants|"
+    rf"(?<![\w'’{MARKS}-])({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?=\s+(?:said|says|told|asked|disclosed|explained|refused|was|is|wants|"
     r"wanted|came|went|ran|left|lives|stayed)\b)"
 )
 LOWER_AFTER_CUE = re.compile(
-    r"\b(?:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted)\s+([a-z][a-z'’-]{2,})(?![\w'’-])"
+    r"\b(?:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted)\s+"
+    rf"({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?![\w'’{MARKS}-])"
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|asked|disclosed|explained|refused)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|no|any|some)\s+$", re.I)
@@ -143,7 +163,7 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
     """Names in ``text`` found from the gazetteer and context, outside the ``blocked`` ranges."""
     first_names, surnames, ambiguous = gazetteer()
     # "Ellie-May", "Tyler-Jay": a compound of first names is a first name.
-    compounds = {t.group() for t in NAME_TOKEN.finditer(text) if "-" in t.group()}
+    compounds = {_key(t) for t in NAME_TOKEN.finditer(text) if "-" in t.group()}
     compounds = {c for c in compounds if all(p in first_names for p in c.split("-"))}
     if compounds:
         first_names = first_names | compounds
@@ -166,7 +186,7 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
     for m, as_subject in candidates:
         start, end = m.start(1), m.end(1)
         word = m.group(1)
-        name = word.capitalize()
+        name = fold(word.capitalize())
         if (
             start in found
             or name not in first_names
@@ -179,14 +199,14 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
             continue
         # "pat said": an ordinary word needs the start of a sentence and a verb of speech.
         spoken = as_subject and _sentence_initial(text, start) and _SPEECH_AFTER.match(text[end : end + 15])
-        if word in english and not spoken:
+        if fold(word) in english and not spoken:
             continue
         found[start] = Mention(start, end, (name,), _role(text, start, end), False)
     return list(found.values())
 
 
-_BEFORE_AND = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\s+(?:and|&)\s+$")
-_AFTER_AND = re.compile(r"^\s+(?:and|&)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?![\w-])")
+_BEFORE_AND = re.compile(rf"(?<![\w'’{MARKS}-])({CAP}{SMALL}(?:-{CAP}{SMALL})*)\s+(?:and|&)\s+$")
+_AFTER_AND = re.compile(rf"^\s+(?:and|&)\s+({CAP}{SMALL}(?:-{CAP}{SMALL})*)(?![\w{MARKS}-])")
 
 
 def _add_coordinated(
@@ -206,7 +226,7 @@ def _add_coordinated(
         if after:
             candidates.append((mention.end + after.start(1), mention.end + after.end(1)))
         for start, end in candidates:
-            word = text[start:end]
+            word = fold(text[start:end])
             if (
                 word in first_names
                 and word not in NOT_NAME_WORDS
@@ -235,11 +255,27 @@ def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[s
     known = frozenset(aliases) - NOT_NAME_WORDS
     found = []
     for m in NAME_TOKEN.finditer(text):
-        if m.group() in known and not _inside(m.start(), m.end(), blocked):
+        word = fold(m.group())
+        if word in known and not _inside(m.start(), m.end(), blocked):
             found.append(
-                Mention(m.start(), m.end(), (m.group(),), _role(text, m.start(), m.end()), _titled(text, m.start()))
+                Mention(m.start(), m.end(), (word,), _role(text, m.start(), m.end()), _titled(text, m.start()))
             )
     return found
+
+
+def _key(token: re.Match[str]) -> str:
+    """The word a token is looked up (and matched to other mentions) by: "Zoë" gives "Zoe"."""
+    return fold(token.group())
+
+
+def _particle_start(text: str, start: int) -> int:
+    """Where "Mrs de Souza" starts for the name "Souza": particles after a title belong to the name."""
+    window = text[max(0, start - 16) : start]
+    particles = _PARTICLES_BEFORE.search(window)
+    if particles is None:
+        return start
+    begin = start - len(window) + particles.start()
+    return begin if _titled(text, begin) else start
 
 
 def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -250,7 +286,8 @@ def _chains(text: str, tokens: list[re.Match[str]]) -> Iterable[list[re.Match[st
     """Runs of capitalised words separated by single spaces ("Ellie-May Grant", "Mrs Tesfaye")."""
     chain: list[re.Match[str]] = []
     for token in tokens:
-        if chain and text[chain[-1].end() : token.start()] == " ":
+        gap = text[chain[-1].end() : token.start()] if chain else ""
+        if chain and (gap == " " or _PARTICLE_GAP.fullmatch(gap)):
             chain.append(token)
             continue
         if chain:
@@ -273,13 +310,13 @@ def _judge_chain(
     org_at = [
         i
         for i, t in enumerate(chain)
-        if t.group() in ORG_WORDS
+        if _key(t) in ORG_WORDS
         and not (
             i == len(chain) - 1
             and i > 0
-            and t.group() in surnames
-            and t.group() not in STRONG_ORG_WORDS
-            and chain[i - 1].group() in first_names
+            and _key(t) in surnames
+            and _key(t) not in STRONG_ORG_WORDS
+            and _key(chain[i - 1]) in first_names
         )
     ]
     following = _next_word(text, chain[-1].end())
@@ -288,7 +325,7 @@ def _judge_chain(
     # Split at words that are never names; the word before a part is a cue for it ("Baby Isla").
     parts: list[list[re.Match[str]]] = [[]]
     for token in chain:
-        if token.group() in NOT_NAME_WORDS or token.group() in TITLES:
+        if _key(token) in NOT_NAME_WORDS or _key(token) in TITLES:
             parts.append([])
         else:
             parts[-1].append(token)
@@ -299,10 +336,10 @@ def _judge_chain(
         english = english_words()
         while (
             len(part) >= 2
-            and part[0].group() not in first_names
-            and part[0].group() not in surnames
-            and (part[1].group() in first_names or _sentence_initial(text, part[0].start()))
-            and (part[0].group().lower() in english or part[0].group() in PLACE_NAMES)
+            and _key(part[0]) not in first_names
+            and _key(part[0]) not in surnames
+            and (_key(part[1]) in first_names or _sentence_initial(text, part[0].start()))
+            and (_key(part[0]).lower() in english or _key(part[0]) in PLACE_NAMES)
         ):
             part = part[1:]
         if not part or len(part) > 3:
@@ -320,8 +357,8 @@ def _judge_part(
     surnames: frozenset[str],
     ambiguous: frozenset[str],
 ) -> Mention | None:
-    start, end = part[0].start(), part[-1].end()
-    words = tuple(t.group() for t in part)
+    start, end = _particle_start(text, part[0].start()), part[-1].end()
+    words = tuple(_key(t) for t in part)
     head, tail = words[0], words[-1]
     titled = _titled(text, start)
     strong_cue = (
@@ -375,6 +412,7 @@ def _judge_part(
                 or _family_noun_after(text, start, end)
                 or AGE_AFTER.search(text[end : end + 45]) is not None
                 or PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None
+                or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                 or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
             )
             is_name = is_name or (
@@ -482,9 +520,12 @@ def _family_noun_after(text: str, start: int, end: int) -> bool:
 
 def _next_word(text: str, end: int) -> str:
     """The capitalised word after a name, across a possessive ("Clare's Law" gives "Law")."""
-    match = re.match(r"^(?:['’]s ([A-Z][\w'’-]*)| (\w[\w'’-]*))", text[end : end + 30])
+    match = _NEXT_WORD.match(text[end : end + 30])
     # After a possessive only a capitalised word counts ("Clare's Law" but "Leo's school").
-    return (match.group(1) or match.group(2) or "") if match else ""
+    return fold(match.group(1) or match.group(2) or "") if match else ""
+
+
+_NEXT_WORD = re.compile(rf"^(?:['’]s ({CAP}[\w{MARKS}'’-]*)| (\w[\w{MARKS}'’-]*))")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
