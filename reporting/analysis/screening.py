@@ -83,6 +83,48 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\b(?:look into it|raise it at|picked up when|wait(?:ing)? (?:until|till|for))\b", 1.0),
     (r"\b" + _CHILD + r" (?:is|are) (?:in the house|at the address|at home) with\b", 3.0),
+    # Still in contact with the person who may harm them.
+    (
+        r"\b(?:still|continues to|continuing to) (?:have|having|has|see|seeing|sees|in contact|visit\w*|stay\w*)\b"
+        r"[\w ]{0,25}\b(?:contact|with|him|her|them|dad|mum|father|mother|partner|stepdad)\b",
+        2.5,
+    ),
+    (r"\b(?:unsupervised|overnight|weekend) (?:contact|stays?|visits?)\b", 1.5),
+    (r"\b(?:alleged (?:abuser|perpetrator)|perpetrator|the man (?:she|he) (?:named|disclosed))\b", 1.0),
+    # Whereabouts unknown now.
+    (
+        r"\b(?:no ?one|nobody) (?:knows|know) where\b|\b(?:hasn'?t|has not|didn'?t|did not) (?:come|came|gone|returned) (?:home|back)\b",  # noqa: E501
+        3.0,
+    ),
+    (
+        r"\b(?:still|currently) (?:not|un)(?:seen|located|found|known|traced)\b|\bstill (?:hasn'?t|has not) been (?:seen|found|located|visited)\b",  # noqa: E501
+        3.0,
+    ),
+    # A disclosure or referral sitting unactioned.
+    (
+        r"\b(?:disclosure|allegation|referral|concern|report)s? (?:has|have|was|were)? ?(?:still )?(?:not|never|n'?t) "
+        r"(?:yet )?(?:been )?(?:acted|followed up|passed on|shared|responded|screened|actioned|investigated)",
+        2.5,
+    ),
+    (
+        r"\b(?:no ?one|nobody) (?:has )?(?:been out|gone out|visited|followed (?:it )?up|called back|rung back) (?:yet|since)\b",  # noqa: E501
+        3.0,
+    ),
+    (
+        r"\bno (?:visit|home visit|check|welfare check|strategy discussion) has (?:yet )?(?:taken place|happened|been (?:done|arranged))\b",  # noqa: E501
+        3.0,
+    ),
+    # Nowhere safe tonight.
+    (
+        r"\bno (?:placement|bed|foster (?:carer|placement)|carers?|emergency placement)s? (?:has been |have been |was |were )?(?:yet )?(?:found|available|identified)\b",  # noqa: E501
+        2.5,
+    ),
+    (r"\bnowhere (?:safe )?to (?:go|stay|sleep)\b|\bsleeping (?:in the office|on (?:a|the) (?:sofa|floor))\b", 3.0),
+    # Present-tense markers: weak alone, they raise other cues.
+    (r"\bas of (?:today|this morning|now|writing)\b|\bat the time of writing\b", 2.0),
+    (r"\b(?:at the moment|at present|currently|still)\b", 0.7),
+    (r"\bunexplained (?:injur\w*|bruis\w*|marks?|burns?|fractures?)\b", 2.0),
+    (r"\b(?:sent|returned|went|gone|allowed) (?:back )?home\b", 1.0),
 )
 
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
@@ -91,6 +133,10 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:nothing happened|no harm (?:came|was done)|it was caught|was caught in time|turned out (?:fine|ok))\b",
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\bwith hindsight\b|\blooking back\b",
+    r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
+    r"\b(?:resolved|in the end|has since|have since|was later|were later|eventually)\b",
+    r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
+    r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
 )
 
 _LIVE_PATTERNS = tuple((re.compile(p, re.IGNORECASE), w) for p, w in _LIVE_CUES)

@@ -149,3 +149,71 @@ def test_model_round_trips_through_bytes() -> None:
 def test_from_bytes_rejects_foreign_data() -> None:
     with pytest.raises(Exception):  # noqa: B017 - any refusal will do, as long as nothing is loaded
         LabelModel.from_bytes(b"not a model")
+
+
+def test_negated_blame_is_not_pathological_evidence() -> None:
+    text = "No one was blamed when the referral went missing; the manager thanked us and we changed the rota."
+    result = suggest(LabelInput(text=text))["westrum_orientation"]
+    assert result.value == "generative"
+    assert not any("blamed" in phrase and "thanked" not in phrase for phrase in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "dim", "expected"),
+    [
+        (
+            "The case management system timed out twice and the mandatory field would not save.",
+            "learning_together",
+            "tools",
+        ),
+        (
+            "We took the mother's account at face value and never triangulated it with the school.",
+            "learning_together",
+            "human_reasoning",
+        ),
+        (
+            "Dad refused entry again and was hostile on the doorstep, so the relationship with the family broke down.",
+            "learning_together",
+            "family_professional",
+        ),
+        (
+            "With agency staff covering vacancies and caseloads of 30, supervision kept being cancelled.",
+            "learning_together",
+            "management_systems",
+        ),
+        (
+            "I was told off in front of the team and told not to put it in writing.",
+            "westrum_orientation",
+            "pathological",
+        ),
+        (
+            "The housing officer said it was not within their remit and referred it back to us.",
+            "westrum_orientation",
+            "bureaucratic",
+        ),
+    ],
+)
+def test_domain_paraphrases_are_recognised(text: str, dim: str, expected: str) -> None:
+    assert suggest(LabelInput(text=text))[dim].value == expected
+
+
+def test_few_corrections_do_not_drag_the_prior_down() -> None:
+    """A handful of noisy corrections must not overturn clear cue evidence."""
+    noisy = [
+        (
+            LabelInput(text=f"Routine note {i} about the weekly team meeting and the diary."),
+            {"westrum_orientation": ("bureaucratic", "generative")[i % 2]},
+        )
+        for i in range(6)
+    ]
+    model = train(noisy)
+    probe = LabelInput(text=SHOT)
+    assert suggest(probe, model)["westrum_orientation"].value == "pathological"
+
+
+def test_untrained_model_is_the_prior() -> None:
+    model = train([])
+    items = [LabelInput(text=THANKED), LabelInput(text=SHOT)]
+    assert [{d: s.value for d, s in r.items()} for r in suggest_many(items, model)] == [
+        {d: s.value for d, s in r.items()} for r in suggest_many(items)
+    ]

@@ -87,3 +87,30 @@ def test_blaming_a_colleague_is_detected(text: str, fragment: str) -> None:
 )
 def test_system_descriptions_and_defences_are_not_blame(text: str) -> None:
     assert detect_blame(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy is still having weekend contact with his stepfather even though the allegation is open.",
+        "No emergency placement has been found and the 13-year-old has nowhere to sleep.",
+        "Her allegation has still not been passed on to the police and nobody has visited since.",
+        "The 14-year-old hasn't come home and no one knows where she is.",
+        "Unexplained bruises on the toddler's arm at nursery and she was sent home as usual.",
+    ],
+)
+def test_broader_current_risk_cues_flag(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
+
+
+def test_ending_well_does_not_outweigh_a_strong_current_cue() -> None:
+    text = (
+        "Last year a similar referral was resolved in the end and the child was fine. "
+        "This time the children are still living with him and nobody has visited since Friday."
+    )
+    assert screen_live_concern(text=text).flagged
+
+
+def test_ending_well_suppresses_weak_cues() -> None:
+    text = "The baby was sent home from hospital late. She was seen the next day by the health visitor and was fine."
+    assert not screen_live_concern(text=text).flagged
