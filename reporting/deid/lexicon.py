@@ -126,7 +126,28 @@ PLACE_NAMES = _words(
     Plymouth Rochdale Salford Slough Southport Stockport Telford Thorne Walsall Watford Worthing Wrexham
     Jersey Guernsey Wales England Scotland Ireland Britain Europe Africa India Pakistan Bangladesh Jordan
     Afghanistan Eritrea Sudan Syria Iran Iraq Somalia Nigeria Ghana Poland Romania Albania Vietnam China
-    Turkey Kurdistan Lithuania Ukraine Russia America Canada Australia"""
+    Turkey Kurdistan Lithuania Ukraine Russia America Canada Australia
+    Zurich Geneva Munich Munchen Koln Cologne Dusseldorf Frankfurt Berlin Hamburg Vienna Wien Prague Praha
+    Brno Bratislava Kosice Budapest Krakow Warsaw Warszawa Lodz Gdansk Wroclaw Poznan Katowice Lublin
+    Szczecin Bydgoszcz Bialystok Vilnius Kaunas Klaipeda Riga Tallinn Kyiv Kiev Lviv Kharkiv Odesa Minsk
+    Bucharest Bucuresti Iasi Cluj Constanta Timisoara Brasov Craiova Tirana Durres Pristina Skopje Belgrade
+    Zagreb Sarajevo Ljubljana Athens Thessaloniki Istanbul Ankara Izmir Lisbon Lisboa Porto Madrid Barcelona
+    Sevilla Seville Malaga Bilbao Rome Milan Milano Napoli Naples Turin Torino Palermo
+    Marseille Bordeaux Toulouse Lille Strasbourg Brussels Bruxelles Antwerp Liege Amsterdam Rotterdam Malmo
+    Goteborg Stockholm Oslo Copenhagen Kobenhavn Reykjavik Helsinki Sao Bogota Medellin Quito Caracas
+    Asuncion Montevideo Brasilia Recife Curacao Quebec Montreal Mogadishu Hargeisa Asmara Khartoum Kabul
+    Herat Kandahar Tehran Baghdad Erbil Sulaymaniyah Damascus Aleppo Lagos Abuja Accra Kumasi Kinshasa
+    Harare Lusaka Nairobi Kampala Kigali Dhaka Sylhet Karachi Lahore Islamabad Mirpur Delhi Mumbai Kolkata
+    Chennai Hanoi Saigon Beijing Shanghai Tirane Cote Ivoire Eire Espana Deutschland Polska Romania
+    Shqiperia Turkiye Ellada"""
+)
+
+# Accented words English borrows: the word list is ASCII, look-ups are accent-folded, so
+# "Café", "Déjà" and "Crèche" are words and not unseen names.
+LOANWORDS = _words(
+    """cafe cafes creche creches fiance fiancee fiances fiancees deja vu senor senora senorita eglise ecole
+    rue soiree protege protegee cliche cliches decor entree facade facades pinata jalapeno doner expose
+    attache ole pate puree saute souffle touche vis-a-vis nee emigre emigree cortege melee naivete"""
 )
 
 # Capitalised words whose lower-case form is so common that even mid-sentence they are
@@ -163,4 +184,4 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def english_words() -> frozenset[str]:
     """Ordinary lower-case English words (Debian's ``wbritish`` list), to tell "Prydderch" from "Attends"."""
     path = Path(__file__).resolve().parent / "data" / "english_words.txt"
-    return frozenset(path.read_text(encoding="utf-8").split())
+    return frozenset(path.read_text(encoding="utf-8").split()) | LOANWORDS

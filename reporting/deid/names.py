@@ -366,6 +366,8 @@ def _judge_part(
         or AGE_AFTER.search(text[end : end + 45]) is not None
         or _role_word_before(text, start) is not None
         or _family_noun_after(text, start, end)
+        # "Trần Văn Minh (dad)": a relation given right after a run of capitalised words.
+        or (len(words) >= 2 and PARENT_AFTER.search(text[end : end + 30]) is not None)
     )
     if len(words) >= 2:
         head_first = head in first_names

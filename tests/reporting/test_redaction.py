@@ -292,3 +292,72 @@ def test_names_without_gazetteer_or_capitals_found_from_shape_and_cues(source: s
 )
 def test_name_shape_rules_leave_places_services_and_words(source: str) -> None:
     assert [s for s in redact_text(source).spans if s.type == "PERSON"] == []
+
+
+# Names in every spelling: accents, decomposed marks, apostrophes, particles.
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        ("Home visit to Zoë Okonkwo-Hale today.", ["Zoë Okonkwo-Hale"]),
+        ("Saoirse Ní Dhomhnaill rang the duty team.", ["Saoirse Ní Dhomhnaill"]),
+        ("Dad (Andrés) said Inés had not slept.", ["Andrés", "Inés"]),
+        ("Wiesława Dąbrowska, mum, was not told.", ["Wiesława Dąbrowska"]),
+        ("Trần Văn Minh (dad) needed an interpreter.", ["Trần Văn Minh"]),
+        ("Mr D’Cruz and Ms O'Loughlin attended.", ["D’Cruz", "O'Loughlin"]),
+        ("Mrs McAllister-Ruiz was seen.", ["McAllister-Ruiz"]),
+        ("I spoke to Faisal al-Rashidi and Nasser bin Khalid.", ["Faisal al-Rashidi", "Nasser bin Khalid"]),
+        ("Anouk van der Heijden, the aunt, attended.", ["Anouk van der Heijden"]),
+        ("Mrs de Carvalho rang twice.", ["de Carvalho"]),
+        ("Pádraig Ó Ceallaigh, dad, was present.", ["Pádraig Ó Ceallaigh"]),
+        ("Bérénice and her brother Ødegård were seen alone.", ["Bérénice", "Ødegård"]),
+        ("mum said rené was at school.", ["rené"]),
+        ("Young carer Ağaoğlu Şükrü rang.", ["Ağaoğlu Şükrü"]),
+        ("Σοφία Παπαδοπούλου (mum) attended.", ["Σοφία Παπαδοπούλου"]),
+        ("Дмитрий Иванов, dad, rang.", ["Дмитрий Иванов"]),
+    ],
+)
+def test_names_with_non_ascii_letters_are_found(source: str, names: list[str]) -> None:
+    result = redact_text(source)
+    assert [source[s.start : s.end] for s in result.spans if s.type == "PERSON"] == names
+    for name in names:
+        assert name not in result.text
+
+
+def test_decomposed_accents_stay_inside_the_span_and_offsets_index_the_original() -> None:
+    precomposed = "I visited Zoë Brennan and Ms Núñez."
+    decomposed = "I visited Zoe\u0308 Brennan and Ms Nu\u0301n\u0303ez."
+    for source in (precomposed, decomposed):
+        result = redact_text(source)
+        assert result.text == "I visited [PERSON 1] and Ms [PERSON 2]."
+        zoe, nunez = source.index("Zo"), source.index("Ms ") + 3
+        assert [(s.start, s.end) for s in result.spans] == [
+            (zoe, source.index(" and")),
+            (nunez, len(source) - 1),
+        ]
+        assert "\u0308" not in result.text and "\u0301" not in result.text
+
+
+def test_accent_folded_mentions_of_one_person_share_a_placeholder() -> None:
+    source = "Zoë Brennan (8) was seen. Later Zoe said Zoe\u0308 was hungry; Zoë's mum agreed."
+    result = redact_text(source)
+    people = [s for s in result.spans if s.type == "PERSON"]
+    assert len(people) == 4
+    assert {s.placeholder for s in people} == {"[CHILD 1]"}
+    fields = redact_fields({"narrative": "Mum (Chloé) was upset.", "what_would_help": "Ask Chloe first."})
+    assert fields["narrative"].spans[0].placeholder == fields["what_would_help"].spans[0].placeholder
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The family moved to Zürich in May.",
+        "Mum took the children on a visit to Kraków and Łódź.",
+        "They met at Café Nero; déjà vu for the IRO.",
+        "Dad works at the Crèche on Tuesdays.",
+        "The NSPCC, CAMHS and Ofsted were told; the Müller yoghurt was out of date.",
+        "Résumé sent to the Jobcentre; she speaks Français and Polish.",
+        "The Head of Service and the Team Manager met the Designated Officer.",
+    ],
+)
+def test_accented_places_words_and_agencies_stay(source: str) -> None:
+    assert [s for s in redact_text(source).spans if s.type == "PERSON"] == []
