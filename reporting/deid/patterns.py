@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reporting.deid.letters import CAP, LOWER, MARK, SMALL
 from reporting.deid.lexicon import FUNCTION_WORDS
 
 Candidate = tuple[int, int, str]
@@ -143,7 +144,8 @@ STREET_TYPES = (
 BUILDING_TYPES = (
     r"(?:House|Court|Mansions|Tower|Point|Lodge|Heights|Buildings|Cottages?|Farm|Barn|Villas?|Bungalow|Flats|Block)"
 )
-_CAP = r"[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?"
+# A capitalised word in any cased script ("Bretón", "Thérèse's"), as in names.NAME_TOKEN.
+_CAP = rf"{CAP}(?:{LOWER}|{MARK}|['’])+(?:-{CAP}{SMALL})?"
 _FLAT = r"(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+"
 _NUMBER = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
 _TOWN = (
@@ -190,7 +192,7 @@ SCHOOL_WORDS = (
 SCHOOL = re.compile(
     r"(?<![\w])"
     r"(?:St\.?\s+|Saint\s+|Holy\s+|Our\s+Lady(?:'s)?\s+)?"
-    r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\s+){1,4}"
+    r"(?:" + _CAP + r"\s+){1,4}"
     r"(?:(?:C\s?of\s?E|CE|RC|C\.E\.|R\.C\.|Catholic|Church\s+of\s+England|Community|Day|Free|Church|Methodist"
     r"|Foundation|Special|Infant|Junior|Primary|High)\s+)*" + SCHOOL_WORDS + r"(?:\s+(?:School|Academy|Unit))?\b"
 )

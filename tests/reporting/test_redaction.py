@@ -361,3 +361,14 @@ def test_accent_folded_mentions_of_one_person_share_a_placeholder() -> None:
 )
 def test_accented_places_words_and_agencies_stay(source: str) -> None:
     assert [s for s in redact_text(source).spans if s.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "found", "kind"),
+    [
+        ("She attends St Thérèse Catholic Primary School in Leeds.", "St Thérèse Catholic Primary School", "SCHOOL"),
+        ("They live at 14 Bretón Road, Hulme.", "14 Bretón Road, Hulme", "ADDRESS"),
+    ],
+)
+def test_accented_schools_and_streets_are_found_whole(source: str, found: str, kind: str) -> None:
+    assert spans_of(redact_text(source), source) == [(found, kind)]
