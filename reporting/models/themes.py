@@ -7,11 +7,16 @@ every rebuild.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from reporting.choices import ThemeStatus
+
+if TYPE_CHECKING:
+    from reporting.models import Report
 
 
 class ThemeQuerySet(models.QuerySet["Theme"]):
@@ -71,6 +76,53 @@ class Theme(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def member_reports(self) -> models.QuerySet[Report]:
+        """The reports this theme groups, whatever its scope.
+
+        An organisation's theme holds the reports whose ``Report.theme`` points
+        at it; a partnership's theme holds those with a ``ThemeMembership`` row
+        for it (one report may sit in its organisation's theme and in one theme
+        of each partnership its organisation belongs to). Reports the panel
+        excluded are never members.
+        """
+        from reporting.models import Report
+
+        if self.partnership_id is not None:
+            return Report.objects.filter(theme_memberships__theme=self)
+        return Report.objects.filter(theme=self)
+
+
+class ThemeMembership(models.Model):
+    """A report's place in one partnership's themes.
+
+    The partnership counterpart of ``Report.theme`` / ``theme_pinned`` /
+    ``theme_excluded``, which belong to the report's own organisation: one row
+    per (partnership, report) that the partnership build has seen or a panel
+    has decided about. ``theme`` is null while the report is unthemed in this
+    partnership or excluded from it.
+    """
+
+    partnership = models.ForeignKey("reporting.Partnership", on_delete=models.CASCADE, related_name="+")
+    report = models.ForeignKey("reporting.Report", on_delete=models.CASCADE, related_name="theme_memberships")
+    theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships")
+    pinned = models.BooleanField(default=False, help_text="A panel member fixed this report to this theme.")
+    excluded = models.BooleanField(
+        default=False, help_text="A panel member took this report out of this partnership's themes."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "report"], name="one_theme_membership_per_partnership_report"
+            ),
+            models.CheckConstraint(
+                condition=~(Q(excluded=True) & Q(theme__isnull=False)), name="excluded_membership_has_no_theme"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} in {self.theme_id or 'no theme'} (partnership {self.partnership_id})"
+
 
 class ThemeBuild(models.Model):
     """One run of the theme build for a scope; also the lock that keeps two
@@ -114,6 +166,10 @@ class ThemeBuild(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        scope = f"organisation {self.organisation_id}" if self.organisation_id else f"partnership {self.partnership_id}"
+        return f"build {self.pk} of {scope}: {self.state}"
+
 
 class ThemeLineage(models.Model):
     """How themes of one build descend from the previous build's."""
@@ -128,6 +184,9 @@ class ThemeLineage(models.Model):
     build = models.ForeignKey(ThemeBuild, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     by_panel = models.BooleanField(default=False)
     at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.parent_id} -{self.kind}-> {self.child_id}"
 
 
 class LabelCorrection(models.Model):
@@ -145,6 +204,9 @@ class LabelCorrection(models.Model):
     class Meta:
         indexes = [models.Index(fields=["report", "dimension"])]
 
+    def __str__(self) -> str:
+        return f"{self.dimension}: {self.old_value or '-'} -> {self.new_value}"
+
 
 class LabellerModel(models.Model):
     """The labeller retrained from an organisation's corrections (reporting.analysis.labels)."""
@@ -153,3 +215,6 @@ class LabellerModel(models.Model):
     model = models.BinaryField()
     corrections_used = models.PositiveIntegerField(default=0)
     trained_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"labeller of organisation {self.organisation_id}"
