@@ -8,6 +8,7 @@ an embedded SQLite database and a file-system Celery broker under ``var/``.
 from pathlib import Path
 
 import dj_database_url
+
 from config.env import env_bool, env_int, env_list, env_str, persistent_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent

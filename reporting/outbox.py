@@ -4,6 +4,12 @@ A change writes an ``OutboxMessage`` in its own transaction; after commit we
 try to publish the task at once. If the broker is down the message stays
 pending and ``sweep_outbox`` publishes it later, so nothing accepted is lost.
 Broker messages carry ids only.
+
+Reports are the exception: a report row is its own outbox (``processed_at``
+empty, or ``live_concern`` without ``urgent_alerted``), swept by
+``sweep_unprocessed`` and ``sweep_urgent_alerts``. An outbox row would carry
+the exact moment of submission, which a database reader could match against
+the author's session to undo anonymity.
 """
 
 from __future__ import annotations
@@ -25,15 +31,17 @@ from reporting.models import OutboxKind, OutboxMessage
 logger = logging.getLogger(__name__)
 
 TASK_FOR_KIND = {
-    OutboxKind.PROCESS_REPORT: "reporting.tasks.process_report",
-    OutboxKind.URGENT_ALERT: "reporting.tasks.send_urgent_alert",
     OutboxKind.LEARNING_EMAIL: "lantern.send_learning_email",  # defined in reviews.tasks; a name, not an import
 }
+PROCESS_REPORT = "reporting.tasks.process_report"
+SEND_URGENT_ALERT = "reporting.tasks.send_urgent_alert"
+
+Publication = Callable[[], bool]
 
 
 @dataclass
 class _Bulk:
-    pending: list[int] = field(default_factory=list)
+    pending: list[Publication] = field(default_factory=list)
     broker_down: bool = False
 
 
@@ -44,8 +52,16 @@ _bulk: ContextVar[_Bulk | None] = ContextVar("outbox_bulk", default=None)
 def enqueue_on_commit(kind: OutboxKind, object_id: Any) -> OutboxMessage:
     """Record the work now; publish it once the surrounding transaction commits."""
     message = OutboxMessage.objects.create(kind=kind, object_id=str(object_id))
-    transaction.on_commit(lambda: _publish_after_commit(message.pk))
+    transaction.on_commit(lambda: _publish_after_commit(lambda: publish(message.pk)))
     return message
+
+
+def queue_report_work_on_commit(report_id: Any, *, urgent: bool) -> None:
+    """Queue a new report's processing (and its urgent alert) after commit.
+    If the broker refuses, the sweeps find the report by its own state."""
+    tasks = [PROCESS_REPORT, SEND_URGENT_ALERT] if urgent else [PROCESS_REPORT]
+    for task in tasks:
+        transaction.on_commit(lambda task=task: _publish_after_commit(lambda: send(task, str(report_id))))
 
 
 @contextmanager
@@ -65,21 +81,21 @@ def bulk_publishing() -> Iterator[Callable[[], None]]:
         _bulk.reset(token)
 
 
-def _publish_after_commit(message_id: int) -> None:
+def _publish_after_commit(publication: Publication) -> None:
     state = _bulk.get()
     if state is None:
-        publish(message_id)
+        publication()
     else:
-        state.pending.append(message_id)
+        state.pending.append(publication)
 
 
 def _flush(state: _Bulk) -> None:
-    message_ids, state.pending = state.pending, []
-    if state.broker_down or not message_ids:
-        return  # pending rows; sweep_outbox publishes them
+    publications, state.pending = state.pending, []
+    if state.broker_down or not publications:
+        return  # left for the sweeps
     with transaction.atomic():
-        for message_id in message_ids:
-            if not publish(message_id):
+        for publication in publications:
+            if not publication():
                 state.broker_down = True
                 return
 
@@ -87,16 +103,21 @@ def _flush(state: _Bulk) -> None:
 def publish(message_id: int) -> bool:
     """Send one pending message to the broker. False if the broker refused;
     the message then waits for the sweep."""
-    from config.celery import app
-
     message = OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).first()
     if message is None:
         return True
     OutboxMessage.objects.filter(pk=message_id).update(attempts=F("attempts") + 1, published_at=timezone.now())
+    return send(TASK_FOR_KIND[OutboxKind(message.kind)], message.object_id, message.pk)
+
+
+def send(task_name: str, *args: str | int) -> bool:
+    """Publish one task with id arguments. False if the broker refused."""
+    from config.celery import app
+
     try:
-        app.send_task(TASK_FOR_KIND[OutboxKind(message.kind)], args=[message.object_id, message.pk], retry=False)
+        app.send_task(task_name, args=list(args), retry=False)
     except Exception:  # any broker failure: kombu raises several unrelated types
-        logger.warning("broker unavailable; outbox message %s left for the sweep", message_id)
+        logger.warning("broker unavailable; %s left for the sweep", task_name)
         return False
     return True
 

@@ -1,10 +1,13 @@
-"""Keep narrative text and personal details out of error reports and logs."""
+"""Keep narrative text and personal details out of error reports and logs,
+and exact times out of what is stored about a reporter's own actions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.views.debug import SafeExceptionReporterFilter
 
 
@@ -19,3 +22,10 @@ class NarrativeScrubbingFilter(SafeExceptionReporterFilter):
 
     def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: Any) -> list[tuple[str, Any]]:
         return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+
+
+def start_of_today() -> dt.datetime:
+    """Midnight, local time: the only time of day stored for a reporter's own
+    actions. Session rows record the moment of every request, so an exact
+    time on an anonymous report could be matched to its author."""
+    return timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time.min))

@@ -36,14 +36,13 @@ from reporting.deid import redact_fields
 from reporting.models import (
     AuditEvent,
     Organisation,
-    OutboxKind,
-    OutboxMessage,
     Report,
     ReporterIdentity,
     ReportQuestion,
     User,
 )
-from reporting.outbox import enqueue_on_commit
+from reporting.outbox import queue_report_work_on_commit
+from reporting.privacy import start_of_today
 
 # Crockford's base32 without I, L, O, U: easy to read out over the phone.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -189,7 +188,8 @@ def submit_report(
                 destroy_after=timezone.localdate() + dt.timedelta(days=settings.IDENTITY_RETENTION_DAYS),
             )
         # No actor, whatever the mode: an audit row naming the author would be
-        # a second, unprotected copy of the identity.
+        # a second, unprotected copy of the identity. Stamped with the day only:
+        # an exact time could be matched against the author's session.
         AuditEvent.objects.create(
             actor=None,
             organisation=organisation,
@@ -197,11 +197,11 @@ def submit_report(
             object_type="report",
             object_id=str(report.pk),
             after={"reference": report.reference, "identity_mode": identity_mode, "live_concern": report.live_concern},
+            at=start_of_today(),
         )
-        enqueue_on_commit(OutboxKind.PROCESS_REPORT, report.pk)
-        if report.live_concern:
-            enqueue_on_commit(OutboxKind.URGENT_ALERT, report.pk)
+        queue_report_work_on_commit(report.pk, urgent=report.live_concern)
     return Receipt(report=report, secret=secret)
+
 
 
 def hash_secret(secret: str) -> str:
@@ -228,9 +228,12 @@ def answer_question(*, question: ReportQuestion, answer: str, relayed_by: User |
         raise ValidationError({"answer": [f"Keep this under {settings.NARRATIVE_MAX_CHARS:,} characters."]})
     if question.answered_at is not None:
         raise ValidationError({"answer": ["This question has already been answered."]})
+    # A reporter answering on the receipt page may be signed in: keep only the
+    # day, so the answer cannot be matched against their session's timing.
+    answered_at = timezone.now() if relayed_by is not None else start_of_today()
     with transaction.atomic():
         question.answer = redact_fields({"answer": answer})["answer"].text
-        question.answered_at = timezone.now()
+        question.answered_at = answered_at
         question.relayed_by = relayed_by
         question.save(update_fields=["answer", "answered_at", "relayed_by"])
         AuditEvent.objects.create(
@@ -239,6 +242,7 @@ def answer_question(*, question: ReportQuestion, answer: str, relayed_by: User |
             action="question.answered",
             object_type="report_question",
             object_id=str(question.pk),
+            at=answered_at,
         )
     return question
 

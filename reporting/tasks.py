@@ -8,6 +8,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.urls import reverse
 
 from reporting import outbox
@@ -21,17 +22,21 @@ RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_ma
 
 
 @shared_task(**RETRY)
-def send_urgent_alert(report_id: str, outbox_id: int | None = None) -> None:
+def send_urgent_alert(report_id: str) -> None:
     """Email the organisation's confidential contacts and panel duty inboxes
     that a report suggests a child may be at risk now.
 
-    At-least-once: the outbox row is marked done only after the mail is
-    handed to the mail server, so a crash in between sends it twice, never
-    zero times. The email carries the reference and a link, never the text.
+    At-least-once: ``urgent_alerted`` is set only after the mail is handed to
+    the mail server, so a crash in between sends it twice, never zero times;
+    ``sweep_urgent_alerts`` re-sends what a lost message left undone. The
+    email carries the reference and a link, never the text.
     """
-    report = Report.objects.filter(pk=report_id, live_concern=True).select_related("organisation").first()
+    report = (
+        Report.objects.filter(pk=report_id, live_concern=True, urgent_alerted=False)
+        .select_related("organisation")
+        .first()
+    )
     if report is None:
-        outbox.mark_done(outbox_id)
         return
     organisation = report.organisation
     recipients = set(
@@ -39,17 +44,15 @@ def send_urgent_alert(report_id: str, outbox_id: int | None = None) -> None:
         .exclude(user__email="")
         .values_list("user__email", flat=True)
     )
-    recipients.update(
-        email for email in Panel.objects.filter(organisation=organisation).values_list("duty_email", flat=True) if email
-    )
-    recipients.update(
-        email
-        for email in Panel.objects.filter(partnership__organisations=organisation).values_list("duty_email", flat=True)
-        if email
-    )
+    panels = Panel.objects.filter(Q(organisation=organisation) | Q(partnership__organisations=organisation))
+    recipients.update(email for email in panels.values_list("duty_email", flat=True) if email)
     if organisation.alert_email:
         recipients.add(organisation.alert_email)
-    if recipients:
+    if not recipients:
+        # Still flagged in the urgent queue; an alert nobody can receive must
+        # not block the sweep forever.
+        logger.error("urgent report %s: organisation %s has no alert recipients", report.reference, organisation.slug)
+    else:
         send_mail(
             subject=f"Urgent: report {report.reference} may describe a child at risk now",
             message=(
@@ -61,9 +64,17 @@ def send_urgent_alert(report_id: str, outbox_id: int | None = None) -> None:
             from_email=None,
             recipient_list=sorted(recipients),
         )
-    else:
-        logger.error("urgent report %s: organisation %s has no alert recipients", report.reference, organisation.slug)
-    outbox.mark_done(outbox_id)
+    Report.objects.filter(pk=report.pk).update(urgent_alerted=True)
+
+
+@shared_task
+def sweep_urgent_alerts(limit: int = 100) -> int:
+    """Send urgent alerts that were never sent (broker down at submit time,
+    worker killed). Runs in the worker itself; at-least-once."""
+    ids = list(Report.objects.filter(live_concern=True, urgent_alerted=False).values_list("pk", flat=True)[:limit])
+    for report_id in ids:
+        send_urgent_alert(str(report_id))
+    return len(ids)
 
 
 @shared_task
@@ -89,19 +100,17 @@ def destroy_expired_identities() -> int:
 # Owned by the theme engine (reporting.themes). Arguments are ids only: no text
 # ever travels through the broker.
 @shared_task(**RETRY)
-def process_report(report_id: str, outbox_id: int | None = None) -> bool:
+def process_report(report_id: str) -> bool:
     """Compute a report's representation, labels, near-duplicate link and theme.
 
-    At-least-once: the outbox row is marked done only after processing has
-    committed; a killed worker's message is redelivered (acks late) or
-    re-published by ``sweep_outbox``. Idempotent: an already processed report
-    is left as it is.
+    At-least-once: a killed worker's message is redelivered (acks late), and
+    a report whose message was never published or was lost stays with
+    ``processed_at`` empty until ``sweep_unprocessed`` processes it.
+    Idempotent: an already processed report is left as it is.
     """
     from reporting.themes import process_report as process
 
-    done = process(report_id=report_id)
-    outbox.mark_done(outbox_id)
-    return done
+    return process(report_id=report_id)
 
 
 @shared_task(autoretry_for=(), max_retries=0)

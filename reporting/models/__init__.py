@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from reporting.choices import (
     ContributingFactor,
@@ -188,6 +189,7 @@ class Report(models.Model):
 
     live_concern = models.BooleanField(default=False)
     live_concern_reasons = models.JSONField(default=list, blank=True)
+    urgent_alerted = models.BooleanField(default=False, help_text="Confidential contacts and panel duty were emailed.")
     urgent_handled_at = models.DateTimeField(null=True, blank=True)
     urgent_handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -323,7 +325,8 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64)
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Not auto_now_add: a submission's row is stamped with the day only (see submit_report).
+    at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-at"]
@@ -334,8 +337,6 @@ class AuditEvent(models.Model):
 
 
 class OutboxKind(models.TextChoices):
-    PROCESS_REPORT = "process_report", "Process a report"
-    URGENT_ALERT = "urgent_alert", "Alert about an urgent report"
     LEARNING_EMAIL = "learning_email", "Email a learning summary"
 
 

@@ -69,8 +69,8 @@ def test_imports_each_line_as_an_anonymous_de_identified_report(tmp_path: Path) 
     assert reports["3"].submitted_on == timezone.localdate()
     assert not ReporterIdentity.objects.exists()
     assert not AuditEvent.objects.filter(actor__isnull=False).exists()
-    # The same background processing as a web submission: one job per report.
-    assert OutboxMessage.objects.filter(kind="process_report").count() == 3
+    # The same background processing as a web submission: each report waits, unprocessed, for it.
+    assert Report.objects.unprocessed().count() == 3
 
 
 def test_re_importing_the_same_file_creates_nothing_new(tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_live_concern_lines_are_screened_like_web_reports(tmp_path: Path) -> Non
     run(str(write_lines(tmp_path / "in.jsonl", [line])), "--organisation", "eastfield")
     report = Report.objects.get()
     assert report.live_concern
-    assert OutboxMessage.objects.filter(kind="urgent_alert", object_id=str(report.pk)).exists()
+    assert not report.urgent_alerted  # the alert is the sweep's or the worker's to send
 
 
 def test_a_file_that_cannot_be_read_is_an_error(tmp_path: Path) -> None:
@@ -208,8 +208,7 @@ def test_a_broker_outage_costs_one_attempt_and_loses_nothing(tmp_path: Path, mon
 
     assert out.strip() == "imported 3, skipped 0 already present, rejected 0"
     assert len(attempts) == 1  # not one connection timeout per report
-    pending = OutboxMessage.objects.filter(done_at__isnull=True, kind="process_report")
-    assert pending.count() == 3  # all still there for sweep_outbox
+    assert Report.objects.unprocessed().count() == 3  # all still there for sweep_unprocessed
 
 
 @pytest.mark.django_db(transaction=True)
@@ -217,8 +216,9 @@ def test_with_the_broker_up_every_report_is_published_once(tmp_path: Path, monke
     from config.celery import app
 
     sent: list[Any] = []
-    monkeypatch.setattr(app, "send_task", lambda name, args=None, **kwargs: sent.append(args))
+    monkeypatch.setattr(app, "send_task", lambda name, args=None, **kwargs: sent.append((name, args)))
     run(str(write_lines(tmp_path / "in.jsonl", GOOD)), "--organisation", "eastfield")
 
-    assert sorted(args[1] for args in sent) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
-    assert {args[0] for args in sent} == {str(pk) for pk in Report.objects.values_list("pk", flat=True)}
+    report_ids = sorted(str(pk) for pk in Report.objects.values_list("pk", flat=True))
+    assert sorted(args[0] for _, args in sent) == report_ids
+    assert {name for name, _ in sent} == {"reporting.tasks.process_report"}

@@ -228,13 +228,11 @@ def test_commands_build_export_and_import_corrections(organisation: Organisation
 def test_no_report_text_travels_through_the_broker(organisation: Organisation) -> None:
     from config.celery import app
     from reporting import outbox
-    from reporting.models import OutboxKind
 
     report = ReportFactory(organisation=organisation)
     with app.connection_for_write() as conn:
         conn.SimpleQueue(app.conf.task_default_queue).clear()  # the memory broker is shared by tests
-    message = outbox.OutboxMessage.objects.create(kind=OutboxKind.PROCESS_REPORT, object_id=str(report.pk))
-    assert outbox.publish(message.pk)
+    assert outbox.send(outbox.PROCESS_REPORT, str(report.pk))
     with app.connection_for_read() as conn:
         queue = conn.SimpleQueue(app.conf.task_default_queue)
         received = queue.get(timeout=2)
@@ -243,6 +241,6 @@ def test_no_report_text_travels_through_the_broker(organisation: Organisation) -
         queue.close()
     raw = body if isinstance(body, str) else body.decode()
     args = json.loads(raw)[0]
-    assert args == [str(report.pk), message.pk]
+    assert args == [str(report.pk)]
     for text in (report.narrative, report.what_would_help, "police notification"):
         assert text not in raw and text not in json.dumps(headers, default=str)
