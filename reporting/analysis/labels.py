@@ -29,6 +29,8 @@ from typing import Any, cast
 
 import numpy as np
 from scipy import sparse
+from scipy.optimize import minimize
+from threadpoolctl import threadpool_limits
 
 from reporting.analysis._lexicon_labels import LEXICON
 
@@ -228,6 +230,7 @@ def _compile_cues() -> dict[str, list[_Cue]]:
 
 
 _CUES = _compile_cues()
+_ALL_NEEDLES = tuple(sorted({n for cues in _CUES.values() for cue in cues for n in cue.needles or ()}))
 _PRIOR_VECTORS = {
     dim: np.array([_PRIOR_LOGITS[dim].get(c, 0.0) for c in CHOICES[dim]], dtype=float) for dim in DIMENSIONS
 }
@@ -254,11 +257,12 @@ def _score_cues(text: str) -> _CueResult:
     scores: dict[str, np.ndarray] = {}
     hits: dict[str, list[list[_Hit]]] = {}
     lowered = text.lower()
+    present = {needle for needle in _ALL_NEEDLES if needle in lowered}
     for dim in DIMENSIONS:
         dim_scores = np.zeros(len(CHOICES[dim]))
         dim_hits: list[list[_Hit]] = [[] for _ in CHOICES[dim]]
         for cue in _CUES[dim]:
-            if cue.needles is not None and not any(needle in lowered for needle in cue.needles):
+            if cue.needles is not None and present.isdisjoint(cue.needles):
                 continue
             matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
             if not matches:
@@ -522,7 +526,6 @@ def _fit_residual(
     start: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Class-weighted multinomial LR with a fixed offset; returns (coef, intercept)."""
-    from scipy.optimize import minimize
 
     n, n_features = features.shape
     n_classes = offset.shape[1]
@@ -605,6 +608,13 @@ def train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelMode
     Unknown label values are ignored. A dimension with fewer than two distinct
     corrected classes gets no learned model (the prior is used alone).
     """
+    # The optimiser works on small vectors: BLAS threads only add overhead, and on a busy
+    # server their spin-waiting made training an order of magnitude slower.
+    with threadpool_limits(limits=1):
+        return _train(examples)
+
+
+def _train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelModel:
     texts = [item.text for item, _ in examples]
     # A report corrected on several occasions appears several times; score its cues once.
     cue_cache: dict[str, _CueResult] = {}
