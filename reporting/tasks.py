@@ -135,16 +135,45 @@ def build_themes(organisation_id: int) -> int | None:
         return None
 
 
+@shared_task(autoretry_for=(), max_retries=0)
+def build_partnership_themes(partnership_id: int) -> int | None:
+    """Rebuild one partnership's themes over the reports of all its organisations.
+
+    At-most-once per request, like ``build_themes``: a build that finds another
+    build of the partnership running exits; the beat schedule asks again.
+    Idempotent: rebuilding the same reports gives the same themes and ids.
+    """
+    from reporting.models import Partnership
+    from reporting.themes import BuildAlreadyRunning, build_themes_for_scope
+
+    partnership = Partnership.objects.filter(pk=partnership_id).first()
+    if partnership is None:
+        return None
+    try:
+        return build_themes_for_scope(partnership=partnership).build_id
+    except BuildAlreadyRunning:
+        logger.info("theme build for partnership %s already running; skipped", partnership_id)
+        return None
+
+
 @shared_task
 def build_all_themes() -> int:
-    """Queue a theme build for every organisation with reports. At-most-once per
-    schedule tick; each build is idempotent."""
-    from reporting.models import Organisation
+    """Queue a theme build for every organisation with reports and every
+    partnership that has a panel (and organisations with reports). At-most-once
+    per schedule tick; each build is idempotent."""
+    from reporting.models import Organisation, Partnership
 
     ids = list(Organisation.objects.filter(reports__isnull=False).distinct().values_list("pk", flat=True))
     for organisation_id in ids:
         build_themes.delay(organisation_id)
-    return len(ids)
+    partnership_ids = list(
+        Partnership.objects.filter(panels__isnull=False, organisations__reports__isnull=False)
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    for partnership_id in partnership_ids:
+        build_partnership_themes.delay(partnership_id)
+    return len(ids) + len(partnership_ids)
 
 
 @shared_task

@@ -14,6 +14,17 @@ later build respects: a renamed title is kept (``title_locked``), merged and
 split themes keep their membership (``membership_locked``), pinned reports stay
 put, excluded reports are never themed.
 
+A scope is an organisation or a partnership (several organisations; a
+national panel is a partnership too). A report's place in its organisation's
+themes is ``Report.theme`` / ``theme_pinned`` / ``theme_excluded``; its place
+in each partnership's themes is a ``ThemeMembership`` row, so the same report
+can be in one organisation theme and one theme per partnership. Builds and
+panel primitives work the same way for both; ``Theme.member_reports()`` reads
+either. Every primitive, and ``process_report``, refreshes the affected
+themes' summary, size and dates in its own transaction
+(``refresh_theme_summaries``), so pages read ``Theme.summary`` rather than
+scanning reports; keywords, excerpts and titles change only in a build.
+
 Nothing here logs or prints report text.
 """
 
@@ -22,21 +33,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from reporting.analysis import labels as labeller
 from reporting.analysis import themes as engine
 from reporting.analysis import trends
 from reporting.analysis import vectorise as vz
-from reporting.models import AuditEvent, Organisation, Report, User, panel_organisation_ids
-from reporting.models.themes import LabelCorrection, LabellerModel, Theme, ThemeBuild, ThemeLineage
+from reporting.models import AuditEvent, Organisation, Panel, Partnership, Report, User, panel_organisation_ids
+from reporting.models.themes import LabelCorrection, LabellerModel, Theme, ThemeBuild, ThemeLineage, ThemeMembership
+from reporting.privacy import start_of_today
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +71,116 @@ def _check_actor(actor: User | None, organisation_id: int) -> None:
         return  # trusted system caller (management command, task)
     if organisation_id not in panel_organisation_ids(actor):
         raise PermissionDenied("Not a panel member for this organisation.")
+
+
+def _check_partnership_actor(actor: User | None, partnership_id: int) -> None:
+    """Partnership themes belong to the partnership's panels, not to the panels
+    of its member organisations."""
+    if actor is None:
+        return
+    if not Panel.objects.for_member(actor).filter(partnership_id=partnership_id).exists():
+        raise PermissionDenied("Not a panel member for this partnership.")
+
+
+def _check_theme_actor(actor: User | None, theme: Theme) -> None:
+    if theme.partnership_id is not None:
+        _check_partnership_actor(actor, theme.partnership_id)
+    else:
+        assert theme.organisation_id is not None
+        _check_actor(actor, theme.organisation_id)
+
+
+@dataclass(frozen=True)
+class ThemeScope:
+    """The organisation or the partnership whose reports one theme set covers."""
+
+    organisation: Organisation | None = None
+    partnership: Partnership | None = None
+
+    @classmethod
+    def of(cls, *, organisation: Organisation | None = None, partnership: Partnership | None = None) -> ThemeScope:
+        if (organisation is None) == (partnership is None):
+            raise TypeError("Give exactly one of organisation= and partnership=.")
+        return cls(organisation=organisation, partnership=partnership)
+
+    @property
+    def slug(self) -> str:
+        return self.organisation.slug if self.organisation is not None else self.partnership.slug  # type: ignore[union-attr]
+
+    @property
+    def owner(self) -> dict[str, Any]:
+        """The scope as keyword arguments of Theme / ThemeBuild."""
+        if self.organisation is not None:
+            return {"organisation": self.organisation}
+        return {"partnership": self.partnership}
+
+    @property
+    def audit_organisation_id(self) -> int | None:
+        return self.organisation.pk if self.organisation is not None else None
+
+    def reports(self) -> QuerySet[Report]:
+        if self.organisation is not None:
+            return Report.objects.filter(organisation=self.organisation)
+        return Report.objects.filter(organisation__in=self.partnership.organisations.all())  # type: ignore[union-attr]
+
+    def check_actor(self, actor: User | None) -> None:
+        if self.organisation is not None:
+            _check_actor(actor, self.organisation.pk)
+        else:
+            _check_partnership_actor(actor, self.partnership.pk)  # type: ignore[union-attr]
+
+
+class Placement(NamedTuple):
+    """A report's place in one scope's themes."""
+
+    theme_id: int | None
+    pinned: bool
+    excluded: bool
+
+
+UNPLACED = Placement(None, False, False)
+
+
+def _placements(scope: ThemeScope) -> dict[Any, Placement]:
+    """Every report of the scope that has a theme, a pin or an exclusion there."""
+    if scope.organisation is not None:
+        rows = scope.reports().filter(Q(theme__isnull=False) | Q(theme_pinned=True) | Q(theme_excluded=True))
+        return {
+            pk: Placement(theme_id, pinned, excluded)
+            for pk, theme_id, pinned, excluded in rows.values_list("pk", "theme_id", "theme_pinned", "theme_excluded")
+        }
+    memberships = ThemeMembership.objects.filter(partnership=scope.partnership, report__in=scope.reports())
+    return {
+        pk: Placement(theme_id, pinned, excluded)
+        for pk, theme_id, pinned, excluded in memberships.values_list("report_id", "theme_id", "pinned", "excluded")
+    }
+
+
+def _place_in_partnership(
+    *, partnership_id: int, report_id: Any, theme_id: int | None, pinned: bool, excluded: bool
+) -> int | None:
+    """Set a report's membership in one partnership; returns its previous theme."""
+    row = ThemeMembership.objects.select_for_update().filter(partnership_id=partnership_id, report_id=report_id).first()
+    if row is None:
+        ThemeMembership.objects.create(
+            partnership_id=partnership_id, report_id=report_id, theme_id=theme_id, pinned=pinned, excluded=excluded
+        )
+        return None
+    previous = row.theme_id
+    row.theme_id, row.pinned, row.excluded = theme_id, pinned, excluded
+    row.save(update_fields=["theme", "pinned", "excluded"])
+    return previous
+
+
+def _themes_of_report(report_id: Any) -> set[int]:
+    """The report's organisation theme and its partnership themes."""
+    ids = set(
+        ThemeMembership.objects.filter(report_id=report_id, theme__isnull=False).values_list("theme_id", flat=True)
+    )
+    own = Report.objects.filter(pk=report_id).values_list("theme_id", flat=True).first()
+    if own is not None:
+        ids.add(own)
+    return ids
 
 
 def _audit(
@@ -107,9 +229,12 @@ def _representation(report: Report) -> bytes:
     )
 
 
-def _current_model(organisation_id: int) -> tuple[engine.ThemeModel, dict[str, int]] | None:
+def _current_model(
+    *, organisation_id: int | None = None, partnership_id: int | None = None
+) -> tuple[engine.ThemeModel, dict[str, int]] | None:
+    scope = {"organisation_id": organisation_id} if organisation_id is not None else {"partnership_id": partnership_id}
     build = (
-        ThemeBuild.objects.filter(organisation_id=organisation_id, state=ThemeBuild.State.DONE, model__isnull=False)
+        ThemeBuild.objects.filter(**scope, state=ThemeBuild.State.DONE, model__isnull=False)
         .order_by("-finished_at")
         .first()
     )
@@ -175,19 +300,26 @@ def process_report(*, report_id: Any, force: bool = False) -> bool:
     )
     decoded = []
     for pk, rep, submitted in candidates:
-        if vz.representation_version(bytes(rep)) == vz.REPRESENTATION_VERSION:
-            decoded.append(((pk, submitted), vz.decode(bytes(rep))))
+        stored = bytes(cast(bytes, rep))  # representation__isnull=False above
+        if vz.representation_version(stored) == vz.REPRESENTATION_VERSION:
+            decoded.append(((pk, submitted), vz.decode(stored)))
     duplicates = engine.find_near_duplicates(vector, decoded)
     # Link to the earliest of the near-duplicates: it is the original report.
-    original = min((d for d, _ in duplicates), key=lambda d: (d[1], str(d[0])), default=None)
+    found: list[tuple[Any, Any]] = [cast(tuple[Any, Any], d) for d, _ in duplicates]  # (pk, submitted_on) keys above
+    original = min(found, key=lambda d: (d[1], str(d[0])), default=None)
 
-    theme_id = None
-    current = _current_model(report.organisation_id)
-    if current is not None:
+    def nearest_theme(current: tuple[engine.ThemeModel, dict[str, int]] | None) -> int | None:
+        if current is None:
+            return None
         model, key_to_theme = current
         assignment = engine.assign_to_theme(vector, model)
-        if assignment.theme_key is not None:
-            theme_id = key_to_theme.get(str(assignment.theme_key))
+        return key_to_theme.get(str(assignment.theme_key)) if assignment.theme_key is not None else None
+
+    theme_id = nearest_theme(_current_model(organisation_id=report.organisation_id))
+    partnership_theme = {
+        pid: nearest_theme(_current_model(partnership_id=pid))
+        for pid in Partnership.objects.filter(organisations=report.organisation_id).values_list("pk", flat=True)
+    }
 
     with transaction.atomic():
         locked = Report.objects.select_for_update().filter(pk=report.pk).first()
@@ -203,9 +335,46 @@ def process_report(*, report_id: Any, force: bool = False) -> bool:
             elif theme_id is not None and Theme.objects.filter(pk=theme_id, retired_at__isnull=True).exists():
                 locked.theme_id = theme_id
             fields.append("theme")
-        locked.processed_at = timezone.now()
+        # The day only: processing follows submission within seconds, so an
+        # exact time would date an anonymous report as precisely as a timestamp.
+        locked.processed_at = start_of_today()
         locked.save(update_fields=fields)
+        for partnership_id, nearest in partnership_theme.items():
+            _place_new_report_in_partnership(
+                partnership_id=partnership_id,
+                report_id=locked.pk,
+                original_id=original[0] if original else None,
+                nearest_theme_id=nearest,
+            )
+        refresh_theme_summaries(_themes_of_report(locked.pk))
     return True
+
+
+def _place_new_report_in_partnership(
+    *, partnership_id: int, report_id: Any, original_id: Any, nearest_theme_id: int | None
+) -> None:
+    """The partnership counterpart of placing a report in its organisation's
+    theme: follow the original of a near-duplicate, else the nearest current
+    theme; never move a pinned, excluded or already placed report."""
+    row = ThemeMembership.objects.filter(partnership_id=partnership_id, report_id=report_id).first()
+    if row is not None and (row.pinned or row.excluded or row.theme_id is not None):
+        return
+    target = None
+    if original_id is not None:
+        target = (
+            ThemeMembership.objects.filter(partnership_id=partnership_id, report_id=original_id)
+            .values_list("theme_id", flat=True)
+            .first()
+        )
+    elif (
+        nearest_theme_id is not None
+        and Theme.objects.filter(pk=nearest_theme_id, partnership_id=partnership_id, retired_at__isnull=True).exists()
+    ):
+        target = nearest_theme_id
+    if target is not None:
+        ThemeMembership.objects.update_or_create(
+            partnership_id=partnership_id, report_id=report_id, defaults={"theme_id": target}
+        )
 
 
 # --------------------------------------------------------------------------- builds
@@ -219,15 +388,15 @@ class BuildResult:
     retired: int
 
 
-def _claim_lock(organisation: Organisation, actor: User | None) -> ThemeBuild:
+def _claim_lock(scope: ThemeScope, actor: User | None) -> ThemeBuild:
     ThemeBuild.objects.filter(
-        organisation=organisation, state=ThemeBuild.State.RUNNING, started_at__lt=timezone.now() - STALE_BUILD
+        **scope.owner, state=ThemeBuild.State.RUNNING, started_at__lt=timezone.now() - STALE_BUILD
     ).update(state=ThemeBuild.State.FAILED, finished_at=timezone.now(), stats={"error": "stale lock expired"})
     try:
         with transaction.atomic():
-            return ThemeBuild.objects.create(organisation=organisation, requested_by=actor)
+            return ThemeBuild.objects.create(**scope.owner, requested_by=actor)
     except IntegrityError as exc:
-        raise BuildAlreadyRunning(organisation.slug) from exc
+        raise BuildAlreadyRunning(scope.slug) from exc
 
 
 def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[str, Any], bool]:
@@ -262,28 +431,76 @@ def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[st
     }, trend.test.emerging
 
 
-def build_themes_for_scope(*, organisation: Organisation, actor: User | None = None, seed: int = 0) -> BuildResult:
-    """Rebuild the organisation's themes and commit the new set atomically.
+SUMMARY_FIELDS: tuple[str, ...] = (
+    "pk",
+    "submitted_on",
+    "contributing_factors",
+    "reached_child",
+    "live_concern",
+    "service_area",
+    *DIMENSIONS,
+)
 
-    Raises :class:`BuildAlreadyRunning` if another build of the organisation
-    holds the lock (a RUNNING ThemeBuild row, unique per organisation in the
-    database). Readers see the previous themes until the single transaction
-    that writes the new set commits. Panel decisions are passed to the
-    analysis as constraints and survive.
+
+def refresh_theme_summaries(theme_ids: Iterable[int]) -> None:
+    """Recompute summary, size, first/last seen and the emerging flag of the
+    given themes from their current members (``Theme.member_reports``).
+
+    Call it inside the transaction that changed the membership or labels, so
+    a reader never sees a summary that disagrees with the members. Costs one
+    read of each theme's members: cheap for the handful of themes a panel
+    decision or a new report touches. Near-duplicates are not counted, as in
+    a build.
     """
-    _check_actor(actor, organisation.pk)
-    build_row = _claim_lock(organisation, actor)
+    ids = sorted({i for i in theme_ids if i is not None})
+    if not ids:
+        return
+    now = timezone.now()
+    for theme in Theme.objects.filter(pk__in=ids).only("pk", "organisation_id", "partnership_id"):
+        members = list(theme.member_reports().filter(duplicate_of__isnull=True).only(*SUMMARY_FIELDS))
+        summary, emerging = _theme_summary(members, now)
+        dates = [r.submitted_on for r in members]
+        Theme.objects.filter(pk=theme.pk).update(
+            summary=summary,
+            size=len(members),
+            first_seen=min(dates, default=None),
+            last_seen=max(dates, default=None),
+            emerging=emerging,
+        )
+
+
+def build_themes_for_scope(
+    *,
+    organisation: Organisation | None = None,
+    partnership: Partnership | None = None,
+    actor: User | None = None,
+    seed: int = 0,
+) -> BuildResult:
+    """Rebuild the themes of one scope (exactly one of ``organisation`` and
+    ``partnership``) and commit the new set atomically.
+
+    A partnership build clusters the reports of all its organisations; its
+    themes and memberships are its own, so organisation themes are untouched.
+    Raises :class:`BuildAlreadyRunning` if another build of the scope holds
+    the lock (a RUNNING ThemeBuild row, unique per scope in the database).
+    Readers see the previous themes until the single transaction that writes
+    the new set commits. Panel decisions are passed to the analysis as
+    constraints and survive. ``TypeError`` unless exactly one scope is given.
+    """
+    scope = ThemeScope.of(organisation=organisation, partnership=partnership)
+    scope.check_actor(actor)
+    build_row = _claim_lock(scope, actor)
     try:
-        result = _build(organisation=organisation, build_row=build_row, seed=seed)
+        result = _build(scope=scope, build_row=build_row, seed=seed)
     except Exception:
         ThemeBuild.objects.filter(pk=build_row.pk).update(state=ThemeBuild.State.FAILED, finished_at=timezone.now())
         raise
     return result
 
 
-def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> BuildResult:
+def _build(*, scope: ThemeScope, build_row: ThemeBuild, seed: int) -> BuildResult:
     now = timezone.now()
-    reports = Report.objects.filter(organisation=organisation)
+    reports = scope.reports()
     # Reports whose processing never ran (broker down, worker killed) are
     # processed now: the build never skips a report for lack of processing.
     for report_id in reports.filter(Q(representation__isnull=True) | Q(processed_at__isnull=True)).values_list(
@@ -291,35 +508,42 @@ def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> B
     ):
         process_report(report_id=report_id)
 
-    rows = list(
-        reports.filter(duplicate_of__isnull=True, theme_excluded=False).values_list(
-            "pk", "representation", "theme_id", "theme_pinned"
-        )
-    )
+    placed = _placements(scope)
+    excluded = frozenset(pk for pk, place in placed.items() if place.excluded)
+    rows = [
+        (pk, rep)
+        for pk, rep in reports.filter(duplicate_of__isnull=True).values_list("pk", "representation")
+        if pk not in excluded
+    ]
     docs = []
-    for pk, rep, _theme_id, _pinned in rows:
-        blob = bytes(rep)
+    for pk, rep in rows:
+        blob = bytes(cast(bytes, rep))  # every report was processed above
         if vz.representation_version(blob) != vz.REPRESENTATION_VERSION:
             report = Report.objects.get(pk=pk)
             blob = _representation(report)
             Report.objects.filter(pk=pk).update(representation=blob)
         docs.append(engine.ThemeDoc(pk, blob))
-    current = list(Theme.objects.filter(organisation=organisation, retired_at__isnull=True))
+    current = list(Theme.objects.filter(**scope.owner, retired_at__isnull=True))
     members: dict[int, set[Any]] = {t.pk: set() for t in current}
-    for pk, theme_id in reports.filter(theme__isnull=False).values_list("pk", "theme_id"):
-        if theme_id in members:
-            members[theme_id].add(pk)
+    for pk, place in placed.items():
+        if place.theme_id in members:
+            members[place.theme_id].add(pk)
     previous = [
         engine.PreviousTheme(id=t.pk, member_ids=frozenset(members[t.pk]), locked=t.membership_locked) for t in current
     ]
+    in_docs = {pk for pk, _rep in rows}
     constraints = engine.Constraints(
-        pinned={pk: theme_id for pk, _r, theme_id, pinned in rows if pinned and theme_id in members},
-        excluded=frozenset(reports.filter(theme_excluded=True).values_list("pk", flat=True)),
+        pinned={
+            pk: place.theme_id
+            for pk, place in placed.items()
+            if place.pinned and place.theme_id in members and pk in in_docs
+        },
+        excluded=excluded,
     )
     result = engine.build_themes(docs, previous, constraints, seed=seed)
 
     # Everything the new rows need, computed before the write transaction.
-    by_pk = {
+    by_pk: dict[Any, Report] = {
         r.pk: r
         for r in reports.only(
             "pk",
@@ -347,14 +571,16 @@ def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> B
 
     created = retired = 0
     with transaction.atomic():
-        existing = {t.pk: t for t in Theme.objects.select_for_update().filter(pk__in=[t.pk for t in current])}
+        existing: dict[Any, Theme] = {
+            t.pk: t for t in Theme.objects.select_for_update().filter(pk__in=[t.pk for t in current])
+        }
         key_to_theme: dict[str, int] = {}
         kept: set[int] = set()
         assignment: dict[Any, int] = {}
         for built, words, excerpts, summary, emerging, first, last in prepared:
             theme = existing.get(built.id) if built.id is not None else None
             if theme is None:
-                theme = Theme(organisation=organisation, title=engine.title_from_keywords(words))
+                theme = Theme(**scope.owner, title=engine.title_from_keywords(words))
                 created += 1
             elif not theme.title_locked:
                 theme.title = engine.title_from_keywords(words)
@@ -375,29 +601,30 @@ def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> B
                 theme.save(update_fields=["retired_at"])
                 retired += 1
         # Reports: themed, unthemed, and duplicates following their original.
-        to_update = []
-        for report in Report.objects.filter(organisation=organisation).only(
-            "pk", "theme_id", "duplicate_of_id", "theme_excluded", "theme_pinned"
-        ):
-            if report.theme_excluded:
+        # Placements are read again here, under the write transaction, so a pin
+        # or exclusion made while the analysis ran is respected.
+        placed = _placements(scope)
+        targets: dict[Any, int | None] = {}
+        for pk, duplicate_of in reports.values_list("pk", "duplicate_of_id"):
+            place = placed.get(pk, UNPLACED)
+            if place.excluded:
                 target = None
-            elif report.theme_pinned and report.theme_id in kept:
-                target = report.theme_id
-            elif report.duplicate_of_id is not None:
-                target = assignment.get(report.duplicate_of_id)
+            elif place.pinned and place.theme_id in kept:
+                target = place.theme_id
+            elif duplicate_of is not None:
+                target = assignment.get(duplicate_of)
             else:
-                target = assignment.get(report.pk)
-            if report.theme_id != target:
-                report.theme_id = target
-                to_update.append(report)
-        Report.objects.bulk_update(to_update, ["theme"], batch_size=1000)
+                target = assignment.get(pk)
+            if place.theme_id != target:
+                targets[pk] = target
+        _write_placements(scope, targets)
         new_ids = {int(k): v for k, v in key_to_theme.items()}
         for link in engine.resolve_lineage(result, new_ids):
             if link.child is None or link.kind not in ("split", "merged") or link.parent == link.child:
                 continue
             ThemeLineage.objects.create(
-                parent_id=link.parent,
-                child_id=link.child,
+                parent_id=cast(int, link.parent),
+                child_id=cast(int, link.child),
                 kind=ThemeLineage.Kind.SPLIT if link.kind == "split" else ThemeLineage.Kind.MERGE,
                 build=build_row,
             )
@@ -419,13 +646,40 @@ def _build(*, organisation: Organisation, build_row: ThemeBuild, seed: int) -> B
         )
         _audit(
             actor=build_row.requested_by,
-            organisation_id=organisation.pk,
+            organisation_id=scope.audit_organisation_id,
             action="themes.build",
             obj=build_row,
             before={},
-            after=stats,
+            after=stats if scope.partnership is None else {**stats, "partnership": scope.partnership.pk},
         )
     return BuildResult(build_row.pk, len(result.themes), len(docs), len(result.unthemed_ids), created, retired)
+
+
+def _write_placements(scope: ThemeScope, targets: Mapping[Any, int | None]) -> None:
+    """Store the build's new theme of each report whose theme changed."""
+    if scope.organisation is not None:
+        to_update = [Report(pk=pk, theme_id=theme_id) for pk, theme_id in targets.items()]
+        Report.objects.bulk_update(to_update, ["theme"], batch_size=1000)
+        return
+    assert scope.partnership is not None
+    rows = {
+        row.report_id: row
+        for row in ThemeMembership.objects.filter(partnership=scope.partnership, report_id__in=list(targets))
+    }
+    changed, new = [], []
+    for pk, theme_id in targets.items():
+        row = rows.get(pk)
+        if row is not None:
+            row.theme_id = theme_id
+            changed.append(row)
+        elif theme_id is not None:
+            new.append(ThemeMembership(partnership=scope.partnership, report_id=pk, theme_id=theme_id))
+    ThemeMembership.objects.bulk_update(changed, ["theme"], batch_size=1000)
+    ThemeMembership.objects.bulk_create(new, batch_size=1000)
+    # Reports of an organisation that has left the partnership leave its themes.
+    ThemeMembership.objects.filter(partnership=scope.partnership).exclude(
+        report__organisation__in=scope.partnership.organisations.all()
+    ).update(theme=None, pinned=False)
 
 
 # --------------------------------------------------------------------------- panel decisions
@@ -434,7 +688,7 @@ def rename_theme(*, actor: User | None, theme: Theme, title: str) -> Theme:
     title = title.strip()
     if not title:
         raise ValidationError({"title": "A title is required."})
-    _check_actor(actor, theme.organisation_id)
+    _check_theme_actor(actor, theme)
     with transaction.atomic():
         before = {"title": theme.title}
         theme.title, theme.title_locked = title[:200], True
@@ -456,20 +710,25 @@ def merge_themes(*, actor: User | None, target: Theme, others: Sequence[Theme]) 
     others = [t for t in others if t.pk != target.pk]
     if not others:
         raise ValidationError("Choose at least one other theme to merge.")
-    if any(t.organisation_id != target.organisation_id for t in others):
-        raise ValidationError("Themes of different organisations cannot be merged.")
-    _check_actor(actor, target.organisation_id)
+    if any((t.organisation_id, t.partnership_id) != (target.organisation_id, target.partnership_id) for t in others):
+        raise ValidationError("Only themes of the same organisation or partnership can be merged.")
+    _check_theme_actor(actor, target)
     now = timezone.now()
     with transaction.atomic():
-        moved = Report.objects.filter(theme__in=others).update(theme=target, theme_pinned=True)
-        Report.objects.filter(theme=target).update(theme_pinned=True)
+        if target.partnership_id is not None:
+            moved = ThemeMembership.objects.filter(theme__in=others).update(theme=target, pinned=True)
+            ThemeMembership.objects.filter(theme=target).update(pinned=True)
+        else:
+            moved = Report.objects.filter(theme__in=others).update(theme=target, theme_pinned=True)
+            Report.objects.filter(theme=target).update(theme_pinned=True)
         for other in others:
             other.retired_at, other.merged_into = now, target
             other.save(update_fields=["retired_at", "merged_into"])
             ThemeLineage.objects.create(parent=other, child=target, kind=ThemeLineage.Kind.MERGE, by_panel=True)
         target.membership_locked = True
-        target.size = Report.objects.filter(theme=target).count()
-        target.save(update_fields=["membership_locked", "size"])
+        target.save(update_fields=["membership_locked"])
+        refresh_theme_summaries([target.pk, *(o.pk for o in others)])
+        target.refresh_from_db()
         _audit(
             actor=actor,
             organisation_id=target.organisation_id,
@@ -487,21 +746,29 @@ def split_theme(*, actor: User | None, theme: Theme, report_ids: Sequence[Any], 
     title = title.strip()
     if not title:
         raise ValidationError({"title": "A title is required."})
-    _check_actor(actor, theme.organisation_id)
+    _check_theme_actor(actor, theme)
     with transaction.atomic():
-        chosen = Report.objects.filter(theme=theme, pk__in=list(report_ids))
-        if not chosen.exists():
+        chosen = list(theme.member_reports().filter(pk__in=list(report_ids)).values_list("pk", flat=True))
+        if not chosen:
             raise ValidationError("Choose reports of this theme to split off.")
         new = Theme.objects.create(
-            organisation_id=theme.organisation_id, title=title[:200], title_locked=True, membership_locked=True
+            organisation_id=theme.organisation_id,
+            partnership_id=theme.partnership_id,
+            title=title[:200],
+            title_locked=True,
+            membership_locked=True,
         )
-        moved = chosen.update(theme=new, theme_pinned=True)
-        Report.objects.filter(theme=theme).update(theme_pinned=True)
+        if theme.partnership_id is not None:
+            moved = ThemeMembership.objects.filter(theme=theme, report_id__in=chosen).update(theme=new, pinned=True)
+            ThemeMembership.objects.filter(theme=theme).update(pinned=True)
+        else:
+            moved = Report.objects.filter(theme=theme, pk__in=chosen).update(theme=new, theme_pinned=True)
+            Report.objects.filter(theme=theme).update(theme_pinned=True)
         theme.membership_locked = True
-        theme.size = Report.objects.filter(theme=theme).count()
-        theme.save(update_fields=["membership_locked", "size"])
-        new.size = moved
-        new.save(update_fields=["size"])
+        theme.save(update_fields=["membership_locked"])
+        refresh_theme_summaries([theme.pk, new.pk])
+        theme.refresh_from_db()
+        new.refresh_from_db()
         ThemeLineage.objects.create(parent=theme, child=new, kind=ThemeLineage.Kind.SPLIT, by_panel=True)
         _audit(
             actor=actor,
@@ -515,48 +782,85 @@ def split_theme(*, actor: User | None, theme: Theme, report_ids: Sequence[Any], 
 
 
 def pin_report(*, actor: User | None, report: Report, theme: Theme) -> Report:
-    """Fix a report to a theme; rebuilds leave it there."""
-    if theme.organisation_id != report.organisation_id or theme.retired_at is not None:
-        raise ValidationError("The theme must be a current theme of the report's organisation.")
-    _check_actor(actor, report.organisation_id)
+    """Fix a report to a theme of its organisation, or of a partnership its
+    organisation belongs to; rebuilds leave it there."""
+    if theme.retired_at is not None:
+        raise ValidationError("The theme must be a current theme.")
+    if theme.partnership_id is not None:
+        if not theme.partnership.organisations.filter(pk=report.organisation_id).exists():  # type: ignore[union-attr]
+            raise ValidationError("The report's organisation is not part of this theme's partnership.")
+        _check_partnership_actor(actor, theme.partnership_id)
+    else:
+        if theme.organisation_id != report.organisation_id:
+            raise ValidationError("The theme must be a current theme of the report's organisation.")
+        _check_actor(actor, report.organisation_id)
     with transaction.atomic():
-        before = {"theme": report.theme_id}
-        report.theme, report.theme_pinned, report.theme_excluded = theme, True, False
-        report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+        if theme.partnership_id is not None:
+            previous = _place_in_partnership(
+                partnership_id=theme.partnership_id, report_id=report.pk, theme_id=theme.pk, pinned=True, excluded=False
+            )
+        else:
+            previous = report.theme_id
+            report.theme, report.theme_pinned, report.theme_excluded = theme, True, False
+            report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+        refresh_theme_summaries([theme.pk, previous] if previous is not None else [theme.pk])
         _audit(
             actor=actor,
             organisation_id=report.organisation_id,
             action="report.pin_theme",
             obj=report,
-            before=before,
+            before={"theme": previous},
             after={"theme": theme.pk},
         )
     return report
 
 
-def exclude_report(*, actor: User | None, report: Report, excluded: bool = True) -> Report:
-    """Take a report out of theming (or put it back); rebuilds respect it."""
-    _check_actor(actor, report.organisation_id)
+def exclude_report(
+    *, actor: User | None, report: Report, excluded: bool = True, partnership: Partnership | None = None
+) -> Report:
+    """Take a report out of theming (or put it back); rebuilds respect it.
+
+    Without ``partnership`` this concerns the report's organisation's themes;
+    with it, only that partnership's themes (the organisation's are untouched).
+    """
+    if partnership is not None:
+        if not partnership.organisations.filter(pk=report.organisation_id).exists():
+            raise ValidationError("The report's organisation is not part of this partnership.")
+        _check_partnership_actor(actor, partnership.pk)
+    else:
+        _check_actor(actor, report.organisation_id)
     with transaction.atomic():
-        before = {"theme": report.theme_id, "excluded": report.theme_excluded}
-        report.theme_excluded = excluded
-        if excluded:
-            report.theme, report.theme_pinned = None, False
-        report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+        if partnership is not None:
+            row = ThemeMembership.objects.filter(partnership=partnership, report=report).first()
+            before = {"theme": row.theme_id if row else None, "excluded": bool(row and row.excluded)}
+            _place_in_partnership(
+                partnership_id=partnership.pk,
+                report_id=report.pk,
+                theme_id=None if excluded or row is None else row.theme_id,
+                pinned=False if excluded or row is None else row.pinned,
+                excluded=excluded,
+            )
+        else:
+            before = {"theme": report.theme_id, "excluded": report.theme_excluded}
+            report.theme_excluded = excluded
+            if excluded:
+                report.theme, report.theme_pinned = None, False
+            report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+        refresh_theme_summaries([before["theme"]] if before["theme"] is not None else [])
         _audit(
             actor=actor,
             organisation_id=report.organisation_id,
             action="report.exclude_from_themes",
             obj=report,
             before=before,
-            after={"excluded": excluded},
+            after={"excluded": excluded, **({"partnership": partnership.pk} if partnership else {})},
         )
     return report
 
 
 def _valid_values(dimension: str) -> set[str]:
     field = Report._meta.get_field(dimension)
-    return {str(value) for value, _ in field.choices or ()}
+    return {str(value) for value, _ in getattr(field, "choices", None) or ()}
 
 
 def correct_labels(
@@ -593,6 +897,7 @@ def correct_labels(
                 changed.append(dim)
         locked.label_details = details
         locked.save(update_fields=["label_details", *changes.keys()])
+        refresh_theme_summaries(_themes_of_report(locked.pk))
         _audit(
             actor=actor,
             organisation_id=locked.organisation_id,
@@ -662,7 +967,13 @@ def retrain_labeller(*, organisation_id: int, relabel: bool = True) -> int:
         suggestions = labeller.suggest_many([_label_input(r) for r in reports], model)
         for report, suggestion in zip(reports, suggestions, strict=True):
             apply_label_suggestions(report, suggestion)
-        Report.objects.bulk_update(reports, ["label_details", *DIMENSIONS], batch_size=500)
+        with transaction.atomic():
+            Report.objects.bulk_update(reports, ["label_details", *DIMENSIONS], batch_size=500)
+            refresh_theme_summaries(
+                Theme.objects.current()
+                .filter(Q(organisation_id=organisation_id) | Q(partnership__organisations=organisation_id))
+                .values_list("pk", flat=True)
+            )
     return len(examples)
 
 
@@ -677,20 +988,26 @@ def organisations_needing_retrain() -> list[int]:
     return out
 
 
-def export_themes(*, organisation: Organisation) -> dict[str, Any]:
-    """The export document of CONTRACTS.md (``export_themes --format json``)."""
-    themes = list(Theme.objects.filter(organisation=organisation, retired_at__isnull=True).order_by("pk"))
+def export_themes(
+    *, organisation: Organisation | None = None, partnership: Partnership | None = None
+) -> dict[str, Any]:
+    """The export document of CONTRACTS.md (``export_themes --format json``),
+    for an organisation or, in the same shape, a partnership."""
+    scope = ThemeScope.of(organisation=organisation, partnership=partnership)
+    themes = list(Theme.objects.filter(**scope.owner, retired_at__isnull=True).order_by("pk"))
     refs: dict[int, list[str]] = {t.pk: [] for t in themes}
+    placed = _placements(scope) if scope.partnership is not None else {}
     report_rows = []
-    for r in Report.objects.filter(organisation=organisation).order_by("submitted_on", "pk"):
+    for r in scope.reports().order_by("submitted_on", "pk"):
         ref = r.source_reference or r.reference
-        if r.theme_id in refs:
-            refs[r.theme_id].append(ref)
+        theme_id = placed.get(r.pk, UNPLACED).theme_id if scope.partnership is not None else r.theme_id
+        if theme_id in refs:
+            refs[theme_id].append(ref)
         details = r.label_details or {}
         report_rows.append(
             {
                 "ref": ref,
-                "theme_id": r.theme_id if r.theme_id in refs else None,
+                "theme_id": theme_id if theme_id in refs else None,
                 "westrum_aspect": r.westrum_aspect,
                 "westrum_orientation": r.westrum_orientation,
                 "learning_together": r.learning_together,
