@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 3
+REPRESENTATION_VERSION: int = 4
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue.
@@ -60,7 +60,6 @@ _ACRONYMS: dict[str, str] = {
     r"cla|lac|cic": "looked after child",
     r"iros?": "independent reviewing officer",
     r"tms?": "team manager",
-    r"sms?": "service manager",
     r"hos": "head of service",
     r"pract(?:ice)? sup(?:ervisor)?": "practice supervisor",
     r"sws?": "social worker",
@@ -71,24 +70,18 @@ _ACRONYMS: dict[str, str] = {
     r"senco": "special educational needs coordinator school",
     r"mash": "multi agency safeguarding hub front door",
     r"edt": "emergency duty team out of hours",
-    r"ooh": "out of hours",
     r"camhs": "child mental health service",
     r"idvas?": "independent domestic violence adviser",
     r"isvas?": "independent sexual violence adviser",
     r"marac": "multi agency risk assessment conference domestic abuse",
     r"mappa": "multi agency public protection arrangements",
-    r"dash": "domestic abuse risk checklist",
-    r"dv|da": "domestic abuse",
-    r"dvds": "domestic violence disclosure scheme",
     r"lado": "local authority designated officer allegation",
     r"cait": "child abuse investigation team police",
     r"ppu": "public protection unit police",
-    r"ds|dc|pc": "police officer",
     r"s47|section 47": "section47 child protection enquiry",
     r"s17|section 17": "section17 child in need",
     r"s20|section 20": "section20 voluntary accommodation",
     r"s31|section 31": "section31 care order",
-    r"abe": "achieving best evidence interview police",
     r"plo": "public law outline pre proceedings court",
     r"irh": "issues resolution hearing court",
     r"ffh": "final hearing court",
@@ -97,9 +90,7 @@ _ACRONYMS: dict[str, str] = {
     r"ico": "interim care order court",
     r"sgo": "special guardianship order",
     r"cafcass": "children guardian court",
-    r"la": "local authority",
     r"ehcps?": "education health care plan",
-    r"send": "special educational needs disability",
     r"asd": "autism",
     r"adhd": "adhd neurodevelopmental",
     r"bsl": "british sign language interpreter",
@@ -110,19 +101,37 @@ _ACRONYMS: dict[str, str] = {
     r"rhi": "return home interview missing",
     r"nrm": "national referral mechanism exploitation",
     r"yot|yjs": "youth justice service",
-    r"pas?": "personal adviser care leaver",
     r"nfa": "no further action",
     r"tac|taf": "team around family meeting",
     r"ehm|eha": "early help assessment",
     r"c&f|c and f": "child and family assessment",
     r"gcp2?": "graded care profile neglect tool",
     r"csprs?|lcsprs?|scrs?": "safeguarding practice review serious incident",
-    r"sui|si": "serious incident",
-    r"hr": "human resources",
-    r"it": "information technology",
-    r"a&e|a and e|ed": "emergency department hospital",
     r"dob": "date of birth",
     r"wfh": "working from home",
+    r"dv": "domestic abuse",
+    r"a&e|a and e": "emergency department hospital",
+    r"sui": "serious incident",
+}
+
+#: Acronyms that are also ordinary English words ("it", "send", "dash", "la",
+#: "hr" as in hours): matched only as written in capitals, on the original
+#: text, so the pronoun "it" never becomes "information technology".
+_CASED_ACRONYMS: dict[str, str] = {
+    r"SMs?": "service manager",
+    r"DASH": "domestic abuse risk checklist",
+    r"DA": "domestic abuse",
+    r"DVDS": "domestic violence disclosure scheme",
+    r"DS|DC|PC": "police officer",
+    r"ABE": "achieving best evidence interview police",
+    r"LA": "local authority",
+    r"SEND": "special educational needs disability",
+    r"PAs?": "personal adviser care leaver",
+    r"SI": "serious incident",
+    r"HR": "human resources",
+    r"IT": "information technology",
+    r"ED": "emergency department hospital",
+    r"OOH": "out of hours",
 }
 
 #: Concept groups: a report mentioning any cue gets the concept token. Groups
@@ -471,6 +480,12 @@ def _compile_acronyms() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(r"(?<![a-z0-9&])(?:" + pat + r")(?![a-z0-9&])"), repl) for pat, repl in _ACRONYMS.items()]
 
 
+def _compile_cased_acronyms() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(r"(?<![A-Za-z0-9&])(?:" + pat + r")(?![A-Za-z0-9&])"), repl) for pat, repl in _CASED_ACRONYMS.items()
+    ]
+
+
 def _compile_concepts() -> list[tuple[str, re.Pattern[str]]]:
     return [
         (name, re.compile(r"(?<![a-z0-9])(?:" + "|".join(cues) + r")(?![a-z0-9])")) for name, cues in _CONCEPTS.items()
@@ -482,10 +497,18 @@ def _compiled() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, re.P
     return _compile_acronyms(), _compile_concepts()
 
 
+@lru_cache(maxsize=1)
+def _compiled_cased() -> list[tuple[re.Pattern[str], str]]:
+    return _compile_cased_acronyms()
+
+
 def normalise(text: str) -> str:
     """Lower-case, unify punctuation and expand the domain's acronyms."""
     acronyms, _ = _compiled()
-    out = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    out = text
+    for pattern, replacement in _compiled_cased():
+        out = pattern.sub(replacement, out)
+    out = out.lower().replace("\u2019", "'").replace("\u2018", "'")
     out = re.sub(r"[\u2010-\u2015]", "-", out)
     out = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", out)  # "multi-agency" == "multi agency"
     out = re.sub(r"\s+", " ", out)
@@ -554,6 +577,16 @@ def features(*, narrative: str, what_would_help: str = "", service_area: str = "
 def feature_index(feature: str) -> int:
     """Stable hashed column of a feature string (murmur3, seed 0)."""
     return int(murmurhash3_32(feature, seed=0, positive=True)) % N_FEATURES
+
+
+@lru_cache(maxsize=1)
+def concept_columns() -> np.ndarray:
+    """Sorted hashed columns of the concept-group features (``c:`` tokens).
+
+    The theme build weights this block apart from the word block, so the
+    shared concept vocabulary is not drowned by a report's many surface words.
+    """
+    return np.unique(np.fromiter((feature_index("c:" + name) for name in _CONCEPTS), dtype=np.int32))
 
 
 def vectorise(*, narrative: str, what_would_help: str = "", service_area: str = "") -> SparseVector:
