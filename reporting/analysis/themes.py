@@ -38,7 +38,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.optimize import linear_sum_assignment
+from scipy.spatial.distance import squareform
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.metrics import silhouette_score
 from sklearn.utils.extmath import randomized_svd
@@ -59,6 +61,15 @@ SILHOUETTE_SAMPLE: int = 1_500
 #: in different words; left to plain TF-IDF they are a handful among a report's
 #: hundred surface words and barely move the similarity.
 CONCEPT_SHARE: float = 0.8
+#: Reports in the consensus clustering (its co-association matrix is quadratic).
+CONSENSUS_SAMPLE: int = 1_500
+#: LSA ranks and k-means seeds of the ensemble that votes in the consensus.
+ENSEMBLE_DIMS: tuple[int, ...] = (8, 10, 12, 15, 20, 30)
+ENSEMBLE_SEEDS: int = 3
+#: Weight of the previous build's themes among the consensus votes.
+PREVIOUS_VOTE: float = 0.25
+#: Smallest k whose consensus silhouette is this close to the best is chosen.
+K_PARSIMONY: float = 0.01
 #: LSA dimensions.
 N_COMPONENTS: int = 40
 #: Largest number of themes a build proposes; a panel cannot triage more.
@@ -304,6 +315,121 @@ def _warm_start(
     return init
 
 
+def _lloyd(z: np.ndarray, k: int, rng: np.random.Generator, iters: int = 30) -> np.ndarray:
+    """Labels of a quick cosine k-means (k-means++ seeding) on unit rows.
+
+    The consensus runs many small k-means; this avoids sklearn's per-call
+    overhead, which dominates at a few hundred rows.
+    """
+    m = z.shape[0]
+    cents = np.empty((k, z.shape[1]), dtype=np.float32)
+    cents[0] = z[rng.integers(m)]
+    closest = np.maximum(0.0, 1.0 - z @ cents[0])
+    for c in range(1, k):
+        total = float(closest.sum())
+        i = int(rng.choice(m, p=closest / total)) if total > 0 else int(rng.integers(m))
+        cents[c] = z[i]
+        closest = np.minimum(closest, np.maximum(0.0, 1.0 - z @ cents[c]))
+    lab = np.full(m, -1, dtype=np.int64)
+    for _ in range(iters):
+        new = np.argmax(z @ cents.T, axis=1)
+        if np.array_equal(new, lab):
+            break
+        lab = new
+        sums = np.zeros_like(cents)
+        np.add.at(sums, lab, z)
+        empty = ~sums.any(axis=1)
+        sums[empty] = cents[empty]
+        cents = _normalise_rows(sums)
+    return lab
+
+
+def _ensemble_dims(n_comp: int) -> list[int]:
+    return sorted({min(d, n_comp) for d in ENSEMBLE_DIMS if min(d, n_comp) >= 2}) or [n_comp]
+
+
+def _consensus_centroids(
+    zs_raw: np.ndarray,
+    zs: np.ndarray,
+    *,
+    seed: int,
+    k: int | None,
+    previous_k: int,
+    previous_label: np.ndarray,
+    n_total: int,
+) -> tuple[np.ndarray, int, list[tuple[int, float]]]:
+    """Consensus (evidence accumulation) clustering of a bounded sample.
+
+    Many cheap k-means partitions (several LSA ranks, numbers of clusters and
+    seeds) vote on which reports belong together; the previous build's themes
+    vote too, with a fixed weight, so a rebuild does not reshuffle themes the
+    evidence still supports. The co-association matrix is cut by average
+    linkage. The number of themes is the smallest k whose silhouette on the
+    consensus distance is within ``K_PARSIMONY`` of the best: over-splitting a
+    theme costs a panel more than a slightly looser theme.
+
+    Returns unit centroids (in the full LSA space) of the consensus clusters,
+    the chosen k and the (k, silhouette) candidates.
+    """
+    m = zs.shape[0]
+    band = candidate_ks(n_total)
+    ens_ks = sorted({kk for kk in [*band, *([k] if k else [])] if 2 <= kk < m})
+    if not ens_ks:
+        return _normalise_rows(zs.mean(axis=0, keepdims=True)), 1, [(1, 0.0)]
+    co = np.zeros((m, m), dtype=np.float32)
+    votes = 0
+    for d in _ensemble_dims(zs_raw.shape[1]):
+        zd = _normalise_rows(zs_raw[:, :d])
+        for kk in ens_ks:
+            for rep in range(ENSEMBLE_SEEDS):
+                lab = _lloyd(zd, kk, np.random.default_rng(seed * 7919 + 101 * d + 13 * kk + rep))
+                onehot = np.zeros((m, kk), dtype=np.float32)
+                onehot[np.arange(m), lab] = 1.0
+                co += onehot @ onehot.T
+                votes += 1
+    co /= votes
+    if (previous_label >= 0).sum() >= 2 * MIN_THEME_SIZE:
+        same = (previous_label[:, None] == previous_label[None, :]) & (previous_label[:, None] >= 0)
+        co = (1.0 - PREVIOUS_VOTE) * co + PREVIOUS_VOTE * same.astype(np.float32)
+    dist = 1.0 - co
+    np.fill_diagonal(dist, 0.0)
+    dist = np.clip((dist + dist.T) / 2.0, 0.0, 1.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+
+    def cut(kk: int) -> np.ndarray:
+        return fcluster(tree, kk, criterion="maxclust") - 1
+
+    scores: list[tuple[int, float]] = []
+    if k is not None:
+        chosen = k
+        scores = [(k, 0.0)]
+    else:
+        cands = sorted({kk for kk in [*band, previous_k] if 2 <= kk < m})
+        for kk in cands:
+            lab = cut(kk)
+            if len(set(lab.tolist())) < 2:
+                continue
+            scores.append((kk, float(silhouette_score(dist, lab, metric="precomputed"))))
+        if not scores:
+            chosen = band[0]
+        else:
+            best = max(s for _, s in scores)
+            kept = [s for kk, s in scores if kk == previous_k]
+            if kept and kept[0] >= best - K_TOLERANCE:
+                chosen = previous_k
+            else:
+                chosen = min(kk for kk, s in scores if s >= best - K_PARSIMONY)
+    lab = cut(chosen)
+    cents = []
+    for c in range(int(lab.max()) + 1):
+        rows = np.flatnonzero(lab == c)
+        if len(rows) >= min(MIN_THEME_SIZE, max(1, m // 50)):
+            cents.append(zs[rows].mean(axis=0))
+    if not cents:
+        cents = [zs.mean(axis=0)]
+    return _normalise_rows(np.asarray(cents, dtype=np.float32)), chosen, scores
+
+
 def build_themes(
     docs: Sequence[ThemeDoc],
     previous: Sequence[PreviousTheme] = (),
@@ -352,9 +478,12 @@ def build_themes(
         z = np.empty((n, n_comp), dtype=np.float32)
         for start in range(0, n, BATCH):
             z[start : start + BATCH] = x[start : start + BATCH] @ basis
-        z = _normalise_rows(z)
     else:
-        z = _normalise_rows(np.asarray(x.toarray(), dtype=np.float32))
+        z = np.asarray(x.toarray(), dtype=np.float32)
+    # The consensus step clusters truncations of the projection (the leading
+    # d components are the rank-d LSA), so keep the raw rows of its sample.
+    z_raw = z
+    z = _normalise_rows(z)
 
     # 3. Number of themes and centroids, on free (unpinned) reports.
     free_rows = np.array([i for i, d in enumerate(ids) if d not in pins], dtype=np.int64)
@@ -373,16 +502,25 @@ def build_themes(
     free_cents = np.zeros((0, z.shape[1]), np.float32)
     chosen_k = 0
     if len(free_rows) >= 2 * MIN_THEME_SIZE:
-        zf = z[free_rows]
-        if k is None:
-            chosen_k, scores = _choose_k(zf, rng, previous_k=sum(1 for t in previous if not t.locked))
-        else:
-            chosen_k, scores = k, [(k, 0.0)]
-        fit = zf[rng.choice(len(zf), size=min(len(zf), FIT_SAMPLE), replace=False)]
-        fresh = _spherical_kmeans(fit, chosen_k, seed=seed)
         unlocked_prev = [t for t in previous if not t.locked]
-        init = _warm_start(z, index_of, unlocked_prev, chosen_k, fresh)
-        free_cents = fresh if init is None else _spherical_kmeans(fit, chosen_k, seed=seed, init=init)
+        sample = np.sort(rng.choice(free_rows, size=min(len(free_rows), CONSENSUS_SAMPLE), replace=False))
+        prev_label = np.full(len(sample), -1, dtype=np.int64)
+        pos_of = {int(r): j for j, r in enumerate(sample)}
+        for b, theme in enumerate(unlocked_prev):
+            for member in theme.member_ids:
+                j = pos_of.get(index_of.get(member, -1))
+                if j is not None:
+                    prev_label[j] = b
+        free_cents, chosen_k, scores = _consensus_centroids(
+            z_raw[sample],
+            z[sample],
+            seed=seed,
+            k=k,
+            previous_k=len(unlocked_prev),
+            previous_label=prev_label,
+            n_total=len(free_rows),
+        )
+    del z_raw
 
     # 4. Assignment of free reports to the nearest centroid (free or locked).
     all_cents = np.vstack([locked_cents, free_cents]).astype(np.float32)
