@@ -56,17 +56,14 @@ class BarOutputSerializer(serializers.Serializer):
     shown = serializers.CharField(help_text="The count as displayed: 'fewer than 5' when small.")
 
 
-class WestrumRowOutputSerializer(serializers.Serializer):
-    aspect = serializers.CharField()
-    cells = BarOutputSerializer(many=True)
-
-
 class ThemeProfileOutputSerializer(serializers.Serializer):
     """Aggregates only, with small counts suppressed: raw counts are never sent."""
 
     size = serializers.SerializerMethodField()
-    trend = BarOutputSerializer(many=True)
-    westrum = WestrumRowOutputSerializer(many=True)
+    trend = BarOutputSerializer(many=True, help_text="Reports in three 30-day blocks, oldest first.")
+    quarters = BarOutputSerializer(many=True, help_text="The 90 days before the last 90, then the last 90.")
+    westrum_orientation = BarOutputSerializer(many=True)
+    westrum_aspect = BarOutputSerializer(many=True)
     learning_together = BarOutputSerializer(many=True)
     contributing_factors = BarOutputSerializer(many=True)
     service_areas = BarOutputSerializer(many=True)

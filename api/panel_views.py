@@ -111,7 +111,10 @@ class ThemeDetailView(PanelView):
         tags=["panel"],
         operation_id="panel_themes_retrieve",
         summary="A theme with its profile",
-        description="Aggregates are suppressed below the threshold: counts come as text such as 'fewer than 5'.",
+        description=(
+            "Aggregates from the theme engine's precomputed summary, suppressed below the threshold: counts come "
+            "as text such as 'fewer than 5'."
+        ),
         responses={200: OpenApiTypes.OBJECT, 404: NOT_FOUND},
     )
     def get(self, request: Request, theme_id: int) -> Response:
@@ -133,8 +136,7 @@ class ThemeReportsView(PanelView):
     )
     def get(self, request: Request, theme_id: int) -> Response:
         theme = svc.access_theme_as_panel(request.user, theme_id)
-        reports = Report.objects.filter(theme=theme).order_by("-theme_pinned", "-submitted_on", "reference")
-        return _paginate(self, request, reports, s.MemberReportOutputSerializer)
+        return _paginate(self, request, svc.theme_members(theme), s.MemberReportOutputSerializer)
 
 
 class ThemeStatusView(PanelView):
@@ -201,7 +203,7 @@ class ThemeSplitView(PanelView):
         data = s.SplitInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ids = data.validated_data["reports"]
-        reports = list(Report.objects.visible_to(request.user).filter(pk__in=ids, theme=theme))
+        reports = list(Report.objects.visible_to(request.user).filter(pk__in=ids) & theme.member_reports())
         if len(reports) != len(set(ids)):
             raise ValidationError({"reports": ["Choose reports that belong to this theme."]})
         new_theme = svc.split_theme(

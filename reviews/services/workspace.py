@@ -7,9 +7,11 @@ exclude, duplicates, label corrections) are delegated to the engine's
 primitives in ``reporting.themes``; this module checks that the actor's panel
 may make them and records that the theme was looked at.
 
-Reads (the triage queue and a theme's profile) issue a fixed number of
-queries whatever the number of themes or reports: counts are aggregated in
-the database, never by loading member reports one by one.
+Reads (the triage queue and a theme's profile) never scan member reports:
+they read Theme rows and the summary the theme engine precomputes for each
+(``Theme.summary``), so their queries and their cost stay the same whatever
+the number of themes or reports. Lists of reports are paginated and read
+only the columns they show.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -213,16 +215,39 @@ def mark_urgent_handled(*, actor: User, report: Report, note: str) -> Report:
     return locked
 
 
+# What the urgent queue shows of a report and of who handled it.
+URGENT_REPORT_FIELDS = (
+    "id",
+    "reference",
+    "organisation_id",
+    "submitted_on",
+    "live_concern",
+    "live_concern_reasons",
+    "urgent_handled_at",
+    "urgent_handled_note",
+    "urgent_handled_by__username",
+    "urgent_handled_by__first_name",
+    "urgent_handled_by__last_name",
+)
+
+
 def urgent_reports_for(user: User, *, handled: str = "") -> QuerySet[Report]:
-    """Live-concern reports, unhandled first; ``handled`` is "", "yes" or "no"."""
+    """Live-concern reports, unhandled first; ``handled`` is "", "yes" or "no".
+
+    Filtered on the partial index ``urgent_reports`` (organisation,
+    urgent_handled_at WHERE live_concern): only the few urgent rows are read,
+    whatever the number of reports. Callers paginate.
+    """
     reports = Report.objects.visible_to(user).filter(live_concern=True)
     if handled == "yes":
         reports = reports.filter(urgent_handled_at__isnull=False)
     elif handled == "no":
         reports = reports.filter(urgent_handled_at__isnull=True)
     # Unhandled first, then the most recently handled (nulls_first is emulated where needed).
-    return reports.select_related("urgent_handled_by").order_by(
-        F("urgent_handled_at").desc(nulls_first=True), "-submitted_on", "reference"
+    return (
+        reports.select_related("urgent_handled_by")
+        .only(*URGENT_REPORT_FIELDS)
+        .order_by(F("urgent_handled_at").desc(nulls_first=True), "-submitted_on", "reference")
     )
 
 
@@ -294,9 +319,10 @@ def split_theme(*, actor: User, theme: Theme, reports: Sequence[Report], title: 
     _check_panel_may_act_on_theme(actor, theme)
     if not reports:
         raise ValidationError({"reports": ["Choose the reports to split off."]})
-    if any(r.theme_id != theme.pk for r in reports):
+    members = theme.member_reports()
+    if members.filter(pk__in=[r.pk for r in reports]).count() != len({r.pk for r in reports}):
         raise ValidationError({"reports": ["Choose reports that belong to this theme."]})
-    if len(reports) >= theme.reports.count():
+    if len(reports) >= members.count():
         raise ValidationError({"reports": ["Leave at least one report in this theme."]})
     # The engine needs a title; "Split from ..." is a placeholder the panel can rename.
     title = title.strip() or f"Split from {theme.title}"[:200]
@@ -457,9 +483,88 @@ def label_rows(report: Report) -> list[dict[str, Any]]:
     return rows
 
 
+# --- Theme summaries ------------------------------------------------------------
+
+# Which summary counter each triage filter reads (keys written by the theme
+# engine's _theme_summary in reporting.themes).
+SUMMARY_COUNTERS = {
+    "service_area": "service_areas",
+    "learning_together": "learning_together",
+    "westrum_aspect": "westrum_aspect",
+    "westrum_orientation": "westrum_orientation",
+}
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    """``Theme.summary`` read defensively: a theme the engine has not
+    summarised yet (or an older summary missing a key) reads as zeros rather
+    than failing the page."""
+
+    size: int
+    last_30: int
+    previous_30: int
+    last_90: int
+    previous_90: int
+    reached_child: int
+    live_concern: int
+    counters: Mapping[str, Mapping[str, int]]  # summary key -> value -> count
+
+    @classmethod
+    def of(cls, theme: Theme) -> ThemeSummary:
+        data = theme.summary if isinstance(theme.summary, dict) else {}
+        raw_trend = data.get("trend")
+        trend: dict[str, Any] = raw_trend if isinstance(raw_trend, dict) else {}
+
+        def number(value: Any) -> int:
+            return int(value) if isinstance(value, int | float) and value > 0 else 0
+
+        counters: dict[str, dict[str, int]] = {}
+        for key in (*SUMMARY_COUNTERS.values(), "contributing_factors"):
+            raw = data.get(key)
+            counters[key] = {str(k): number(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+        return cls(
+            # Theme.size is kept by the engine beside the summary; it covers a theme summarised before "size" existed.
+            size=number(data.get("size", theme.size)),
+            last_30=number(trend.get("last_30")),
+            previous_30=number(trend.get("previous_30")),
+            last_90=number(trend.get("last_90")),
+            previous_90=number(trend.get("previous_90")),
+            reached_child=number(data.get("reached_child")),
+            live_concern=number(data.get("live_concern")),
+            counters=counters,
+        )
+
+    def count(self, key: str, value: str) -> int:
+        return self.counters.get(key, {}).get(value, 0)
+
+
+# What a member list shows of a report (the theme page and the API list).
+MEMBER_REPORT_FIELDS = (
+    "id",
+    "reference",
+    "kind",
+    "service_area",
+    "submitted_on",
+    "narrative",
+    "westrum_aspect",
+    "westrum_orientation",
+    "learning_together",
+    "theme_pinned",
+    "live_concern",
+    "duplicate_of_id",
+    "theme_id",
+)
+
+
+def theme_members(theme: Theme) -> QuerySet[Report]:
+    """Member reports for a paginated list: pinned first, then newest, only the listed columns."""
+    return theme.member_reports().only(*MEMBER_REPORT_FIELDS).order_by("-theme_pinned", "-submitted_on", "reference")
+
+
 # --- Triage queue ---------------------------------------------------------------
 
-# What the queue shows of a theme; keywords, excerpts and summary JSON stay unread.
+# What the queue shows and scores of a theme; keywords for the API, summary for the facts.
 TRIAGE_THEME_FIELDS = (
     "id",
     "organisation_id",
@@ -467,6 +572,8 @@ TRIAGE_THEME_FIELDS = (
     "title",
     "title_locked",
     "keywords",
+    "summary",
+    "size",
     "status",
     "status_reason",
     "emerging",
@@ -476,7 +583,7 @@ TRIAGE_THEME_FIELDS = (
     "retired_at",
 )
 OPEN_STATUSES = (ThemeStatus.NEW, ThemeStatus.TRIAGED, ThemeStatus.MONITORING, ThemeStatus.THEMATIC_REVIEW)
-GROWTH_WINDOW_DAYS = 30
+GROWTH_WINDOW_DAYS = 30  # the summary's last_30 / previous_30 windows
 PERIOD_DAYS = {"30": 30, "90": 90, "365": 365}
 
 
@@ -529,6 +636,28 @@ def attention_score(facts: ThemeFacts) -> float:
     return round(score, 2)
 
 
+def theme_facts(
+    theme: Theme, *, live_unhandled: int, now: dt.datetime, summary: ThemeSummary | None = None
+) -> ThemeFacts:
+    """The score's inputs: the engine's summary, plus the unhandled live
+    concerns, which change when the panel acts and so are counted live."""
+    summary = summary or ThemeSummary.of(theme)
+    orientations = summary.counters["westrum_orientation"]
+    return ThemeFacts(
+        size=summary.size,
+        recent=summary.last_30,
+        previous=summary.previous_30,
+        reached_child=summary.reached_child,
+        # A summary older than the newest live concern must not make "handled" negative.
+        live_concern=max(summary.live_concern, live_unhandled),
+        live_unhandled=live_unhandled,
+        pathological=orientations.get(WestrumOrientation.PATHOLOGICAL.value, 0),
+        labelled=sum(orientations.values()),
+        emerging=theme.emerging,
+        days_since_reviewed=(now - theme.last_reviewed_at).days if theme.last_reviewed_at else None,
+    )
+
+
 @dataclass(frozen=True)
 class TriageFilters:
     status: str = "open"  # a ThemeStatus value, "open" or "all"
@@ -556,6 +685,10 @@ class TriageFilters:
             period=pick("period", PERIOD_DAYS),
         )
 
+    def summary_filters(self) -> list[tuple[str, str]]:
+        """(summary counter, value) pairs a theme must have at least one report of."""
+        return [(key, getattr(self, name)) for name, key in SUMMARY_COUNTERS.items() if getattr(self, name)]
+
 
 @dataclass(frozen=True)
 class TriageRow:
@@ -567,17 +700,53 @@ class TriageRow:
 
 def _scope_themes(user: User) -> QuerySet[Theme]:
     # A subquery rather than visible_to() itself: its joins through panels
-    # would multiply the report counts annotated below.
+    # (and its DISTINCT) would otherwise apply to every query built on this.
     return Theme.objects.filter(pk__in=Theme.objects.visible_to(user).values("pk")).current()
+
+
+def _unhandled_live_concerns_by_theme(user: User) -> Counter[int]:
+    """Unhandled live concerns per theme, organisation and partnership themes alike.
+
+    Filtered on exactly the partial index's terms (organisation,
+    urgent_handled_at, live_concern), so it reads only the urgent backlog,
+    never the reports of a theme; each row carries the report's organisation
+    theme and (joined) its partnership themes, so a report is counted once
+    in each theme it belongs to.
+    """
+    themes_of: dict[Any, set[int]] = {}
+    rows = (
+        Report.objects.visible_to(user)
+        .filter(live_concern=True, urgent_handled_at__isnull=True)
+        .values_list("pk", "theme_id", "theme_memberships__theme_id")
+        .order_by()
+    )
+    for report_id, theme_id, partnership_theme_id in rows:
+        themes_of.setdefault(report_id, set()).update(t for t in (theme_id, partnership_theme_id) if t is not None)
+    return Counter(theme_id for ids in themes_of.values() for theme_id in ids)
 
 
 def triage_queue(user: User, filters: TriageFilters, *, today: dt.date | None = None) -> list[TriageRow]:
     """Themes the user's panels serve, most in need of attention first.
 
-    Three queries whatever the number of themes or reports (the panel
-    scope, the themes, one aggregate over their member reports). Sorting happens in Python
-    because the score mixes logarithms and caps; a scope has hundreds of
-    themes, not millions.
+    Reads Theme rows and the summaries the theme engine precomputes, never
+    their member reports, so the cost does not depend on how many reports
+    there are: one query for the themes in scope, and one (panel scope plus
+    an index-only count on the partial ``urgent_reports`` index) for the
+    live concerns not yet handled, which change with every panel action.
+
+    Filters work on theme-level facts: the period on ``last_seen`` (an
+    indexable column), and service area, Learning Together pattern and
+    Westrum aspect/orientation on the summary's counts, in Python. A theme
+    matches a filter when at least one of its reports has that value; with
+    several filters, each must match, though not necessarily on one report.
+    Python rather than SQL JSON lookups because the queue already loads
+    every current theme in scope to sort by the score (which mixes
+    logarithms and caps): a scope has hundreds of themes, not millions, and
+    JSON key lookups would differ between SQLite and PostgreSQL and use no
+    index anyway.
+
+    The 30-day growth windows are those of the summary, i.e. as of the
+    engine's last refresh of the theme.
     """
     today = today or timezone.localdate()
     themes = _scope_themes(user)
@@ -585,54 +754,17 @@ def triage_queue(user: User, filters: TriageFilters, *, today: dt.date | None = 
         themes = themes.filter(status__in=OPEN_STATUSES)
     elif filters.status != "all":
         themes = themes.filter(status=filters.status)
-    report_filters = {
-        "service_area": filters.service_area,
-        "learning_together": filters.learning_together,
-        "westrum_aspect": filters.westrum_aspect,
-        "westrum_orientation": filters.westrum_orientation,
-    }
-    member_reports = Report.objects.filter(**{k: v for k, v in report_filters.items() if v})
     if filters.period:
-        member_reports = member_reports.filter(submitted_on__gte=today - dt.timedelta(days=PERIOD_DAYS[filters.period]))
-    if any(report_filters.values()) or filters.period:
-        themes = themes.filter(pk__in=member_reports.filter(theme__isnull=False).values("theme_id"))
-    recent_from = today - dt.timedelta(days=GROWTH_WINDOW_DAYS)
-    previous_from = recent_from - dt.timedelta(days=GROWTH_WINDOW_DAYS)
-    # Aggregate on the report side, grouped by theme_id alone (an indexed
-    # column): grouping a theme join by every theme column costs far more.
-    theme_list = list(themes.only(*TRIAGE_THEME_FIELDS))
-    counts = {
-        row["theme_id"]: row
-        for row in Report.objects.filter(theme_id__in=[t.pk for t in theme_list])
-        .values("theme_id")
-        .annotate(
-            n_reports=Count("pk"),
-            n_recent=Count("pk", filter=Q(submitted_on__gte=recent_from)),
-            n_previous=Count("pk", filter=Q(submitted_on__gte=previous_from, submitted_on__lt=recent_from)),
-            n_reached=Count("pk", filter=Q(reached_child="yes")),
-            n_live=Count("pk", filter=Q(live_concern=True)),
-            n_live_unhandled=Count("pk", filter=Q(live_concern=True, urgent_handled_at__isnull=True)),
-            n_pathological=Count("pk", filter=Q(westrum_orientation=WestrumOrientation.PATHOLOGICAL)),
-            n_labelled=Count("pk", filter=~Q(westrum_orientation="")),
-        )
-        .order_by()
-    }
+        themes = themes.filter(last_seen__gte=today - dt.timedelta(days=PERIOD_DAYS[filters.period]))
+    wanted = filters.summary_filters()
+    unhandled = _unhandled_live_concerns_by_theme(user)
     now = timezone.now()
     rows = []
-    for theme in theme_list:
-        c = counts.get(theme.pk, {})
-        facts = ThemeFacts(
-            size=c.get("n_reports", 0),
-            recent=c.get("n_recent", 0),
-            previous=c.get("n_previous", 0),
-            reached_child=c.get("n_reached", 0),
-            live_concern=c.get("n_live", 0),
-            live_unhandled=c.get("n_live_unhandled", 0),
-            pathological=c.get("n_pathological", 0),
-            labelled=c.get("n_labelled", 0),
-            emerging=theme.emerging,
-            days_since_reviewed=(now - theme.last_reviewed_at).days if theme.last_reviewed_at else None,
-        )
+    for theme in themes.only(*TRIAGE_THEME_FIELDS):
+        summary = ThemeSummary.of(theme)
+        if not all(summary.count(key, value) for key, value in wanted):
+            continue
+        facts = theme_facts(theme, live_unhandled=unhandled.get(theme.pk, 0), now=now, summary=summary)
         rows.append(TriageRow(theme=theme, facts=facts, score=attention_score(facts), reasons=attention_reasons(facts)))
     rows.sort(key=lambda row: (-row.score, row.theme.title.lower(), row.theme.pk))
     return rows
@@ -699,67 +831,55 @@ def bars(counts: Sequence[tuple[str, int]]) -> list[Bar]:
 @dataclass(frozen=True)
 class ThemeProfile:
     size: int
-    trend: list[Bar]  # by month, oldest first
-    westrum: list[dict[str, Any]]  # one row per aspect: label and one Bar per orientation
+    trend: list[Bar]  # three 30-day blocks, oldest first
+    quarters: list[Bar]  # the 90 days before the last 90, then the last 90
+    westrum_orientation: list[Bar]  # every orientation, in the model's order
+    westrum_aspect: list[Bar]  # every aspect, in the model's order
     learning_together: list[Bar]
     contributing_factors: list[Bar]
     service_areas: list[Bar]
 
 
-def theme_profile(theme: Theme, *, months: int = 12, today: dt.date | None = None) -> ThemeProfile:
-    """Aggregates over a theme's member reports in one query whatever its size.
+def _ranked(counter: Mapping[str, int], choices: Any) -> list[Bar]:
+    known = Counter({k: n for k, n in counter.items() if k in choices.values and n > 0})
+    return bars([(choices(k).label, n) for k, n in known.most_common()])
 
-    One pass over six narrow columns of the members, counted in Python: one
-    index range scan on theme_id beats six GROUP BY queries that each re-read
-    the (wide) report rows, and contributing_factors is a JSON list that has
-    to be counted in Python anyway.
+
+def theme_profile(theme: Theme) -> ThemeProfile:
+    """What the engine knows about a theme, from its precomputed summary.
+
+    No report is read, so the page costs the same for 5 reports or 50,000.
+    The summary has the Westrum aspects and orientations as separate counts
+    (not crossed), and 30/90-day windows rather than months: the trend is
+    the three 30-day blocks those windows give exactly (days 61-90 are
+    last_90 - last_30 - previous_30), and the quarters compare the last 90
+    days with the 90 before.
     """
-    today = today or timezone.localdate()
-    start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
-    by_month: Counter[dt.date] = Counter()
-    cells: Counter[tuple[str, str]] = Counter()
-    lt_counts: Counter[str] = Counter()
-    area_counts: Counter[str] = Counter()
-    factor_counts: Counter[str] = Counter()
-    size = 0
-    rows = Report.objects.filter(theme=theme).values_list(
-        "submitted_on",
-        "westrum_aspect",
-        "westrum_orientation",
-        "learning_together",
-        "service_area",
-        "contributing_factors",
-    )
-    for submitted_on, aspect, orientation, pattern, area, factors in rows.iterator(chunk_size=5000):
-        size += 1
-        if submitted_on >= start:
-            by_month[submitted_on.replace(day=1)] += 1
-        if aspect and orientation:
-            cells[(aspect, orientation)] += 1
-        if pattern in LearningTogether.values:
-            lt_counts[pattern] += 1
-        if area in ServiceArea.values:
-            area_counts[area] += 1
-        factor_counts.update(f for f in factors or [] if f in ContributingFactor.values)
-
-    month_keys = []
-    cursor = start
-    while cursor <= today:
-        month_keys.append(cursor)
-        cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
-    trend = bars([(m.strftime("%b %Y"), by_month.get(m, 0)) for m in month_keys])
-    westrum = [
-        {"aspect": aspect.label, "cells": bars([(o.label, cells[(aspect.value, o.value)]) for o in WestrumOrientation])}
-        for aspect in WestrumAspect
-    ]
+    summary = ThemeSummary.of(theme)
+    days_61_90 = max(0, summary.last_90 - summary.last_30 - summary.previous_30)
     return ThemeProfile(
-        size=size,
-        trend=trend,
-        westrum=westrum,
-        learning_together=bars([(LearningTogether(k).label, n) for k, n in lt_counts.most_common()]),
-        contributing_factors=bars([(ContributingFactor(k).label, n) for k, n in factor_counts.most_common()]),
-        service_areas=bars([(ServiceArea(k).label, n) for k, n in area_counts.most_common()]),
+        size=summary.size,
+        trend=bars(
+            [
+                ("61–90 days ago", days_61_90),
+                ("31–60 days ago", summary.previous_30),
+                ("0–30 days ago", summary.last_30),
+            ]
+        ),
+        quarters=bars([("91–180 days ago", summary.previous_90), ("Last 90 days", summary.last_90)]),
+        westrum_orientation=bars(
+            [(o.label, summary.count("westrum_orientation", o.value)) for o in WestrumOrientation]
+        ),
+        westrum_aspect=bars([(a.label, summary.count("westrum_aspect", a.value)) for a in WestrumAspect]),
+        learning_together=_ranked(summary.counters["learning_together"], LearningTogether),
+        contributing_factors=_ranked(summary.counters["contributing_factors"], ContributingFactor),
+        service_areas=_ranked(summary.counters["service_areas"], ServiceArea),
     )
+
+
+def merge_targets(user: User, theme: Theme) -> list[tuple[int, str]]:
+    """(id, title) of the other current themes in the user's scope, for the merge list."""
+    return list(_scope_themes(user).exclude(pk=theme.pk).order_by("title").values_list("pk", "title"))
 
 
 def theme_history(theme: Theme, *, limit: int = 20) -> QuerySet[AuditEvent]:

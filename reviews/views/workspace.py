@@ -249,39 +249,17 @@ def column_chart_svg(bars: list[svc.Bar], *, height: int = 30) -> SafeString:
 
 
 def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> dict[str, Any]:
-    members = (
-        Report.objects.filter(theme=theme)
-        .only(
-            "id",
-            "reference",
-            "kind",
-            "service_area",
-            "submitted_on",
-            "narrative",
-            "westrum_aspect",
-            "westrum_orientation",
-            "learning_together",
-            "theme_pinned",
-            "live_concern",
-            "duplicate_of_id",
-            "theme_id",
-        )
-        .order_by("-theme_pinned", "-submitted_on", "reference")
-    )
+    # The profile comes from the engine's summary and the members are one
+    # page of narrow rows: nothing here reads all of a theme's reports.
+    members = svc.theme_members(theme)
     page = Paginator(members, MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
     profile = svc.theme_profile(theme)
-    others = (
-        svc._scope_themes(request.user)  # type: ignore[arg-type]
-        .exclude(pk=theme.pk)
-        .order_by("title")
-        .values_list("pk", "title")
-    )
     return {
         "theme": theme,
         "profile": profile,
         "trend_svg": column_chart_svg(profile.trend),
         "page": page,
-        "other_themes": list(others),
+        "other_themes": svc.merge_targets(request.user, theme),  # type: ignore[arg-type]
         "notes": theme.notes.select_related("author")[:50],
         "history": svc.theme_history(theme),
         "status_form": forms_.get("status_form") or StatusForm(initial={"status": theme.status}),
@@ -389,7 +367,7 @@ def theme_merge(request: HttpRequest, theme_id: int) -> HttpResponse:
 def theme_split(request: HttpRequest, theme_id: int) -> HttpResponse:
     theme = svc.access_theme_as_panel(request.user, theme_id)
     ids = request.POST.getlist("reports")
-    chosen = list(Report.objects.visible_to(request.user).filter(pk__in=_valid_uuids(ids), theme=theme))
+    chosen = list(Report.objects.visible_to(request.user).filter(pk__in=_valid_uuids(ids)) & theme.member_reports())
     try:
         new_theme = svc.split_theme(
             actor=request.user,  # type: ignore[arg-type]

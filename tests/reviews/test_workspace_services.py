@@ -6,18 +6,30 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from reporting.choices import IdentityMode, ThemeStatus
 from reporting.identity import read_reporter_identity
-from reporting.models import AuditEvent, Report
+from reporting.models import AuditEvent, Report, Theme
 from reporting.services import answer_question
+from reporting.themes import refresh_theme_summaries
 from reviews.models import ThemeNote
 from reviews.services import workspace as svc
 from tests.factories import ReportFactory
 from tests.reviews.workspace_helpers import ThemeFactory, add_reports, confidential_report
 
 pytestmark = pytest.mark.django_db
+
+
+def summarise(*themes: Theme) -> None:
+    """Refresh the themes' summaries as the engine does after processing or a
+    panel decision (tests that add reports with factories skip the engine);
+    the triage queue and the theme profile read only these."""
+    refresh_theme_summaries([t.pk for t in themes])
+    for theme in themes:
+        theme.refresh_from_db()
 
 
 def facts(**overrides: object) -> svc.ThemeFacts:
@@ -70,11 +82,18 @@ def test_triage_orders_by_attention_and_hides_dismissed_by_default(panel_member,
     dismissed = ThemeFactory(organisation=organisation, title="Dismissed", status=ThemeStatus.DISMISSED)
     foreign = ThemeFactory(organisation=other_organisation, title="Foreign")
     add_reports(foreign, 50, live_concern=True)
+    summarise(quiet, urgent, dismissed, foreign)
 
     rows = svc.triage_queue(panel_member, svc.TriageFilters())
     assert [r.theme.title for r in rows] == ["Urgent", "Quiet"]
-    assert rows[0].facts.live_unhandled == 5
+    assert rows[0].facts.live_unhandled == 5 and rows[0].facts.live_concern == 5
+    assert rows[1].facts.size == 6 and rows[1].facts.recent == 6
     assert "live concern not yet handled" in rows[0].reasons
+
+    # Handling is counted live (the summary only knows how many live concerns there are).
+    svc.mark_urgent_handled(actor=panel_member, report=Report.objects.filter(theme=urgent).first(), note="Phoned")
+    (row,) = [r for r in svc.triage_queue(panel_member, svc.TriageFilters()) if r.theme == urgent]
+    assert row.facts.live_unhandled == 4 and row.facts.live_concern == 5
 
     all_rows = svc.triage_queue(panel_member, svc.TriageFilters(status="all"))
     assert {r.theme.pk for r in all_rows} == {quiet.pk, urgent.pk, dismissed.pk}
@@ -85,6 +104,7 @@ def test_triage_filters_by_member_report_fields_and_period(panel_member, organis
     add_reports(fostering, 3, service_area="fostering", learning_together="tools", westrum_aspect="messengers")
     old = ThemeFactory(organisation=organisation, title="Old")
     add_reports(old, 3, submitted_on=timezone.localdate() - dt.timedelta(days=200), westrum_orientation="generative")
+    summarise(fostering, old)  # the period filter reads last_seen, the others the summary's counts
 
     def titles(**kw: str) -> list[str]:
         return [r.theme.title for r in svc.triage_queue(panel_member, svc.TriageFilters.from_mapping(kw))]
@@ -95,6 +115,71 @@ def test_triage_filters_by_member_report_fields_and_period(panel_member, organis
     assert titles(westrum_orientation="generative") == ["Old"]
     assert titles(period="90") == ["Fostering"]
     assert set(titles(period="bogus")) == {"Fostering", "Old"}  # a stale link still shows the queue
+    assert titles(service_area="fostering", period="30") == ["Fostering"]
+    assert titles(service_area="fostering", westrum_orientation="generative") == []
+
+
+def test_triage_filters_match_themes_not_single_reports(panel_member, organisation):
+    # Filters read each theme's summary counts: a theme matches when some of
+    # its reports have each value, though not necessarily the same report.
+    mixed = ThemeFactory(organisation=organisation, title="Mixed")
+    add_reports(mixed, 1, service_area="fostering", westrum_orientation="generative")
+    add_reports(mixed, 1, service_area="child_protection", westrum_orientation="pathological")
+    summarise(mixed)
+    filters = svc.TriageFilters(service_area="fostering", westrum_orientation="pathological")
+    assert [r.theme for r in svc.triage_queue(panel_member, filters)] == [mixed]
+
+
+def test_partnership_theme_counts_and_lists_its_members(organisation, other_organisation):
+    from reporting.models.themes import ThemeMembership
+    from tests.factories import PanelFactory, PartnershipFactory, UserFactory
+
+    partnership = PartnershipFactory()
+    partnership.organisations.add(organisation, other_organisation)
+    member = UserFactory(username="partnership-panel", organisation=organisation)
+    PanelFactory(partnership=partnership, organisation=None).members.add(member)
+    theme = ThemeFactory(partnership=partnership, organisation=None)
+    reports = [ReportFactory(organisation=org, live_concern=True) for org in (organisation, other_organisation)]
+    for report in reports:
+        ThemeMembership.objects.create(partnership=partnership, report=report, theme=theme)
+    summarise(theme)
+
+    (row,) = svc.triage_queue(member, svc.TriageFilters())
+    assert row.theme == theme and row.facts.size == 2 and row.facts.live_unhandled == 2
+    assert set(svc.theme_members(theme)) == set(reports)
+
+
+def test_triage_reads_no_member_reports(panel_member, organisation):
+    themes = [ThemeFactory(organisation=organisation) for _ in range(3)]
+    for theme in themes:
+        add_reports(theme, 4, live_concern=True)
+    summarise(*themes)
+    with CaptureQueriesContext(connection) as ctx:
+        rows = svc.triage_queue(panel_member, svc.TriageFilters(service_area="child_protection", period="90"))
+    assert len(rows) == 3
+    # The only read of reports is the count of unhandled live concerns, on the partial index's terms.
+    report_reads = [q["sql"] for q in ctx.captured_queries if '"reporting_report"' in q["sql"]]
+    assert len(report_reads) == 1 and "live_concern" in report_reads[0] and "urgent_handled_at" in report_reads[0]
+
+
+def test_triage_queries_do_not_grow_from_10_to_50_themes_and_100_to_1000_reports(panel_member, organisation):
+    def grow(n_themes: int, n_reports: int) -> int:
+        for _ in range(n_themes - Theme.objects.count()):
+            ThemeFactory(organisation=organisation)
+        themes = list(Theme.objects.all())
+        Report.objects.bulk_create(
+            ReportFactory.build(organisation=organisation, theme=themes[i % len(themes)], live_concern=i % 20 == 0)
+            for i in range(n_reports - Report.objects.count())
+        )
+        summarise(*themes)
+        with CaptureQueriesContext(connection) as ctx:
+            rows = svc.triage_queue(panel_member, svc.TriageFilters(status="all"))
+        assert len(rows) == n_themes and sum(r.facts.size for r in rows) == n_reports
+        return len(ctx.captured_queries)
+
+    small = grow(10, 100)
+    large = grow(50, 1000)
+    assert large == small
 
 
 def test_triage_excludes_merged_themes(panel_member, organisation):
@@ -302,7 +387,7 @@ def test_mark_duplicate_points_at_the_original(panel_member, other_panel_member,
 # --- theme profile ---------------------------------------------------------------------
 
 
-def test_profile_suppresses_small_counts(organisation, settings):
+def test_profile_suppresses_small_counts(organisation, django_assert_num_queries):
     theme = ThemeFactory(organisation=organisation)
     add_reports(
         theme,
@@ -320,14 +405,26 @@ def test_profile_suppresses_small_counts(organisation, settings):
         learning_together="human_reasoning",
         service_area="fostering",
     )
-    profile = svc.theme_profile(theme)
+    summarise(theme)
+    with django_assert_num_queries(0):  # the summary only: no report is read
+        profile = svc.theme_profile(theme)
     assert profile.size == 8
     lt = {b.label: b for b in profile.learning_together}
     assert lt["Tools"].shown == "6" and lt["Tools"].percent == 100
     assert lt["Human reasoning"].shown == "fewer than 5" and lt["Human reasoning"].percent == 0
-    cells = {row["aspect"]: {c.label: c.shown for c in row["cells"]} for row in profile.westrum}
-    assert cells["Messengers"]["Pathological"] == "6"
-    assert cells["Failure"]["Generative"] == "fewer than 5"
-    assert cells["Novelty"]["Bureaucratic"] == "0"
+    orientations = {b.label: b.shown for b in profile.westrum_orientation}
+    aspects = {b.label: b.shown for b in profile.westrum_aspect}
+    assert orientations["Pathological"] == "6" and orientations["Generative"] == "fewer than 5"
+    assert orientations["Bureaucratic"] == "0"
+    assert aspects["Messengers"] == "6" and aspects["Failure"] == "fewer than 5" and aspects["Novelty"] == "0"
     assert {b.label: b.shown for b in profile.contributing_factors} == {"Time pressure or caseload": "6"}
-    assert sum(b.count for b in profile.trend) == 8
+    assert [b.count for b in profile.trend] == [0, 0, 8]  # all submitted 3 days ago
+    assert [b.count for b in profile.quarters] == [0, 8]
+
+
+def test_profile_of_a_theme_not_yet_summarised_reads_as_empty(organisation):
+    theme = ThemeFactory(organisation=organisation, size=7, summary={"trend": "not a mapping", "service_areas": None})
+    profile = svc.theme_profile(theme)
+    assert profile.size == 7
+    assert profile.learning_together == [] and profile.service_areas == []
+    assert all(b.count == 0 for b in [*profile.trend, *profile.westrum_orientation])

@@ -14,6 +14,7 @@ from reporting.models import AuditEvent, Report, ReportQuestion, Theme
 from reviews.models import ThemeNote
 from reviews.services import workspace as svc
 from tests.factories import ReportFactory
+from tests.reviews.test_workspace_services import summarise
 from tests.reviews.workspace_helpers import ThemeFactory, add_reports, confidential_report
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,7 @@ def world(organisation, panel_member, reporter) -> World:
     urgent = ReportFactory(organisation=organisation, live_concern=True, theme=theme)
     confidential = confidential_report(organisation, reporter, theme=theme)
     question = ReportQuestion.objects.create(report=confidential, text="How long was the delay?", asked_by=panel_member)
+    summarise(theme, other_theme)
     return World(theme, other_theme, reports[0], urgent, confidential, question)
 
 
@@ -236,8 +238,9 @@ def test_urgent_queue_is_not_empty_by_default_once_handled(panel_member, world, 
 
 def test_theme_page_shows_profile_with_suppression_and_table(panel_member, world, login):
     page = login(panel_member).get(f"/panel/themes/{world.theme.pk}/").content.decode()
-    assert "Westrum culture profile" in page and "Reports per month" in page
+    assert "Westrum culture profile" in page and "Reports over the last 90 days" in page
     assert "fewer than 5" in page  # the two unlabelled reports etc.
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">8</td>' in page  # 8 reports in the last 30 days
     assert "<svg" in page and 'aria-hidden="true"' in page
     assert "style=" not in page  # CSP: no inline styles
 
@@ -333,6 +336,46 @@ def test_theme_page_queries_do_not_grow_with_reports(panel_member, organisation,
     assert large == small
     with django_assert_max_num_queries(small):
         client.get(f"/api/v1/panel/themes/{theme.pk}/")
+
+
+def test_triage_page_and_api_queries_do_not_grow_from_10_to_50_themes_and_100_to_1000_reports(
+    panel_member, organisation, login
+):
+    client = login(panel_member)
+
+    def grow(n_themes: int, n_reports: int) -> tuple[int, int, int]:
+        for _ in range(n_themes - Theme.objects.count()):
+            ThemeFactory(organisation=organisation)
+        themes = list(Theme.objects.all())
+        Report.objects.bulk_create(
+            ReportFactory.build(organisation=organisation, theme=themes[i % len(themes)], live_concern=i % 20 == 0)
+            for i in range(n_reports - Report.objects.count())
+        )
+        summarise(*themes)
+        return (
+            _count_queries(client, "/panel/?status=all"),
+            _count_queries(client, "/panel/?status=all&service_area=child_protection&period=30"),
+            _count_queries(client, "/api/v1/panel/themes/?status=all"),
+        )
+
+    small = grow(10, 100)
+    large = grow(50, 1000)
+    assert large == small
+    assert "50 themes" in client.get("/panel/?status=all").content.decode()
+
+
+def test_theme_page_reads_one_page_of_members(panel_member, organisation, login):
+    client = login(panel_member)
+    theme = ThemeFactory(organisation=organisation)
+    Report.objects.bulk_create(ReportFactory.build(organisation=organisation, theme=theme) for _ in range(60))
+    summarise(theme)
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(f"/panel/themes/{theme.pk}/").content.decode()
+    assert page.count('name="reports" type="checkbox"') == 20
+    member_reads = [q["sql"] for q in ctx.captured_queries if 'FROM "reporting_report"' in q["sql"]]
+    # A count for the pagination and one page of narrow rows; never the wide columns.
+    assert len(member_reads) == 2 and "LIMIT 20" in member_reads[1]
+    assert all('"representation"' not in sql and '"label_details"' not in sql for sql in member_reads)
 
 
 def test_urgent_and_api_list_queries_are_constant(panel_member, organisation, login):
