@@ -9,7 +9,7 @@ from django.db import transaction
 from reporting.choices import Role
 from reporting.models import Organisation, OrganisationKind, Panel, Partnership, PartnershipKind, RoleGrant, User
 
-DEMO_PASSWORD = "lantern-demo"  # demo only: load_demo refuses to run with DEBUG off
+DEMO_PASSWORD = "lantern-demo"  # noqa: S105 - demo only: load_demo refuses to run with DEBUG off
 
 
 @dataclass(frozen=True)
@@ -56,14 +56,21 @@ def create_demo_organisation() -> Organisation:
     partnership.organisations.add(council, police, health)
     panel, _ = Panel.objects.get_or_create(
         slug="northshire-panel",
-        defaults={"name": "Northshire Learning Review Panel", "organisation": council,
-                  "duty_email": "panel-duty@northshire.example"},
+        defaults={
+            "name": "Northshire Learning Review Panel",
+            "organisation": council,
+            "duty_email": "panel-duty@northshire.example",
+        },
     )
     for spec in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=spec.username,
-            defaults={"first_name": spec.first_name, "organisation": council, "email": f"{spec.username}@northshire.example",
-                      "is_staff": spec.staff_site},
+            defaults={
+                "first_name": spec.first_name,
+                "organisation": council,
+                "email": f"{spec.username}@northshire.example",
+                "is_staff": spec.staff_site,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)

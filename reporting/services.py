@@ -203,7 +203,6 @@ def submit_report(
     return Receipt(report=report, secret=secret)
 
 
-
 def hash_secret(secret: str) -> str:
     # A 96-bit random secret needs no slow hash: it cannot be guessed offline.
     return "sha256$" + hashlib.sha256(secret.encode()).hexdigest()
