@@ -149,7 +149,9 @@ def analysis_mode(seed: int) -> None:
             f"       stability: {kept}/{len(before)} previously themed keep their theme id "
             f"({kept / max(1, len(before)):.1%})"
         )
-        if name == "full":
+        if name == "even":
+            # Theme contents (gold mix) only for the development half: the odd
+            # half is a check, read through the aggregate figures alone.
             for t in sorted(build.themes, key=lambda t: -len(t.member_ids)):
                 texts = {
                     r["id"]: (r["narrative"], r.get("what_would_help") or "", r.get("service_area") or "")

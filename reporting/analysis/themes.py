@@ -68,6 +68,10 @@ ENSEMBLE_DIMS: tuple[int, ...] = (8, 10, 12, 15, 20, 30)
 ENSEMBLE_SEEDS: int = 3
 #: Weight of the previous build's themes among the consensus votes.
 PREVIOUS_VOTE: float = 0.25
+#: k-means steps that settle the consensus centroids on the fit sample.
+REFINE_ITERS: int = 10
+#: k-means steps of a rebuild started from the previous build's themes.
+WARM_ITERS: int = 10
 #: Smallest k whose consensus silhouette is this close to the best is chosen.
 K_PARSIMONY: float = 0.01
 #: LSA dimensions.
@@ -315,7 +319,7 @@ def _warm_start(
     return init
 
 
-def _lloyd(z: np.ndarray, k: int, rng: np.random.Generator, iters: int = 30) -> np.ndarray:
+def _lloyd(z: np.ndarray, k: int, rng: np.random.Generator, iters: int = 25) -> np.ndarray:
     """Labels of a quick cosine k-means (k-means++ seeding) on unit rows.
 
     The consensus runs many small k-means; this avoids sklearn's per-call
@@ -326,8 +330,9 @@ def _lloyd(z: np.ndarray, k: int, rng: np.random.Generator, iters: int = 30) -> 
     cents[0] = z[rng.integers(m)]
     closest = np.maximum(0.0, 1.0 - z @ cents[0])
     for c in range(1, k):
-        total = float(closest.sum())
-        i = int(rng.choice(m, p=closest / total)) if total > 0 else int(rng.integers(m))
+        cum = np.cumsum(closest, dtype=np.float64)
+        i = int(np.searchsorted(cum, rng.random() * cum[-1], side="right")) if cum[-1] > 0 else int(rng.integers(m))
+        i = min(i, m - 1)
         cents[c] = z[i]
         closest = np.minimum(closest, np.maximum(0.0, 1.0 - z @ cents[c]))
     lab = np.full(m, -1, dtype=np.int64)
@@ -336,12 +341,30 @@ def _lloyd(z: np.ndarray, k: int, rng: np.random.Generator, iters: int = 30) -> 
         if np.array_equal(new, lab):
             break
         lab = new
-        sums = np.zeros_like(cents)
-        np.add.at(sums, lab, z)
+        onehot = np.zeros((m, k), dtype=np.float32)
+        onehot[np.arange(m), lab] = 1.0
+        sums = onehot.T @ z
         empty = ~sums.any(axis=1)
         sums[empty] = cents[empty]
         cents = _normalise_rows(sums)
     return lab
+
+
+def _refine(z: np.ndarray, cents: np.ndarray, iters: int) -> np.ndarray:
+    """A few cosine k-means steps from ``cents``; a centroid left empty stays put."""
+    for _ in range(iters):
+        lab = np.empty(z.shape[0], dtype=np.int64)
+        for start in range(0, z.shape[0], BATCH):
+            lab[start : start + BATCH] = np.argmax(z[start : start + BATCH] @ cents.T, axis=1)
+        sums = np.zeros_like(cents)
+        for c in range(cents.shape[0]):
+            rows = lab == c
+            if rows.any():
+                sums[c] = z[rows].sum(axis=0)
+        empty = ~sums.any(axis=1)
+        sums[empty] = cents[empty]
+        cents = _normalise_rows(sums)
+    return cents
 
 
 def _ensemble_dims(n_comp: int) -> list[int]:
@@ -376,18 +399,16 @@ def _consensus_centroids(
     ens_ks = sorted({kk for kk in [*band, *([k] if k else [])] if 2 <= kk < m})
     if not ens_ks:
         return _normalise_rows(zs.mean(axis=0, keepdims=True)), 1, [(1, 0.0)]
-    co = np.zeros((m, m), dtype=np.float32)
+    co = np.zeros((m, m), dtype=np.uint16)
     votes = 0
     for d in _ensemble_dims(zs_raw.shape[1]):
         zd = _normalise_rows(zs_raw[:, :d])
         for kk in ens_ks:
             for rep in range(ENSEMBLE_SEEDS):
                 lab = _lloyd(zd, kk, np.random.default_rng(seed * 7919 + 101 * d + 13 * kk + rep))
-                onehot = np.zeros((m, kk), dtype=np.float32)
-                onehot[np.arange(m), lab] = 1.0
-                co += onehot @ onehot.T
+                co += lab[:, None] == lab[None, :]
                 votes += 1
-    co /= votes
+    co = co.astype(np.float32) / votes
     if (previous_label >= 0).sum() >= 2 * MIN_THEME_SIZE:
         same = (previous_label[:, None] == previous_label[None, :]) & (previous_label[:, None] >= 0)
         co = (1.0 - PREVIOUS_VOTE) * co + PREVIOUS_VOTE * same.astype(np.float32)
@@ -520,6 +541,18 @@ def build_themes(
             previous_label=prev_label,
             n_total=len(free_rows),
         )
+        fit = z[np.sort(rng.choice(free_rows, size=min(len(free_rows), FIT_SAMPLE), replace=False))]
+        init = _warm_start(z, index_of, unlocked_prev, free_cents.shape[0], free_cents)
+        if init is not None:
+            # A rebuild starts from the previous themes (in the new space),
+            # topped up with the consensus themes least like any of them, so
+            # themes the evidence still supports come back where they were.
+            free_cents = _refine(fit, init, WARM_ITERS)
+        elif REFINE_ITERS:
+            # The consensus saw a sample; k-means steps on the larger fit sample
+            # settle the centroids near a fixed point, so the next rebuild
+            # (which refines from them) does not drift.
+            free_cents = _refine(fit, free_cents, REFINE_ITERS)
     del z_raw
 
     # 4. Assignment of free reports to the nearest centroid (free or locked).

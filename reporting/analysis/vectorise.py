@@ -481,9 +481,8 @@ def _compile_acronyms() -> list[tuple[re.Pattern[str], str]]:
 
 
 def _compile_cased_acronyms() -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(r"(?<![A-Za-z0-9&])(?:" + pat + r")(?![A-Za-z0-9&])"), repl) for pat, repl in _CASED_ACRONYMS.items()
-    ]
+    bound = r"(?<![A-Za-z0-9&])(?:{})(?![A-Za-z0-9&])"
+    return [(re.compile(bound.format(pat)), repl) for pat, repl in _CASED_ACRONYMS.items()]
 
 
 def _compile_concepts() -> list[tuple[str, re.Pattern[str]]]:

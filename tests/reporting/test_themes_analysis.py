@@ -167,3 +167,19 @@ def test_candidate_ks_grow_with_n_and_are_bounded() -> None:
     small, large = th.candidate_ks(240), th.candidate_ks(1_000_000)
     assert min(small) >= 2 and max(small) <= 240 // th.MIN_THEME_SIZE
     assert max(large) <= th.MAX_THEMES
+
+
+def test_acronyms_that_are_english_words_only_match_in_capitals() -> None:
+    assert "information technology" not in vz.normalise("It said it would send it later.")
+    assert "information technology" in vz.normalise("IT said the laptop was faulty.")
+    assert "special educational needs" not in vz.normalise("Please send the minutes.")
+    assert "special educational needs" in vz.normalise("She has SEND and an EHCP.")
+
+
+def test_concept_block_carries_its_share_of_the_weight() -> None:
+    counts = vz.stack([vz.vectorise(narrative="The interpreter spoke the wrong dialect at the conference.")])
+    compact, columns = th._compact(counts)
+    x = th._tfidf(compact, np.ones(len(columns), np.float32), th._concept_mask(columns))
+    mask = th._concept_mask(columns)[x.indices]
+    assert np.isclose(float((x.data[mask] ** 2).sum()), th.CONCEPT_SHARE, atol=1e-4)
+    assert np.isclose(float((x.data**2).sum()), 1.0, atol=1e-4)
