@@ -56,10 +56,20 @@ class BarOutputSerializer(serializers.Serializer):
     shown = serializers.CharField(help_text="The count as displayed: 'fewer than 5' when small.")
 
 
+class WestrumRowOutputSerializer(serializers.Serializer):
+    aspect = serializers.CharField()
+    cells = BarOutputSerializer(many=True, help_text="One per orientation: pathological, bureaucratic, generative.")
+
+
 class ThemeProfileOutputSerializer(serializers.Serializer):
     """Aggregates only, with small counts suppressed: raw counts are never sent."""
 
     size = serializers.SerializerMethodField()
+    computed_at = serializers.DateField(allow_null=True, help_text="The day these figures were computed.")
+    months = BarOutputSerializer(
+        many=True, help_text="Reports per calendar month over the theme's span (at most 36 months), oldest first."
+    )
+    westrum_grid = WestrumRowOutputSerializer(many=True, help_text="Reports by Westrum aspect and orientation.")
     trend = BarOutputSerializer(many=True, help_text="Reports in three 30-day blocks, oldest first.")
     quarters = BarOutputSerializer(many=True, help_text="The 90 days before the last 90, then the last 90.")
     westrum_orientation = BarOutputSerializer(many=True)
@@ -86,6 +96,11 @@ class ThemeDetailOutputSerializer(ThemeSummaryOutputSerializer):
 
 
 class MemberReportOutputSerializer(serializers.ModelSerializer):
+    theme_pinned = serializers.BooleanField(
+        source="member_pinned",
+        help_text="Pinned to this theme (for a partnership theme, by the partnership's panel).",
+    )
+
     class Meta:
         model = Report
         fields = [
@@ -242,12 +257,20 @@ class LabelsInputSerializer(serializers.Serializer):
     learning_together = serializers.ChoiceField(choices=LearningTogether.choices, required=False)
 
 
+_ACTED_FROM_THEME = (
+    "The theme acted from. A partnership theme's decision applies to that partnership only; "
+    "without it, the report's organisation theme."
+)
+
+
 class PinInputSerializer(serializers.Serializer):
     pinned = serializers.BooleanField(default=True)
+    theme = serializers.IntegerField(required=False, allow_null=True, default=None, help_text=_ACTED_FROM_THEME)
 
 
 class ExcludeInputSerializer(serializers.Serializer):
     excluded = serializers.BooleanField(default=True)
+    theme = serializers.IntegerField(required=False, allow_null=True, default=None, help_text=_ACTED_FROM_THEME)
 
 
 class DuplicateInputSerializer(serializers.Serializer):

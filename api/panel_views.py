@@ -27,7 +27,7 @@ from rest_framework.views import APIView
 from api import panel_serializers as s
 from reporting.access import access_report_as_panel, user_capabilities
 from reporting.identity import read_reporter_identity
-from reporting.models import Report
+from reporting.models import Report, Theme
 from reporting.services import answer_question
 from reviews.services import workspace as svc
 
@@ -65,6 +65,11 @@ def _paginate(view: APIView, request: Request, items: Any, serializer: Any) -> R
 
 def _panel_report(request: Request, report_id: Any) -> Report:
     return access_report_as_panel(request.user, report_id)
+
+
+def _acted_from_theme(request: Request, theme_id: int | None) -> Theme | None:
+    """The theme a pin or an exclusion is made from; 404 outside the user's panels."""
+    return svc.access_theme_as_panel(request.user, theme_id) if theme_id is not None else None
 
 
 def _report_detail(report: Report) -> dict[str, Any]:
@@ -283,7 +288,12 @@ class ReportPinView(PanelView):
         report = _panel_report(request, report_id)
         data = s.PinInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        svc.pin_report(actor=request.user, report=report, pinned=data.validated_data["pinned"])  # type: ignore[arg-type]
+        svc.pin_report(
+            actor=request.user,  # type: ignore[arg-type]
+            report=report,
+            pinned=data.validated_data["pinned"],
+            theme=_acted_from_theme(request, data.validated_data["theme"]),
+        )
         return Response(_report_detail(report))
 
 
@@ -299,7 +309,12 @@ class ReportExcludeView(PanelView):
         report = _panel_report(request, report_id)
         data = s.ExcludeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        svc.exclude_report(actor=request.user, report=report, excluded=data.validated_data["excluded"])  # type: ignore[arg-type]
+        svc.exclude_report(
+            actor=request.user,  # type: ignore[arg-type]
+            report=report,
+            excluded=data.validated_data["excluded"],
+            theme=_acted_from_theme(request, data.validated_data["theme"]),
+        )
         return Response(_report_detail(report))
 
 

@@ -12,7 +12,8 @@ commands), run in one transaction with their audit row, and raise
 ``PermissionDenied`` / ``ValidationError``. Their effects are constraints every
 later build respects: a renamed title is kept (``title_locked``), merged and
 split themes keep their membership (``membership_locked``), pinned reports stay
-put, excluded reports are never themed.
+put (until ``pin_report(..., pinned=False)`` releases them), excluded reports
+are never themed.
 
 A scope is an organisation or a partnership (several organisations; a
 national panel is a partnership too). A report's place in its organisation's
@@ -399,10 +400,40 @@ def _claim_lock(scope: ThemeScope, actor: User | None) -> ThemeBuild:
         raise BuildAlreadyRunning(scope.slug) from exc
 
 
+#: The monthly trend covers at most this many months, ending with the theme's last month.
+SUMMARY_MONTHS = 36
+
+
+def _month_keys(first: dt.date, last: dt.date, *, limit: int = SUMMARY_MONTHS) -> list[str]:
+    """ "YYYY-MM" for every calendar month from ``first`` to ``last`` inclusive,
+    keeping only the last ``limit`` of them."""
+    index = last.year * 12 + last.month - 1
+    start = max(first.year * 12 + first.month - 1, index - limit + 1)
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(start, index + 1)]
+
+
 def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[str, Any], bool]:
+    """The facts a panel reads about a theme, from its member rows (plain Python,
+    one pass per counter over the few columns of ``SUMMARY_FIELDS``).
+
+    ``by_month`` counts reports per calendar month over the theme's whole span
+    (first to last report), months without reports included as 0, capped at
+    the last ``SUMMARY_MONTHS`` months of that span; ``westrum_grid`` crosses
+    aspect with orientation for reports that have both labels; ``computed_at``
+    is the day (never the time) the figures were computed.
+    """
     dates = [dt.datetime.combine(r.submitted_on, dt.time(12), tzinfo=dt.UTC) for r in members]
     trend = trends.theme_trend(dates, now=now)
     factors: Counter[str] = Counter(f for r in members for f in (r.contributing_factors or ()))
+    months: Counter[str] = Counter(f"{r.submitted_on.year:04d}-{r.submitted_on.month:02d}" for r in members)
+    days = [r.submitted_on for r in members]
+    by_month = {key: months.get(key, 0) for key in _month_keys(min(days), max(days))} if days else {}
+    grid: dict[str, dict[str, int]] = {}
+    for r in members:
+        if r.westrum_aspect and r.westrum_orientation:
+            cell = grid.setdefault(r.westrum_aspect, {})
+            cell[r.westrum_orientation] = cell.get(r.westrum_orientation, 0) + 1
+    computed_on = timezone.localtime(now).date() if timezone.is_aware(now) else now.date()
     return {
         "size": len(members),
         "trend": {
@@ -428,6 +459,9 @@ def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[st
         "service_areas": dict(Counter(r.service_area for r in members if r.service_area)),
         "reached_child": sum(1 for r in members if r.reached_child == "yes"),
         "live_concern": sum(1 for r in members if r.live_concern),
+        "by_month": by_month,
+        "westrum_grid": grid,
+        "computed_at": computed_on.isoformat(),
     }, trend.test.emerging
 
 
@@ -781,10 +815,17 @@ def split_theme(*, actor: User | None, theme: Theme, report_ids: Sequence[Any], 
     return new
 
 
-def pin_report(*, actor: User | None, report: Report, theme: Theme) -> Report:
+def pin_report(*, actor: User | None, report: Report, theme: Theme, pinned: bool = True) -> Report:
     """Fix a report to a theme of its organisation, or of a partnership its
-    organisation belongs to; rebuilds leave it there."""
-    if theme.retired_at is not None:
+    organisation belongs to; rebuilds leave it there. With ``pinned=False``,
+    release the pin: the report stays in ``theme`` (it must be there) until a
+    build places it freely.
+
+    An organisation theme keeps the pin on ``Report.theme`` / ``theme_pinned``;
+    a partnership theme on the report's ``ThemeMembership`` row for that
+    partnership, so the organisation's own placement is never touched.
+    """
+    if pinned and theme.retired_at is not None:
         raise ValidationError("The theme must be a current theme.")
     if theme.partnership_id is not None:
         if not theme.partnership.organisations.filter(pk=report.organisation_id).exists():  # type: ignore[union-attr]
@@ -796,21 +837,42 @@ def pin_report(*, actor: User | None, report: Report, theme: Theme) -> Report:
         _check_actor(actor, report.organisation_id)
     with transaction.atomic():
         if theme.partnership_id is not None:
-            previous = _place_in_partnership(
-                partnership_id=theme.partnership_id, report_id=report.pk, theme_id=theme.pk, pinned=True, excluded=False
+            row = (
+                ThemeMembership.objects.select_for_update()
+                .filter(partnership_id=theme.partnership_id, report_id=report.pk)
+                .first()
+            )
+            before = {"theme": row.theme_id if row else None, "pinned": bool(row and row.pinned)}
+            if not pinned and before["theme"] != theme.pk:
+                raise ValidationError("The report is not in this theme.")
+            _place_in_partnership(
+                partnership_id=theme.partnership_id,
+                report_id=report.pk,
+                theme_id=theme.pk,
+                pinned=pinned,
+                excluded=False,
             )
         else:
-            previous = report.theme_id
-            report.theme, report.theme_pinned, report.theme_excluded = theme, True, False
-            report.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
-        refresh_theme_summaries([theme.pk, previous] if previous is not None else [theme.pk])
+            locked = Report.objects.select_for_update().get(pk=report.pk)
+            before = {"theme": locked.theme_id, "pinned": locked.theme_pinned}
+            if not pinned and before["theme"] != theme.pk:
+                raise ValidationError("The report is not in this theme.")
+            locked.theme, locked.theme_pinned, locked.theme_excluded = theme, pinned, False
+            locked.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
+            report.theme_id, report.theme_pinned, report.theme_excluded = theme.pk, pinned, False
+        if before["theme"] != theme.pk:  # a pin that moved the report changes both themes' facts
+            refresh_theme_summaries([theme.pk, before["theme"]])
         _audit(
             actor=actor,
             organisation_id=report.organisation_id,
-            action="report.pin_theme",
+            action="report.pin_theme" if pinned else "report.unpin_theme",
             obj=report,
-            before={"theme": previous},
-            after={"theme": theme.pk},
+            before=before,
+            after={
+                "theme": theme.pk,
+                "pinned": pinned,
+                **({"partnership": theme.partnership_id} if theme.partnership_id is not None else {}),
+            },
         )
     return report
 

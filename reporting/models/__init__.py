@@ -223,6 +223,8 @@ class Report(models.Model):
         indexes = [
             models.Index(fields=["organisation", "submitted_on"]),
             models.Index(fields=["processed_at"]),
+            # A theme's member list: pinned first, then newest (reviews.services.workspace.theme_members).
+            models.Index(fields=["theme", "-theme_pinned", "-submitted_on", "reference"], name="theme_member_order"),
             # The urgent queue: few rows match, so a partial index stays tiny.
             models.Index(fields=["organisation", "urgent_handled_at"], condition=Q(live_concern=True), name="urgent_reports"),
         ]

@@ -332,40 +332,42 @@ def split_theme(*, actor: User, theme: Theme, reports: Sequence[Report], title: 
     return new_theme
 
 
-def pin_report(*, actor: User, report: Report, pinned: bool = True) -> Report:
-    """Fix a report to its current theme (the engine's primitive), or unpin it.
-
-    The engine has no unpin, so unpinning is written here: it clears
-    ``theme_pinned`` (the documented flag every rebuild reads) and audits it.
-    """
-    _check_panel_may_act_on_report(actor, report)
+def _report_theme(report: Report, theme: Theme | None) -> Theme:
+    """The theme a pin or an exclusion is about: the one the panel acted from
+    (an organisation or a partnership theme), else the report's organisation theme."""
+    if theme is not None:
+        return theme
     if report.theme_id is None:
         raise ValidationError({"report": ["This report is not in a theme."]})
-    theme = Theme.objects.get(pk=report.theme_id)
-    if pinned:
-        result = _engine().pin_report(actor=actor, report=report, theme=theme)
-    else:
-        with transaction.atomic():
-            result = Report.objects.select_for_update().get(pk=report.pk)
-            before = {"theme": result.theme_id, "pinned": result.theme_pinned}
-            result.theme_pinned = False
-            result.save(update_fields=["theme_pinned"])
-            _audit(
-                actor=actor,
-                action="report.unpin_theme",
-                obj=result,
-                organisation_id=result.organisation_id,
-                before=before,
-                after={"theme": result.theme_id, "pinned": False},
-            )
+    return Theme.objects.get(pk=report.theme_id)
+
+
+def pin_report(*, actor: User, report: Report, pinned: bool = True, theme: Theme | None = None) -> Report:
+    """Fix a report to ``theme`` (by default its organisation's theme), or unpin it.
+
+    The engine's primitive writes the state change and its audit row: on the
+    report for an organisation theme, on the report's ``ThemeMembership`` for
+    a partnership theme (so a partnership panel never moves the organisation's
+    own placement).
+    """
+    _check_panel_may_act_on_report(actor, report)
+    theme = _report_theme(report, theme)
+    _check_panel_may_act_on_theme(actor, theme)
+    result = _engine().pin_report(actor=actor, report=report, theme=theme, pinned=pinned)
     _touch_reviewed(theme)
     return result
 
 
-def exclude_report(*, actor: User, report: Report, excluded: bool = True) -> Report:
+def exclude_report(*, actor: User, report: Report, excluded: bool = True, theme: Theme | None = None) -> Report:
+    """Take a report out of theming (or return it): out of its organisation's
+    themes, or, from a partnership theme, out of that partnership's themes only."""
     _check_panel_may_act_on_report(actor, report)
-    theme_id = report.theme_id
-    result = _engine().exclude_report(actor=actor, report=report, excluded=excluded)
+    partnership = None
+    if theme is not None:
+        _check_panel_may_act_on_theme(actor, theme)
+        partnership = theme.partnership
+    theme_id = theme.pk if theme is not None else report.theme_id
+    result = _engine().exclude_report(actor=actor, report=report, excluded=excluded, partnership=partnership)
     if theme_id is not None:
         Theme.objects.filter(pk=theme_id).update(last_reviewed_at=timezone.now())
     return result
@@ -509,6 +511,9 @@ class ThemeSummary:
     reached_child: int
     live_concern: int
     counters: Mapping[str, Mapping[str, int]]  # summary key -> value -> count
+    by_month: Mapping[str, int] = field(default_factory=dict)  # "YYYY-MM" -> count, oldest first
+    westrum_grid: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # aspect -> orientation -> count
+    computed_at: dt.date | None = None  # the day the engine computed these figures
 
     @classmethod
     def of(cls, theme: Theme) -> ThemeSummary:
@@ -533,10 +538,41 @@ class ThemeSummary:
             reached_child=number(data.get("reached_child")),
             live_concern=number(data.get("live_concern")),
             counters=counters,
+            by_month=_months(data.get("by_month")),
+            westrum_grid=_grid(data.get("westrum_grid"), number),
+            computed_at=_day(data.get("computed_at")),
         )
 
     def count(self, key: str, value: str) -> int:
         return self.counters.get(key, {}).get(value, 0)
+
+
+def _months(raw: Any) -> dict[str, int]:
+    """``by_month`` with only well-formed "YYYY-MM" keys, in calendar order."""
+    if not isinstance(raw, dict):
+        return {}
+    out = {}
+    for key in sorted(str(k) for k in raw):
+        try:
+            dt.date.fromisoformat(f"{key}-01")
+        except ValueError:
+            continue
+        value = raw[key]
+        out[key] = int(value) if isinstance(value, int | float) and value > 0 else 0
+    return out
+
+
+def _grid(raw: Any, number: Any) -> dict[str, dict[str, int]]:
+    if not isinstance(raw, dict):
+        return {}
+    return {str(a): {str(o): number(n) for o, n in row.items()} for a, row in raw.items() if isinstance(row, dict)}
+
+
+def _day(raw: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(raw)) if raw else None
+    except ValueError:
+        return None
 
 
 # What a member list shows of a report (the theme page and the API list).
@@ -558,8 +594,18 @@ MEMBER_REPORT_FIELDS = (
 
 
 def theme_members(theme: Theme) -> QuerySet[Report]:
-    """Member reports for a paginated list: pinned first, then newest, only the listed columns."""
-    return theme.member_reports().only(*MEMBER_REPORT_FIELDS).order_by("-theme_pinned", "-submitted_on", "reference")
+    """Member reports for a paginated list: pinned first, then newest, only the listed columns.
+
+    ``member_pinned`` is the pin that holds the report in *this* theme: the
+    report's ``theme_pinned`` for an organisation theme (the order follows the
+    ``theme_member_order`` index), its membership's ``pinned`` for a
+    partnership theme (the join ``member_reports()`` already makes).
+    """
+    members = theme.member_reports().only(*MEMBER_REPORT_FIELDS)
+    if theme.partnership_id is not None:
+        members = members.annotate(member_pinned=F("theme_memberships__pinned"))
+        return members.order_by("-member_pinned", "-submitted_on", "reference")
+    return members.annotate(member_pinned=F("theme_pinned")).order_by("-theme_pinned", "-submitted_on", "reference")
 
 
 # --- Triage queue ---------------------------------------------------------------
@@ -829,8 +875,19 @@ def bars(counts: Sequence[tuple[str, int]]) -> list[Bar]:
 
 
 @dataclass(frozen=True)
+class WestrumRow:
+    """One aspect of the Westrum grid: a cell per orientation, in the model's order."""
+
+    aspect: str
+    cells: list[Bar]
+
+
+@dataclass(frozen=True)
 class ThemeProfile:
     size: int
+    months: list[Bar]  # reports per calendar month over the theme's span, oldest first
+    westrum_grid: list[WestrumRow]  # every aspect x every orientation
+    computed_at: dt.date | None  # the day the figures were computed; None for an old summary
     trend: list[Bar]  # three 30-day blocks, oldest first
     quarters: list[Bar]  # the 90 days before the last 90, then the last 90
     westrum_orientation: list[Bar]  # every orientation, in the model's order
@@ -849,16 +906,32 @@ def theme_profile(theme: Theme) -> ThemeProfile:
     """What the engine knows about a theme, from its precomputed summary.
 
     No report is read, so the page costs the same for 5 reports or 50,000.
-    The summary has the Westrum aspects and orientations as separate counts
-    (not crossed), and 30/90-day windows rather than months: the trend is
-    the three 30-day blocks those windows give exactly (days 61-90 are
-    last_90 - last_30 - previous_30), and the quarters compare the last 90
-    days with the 90 before.
+    ``months`` is the summary's ``by_month`` (the theme's span, at most 36
+    months); ``westrum_grid`` crosses aspect with orientation; ``trend`` is
+    the three 30-day blocks the summary's windows give exactly (days 61-90
+    are last_90 - last_30 - previous_30), and the quarters compare the last
+    90 days with the 90 before. Every count goes through ``bars``, so small
+    numbers are suppressed alike.
     """
     summary = ThemeSummary.of(theme)
     days_61_90 = max(0, summary.last_90 - summary.last_30 - summary.previous_30)
+    # One scale for the whole grid, so cells compare across aspects.
+    grid_cells = bars(
+        [
+            (o.label, summary.westrum_grid.get(a.value, {}).get(o.value, 0))
+            for a in WestrumAspect
+            for o in WestrumOrientation
+        ]
+    )
+    width = len(WestrumOrientation)
     return ThemeProfile(
         size=summary.size,
+        months=bars([(_month_label(key), n) for key, n in summary.by_month.items()]),
+        westrum_grid=[
+            WestrumRow(aspect=a.label, cells=grid_cells[i * width : (i + 1) * width])
+            for i, a in enumerate(WestrumAspect)
+        ],
+        computed_at=summary.computed_at,
         trend=bars(
             [
                 ("61–90 days ago", days_61_90),
@@ -875,6 +948,10 @@ def theme_profile(theme: Theme) -> ThemeProfile:
         contributing_factors=_ranked(summary.counters["contributing_factors"], ContributingFactor),
         service_areas=_ranked(summary.counters["service_areas"], ServiceArea),
     )
+
+
+def _month_label(key: str) -> str:
+    return dt.date.fromisoformat(f"{key}-01").strftime("%b %Y")
 
 
 def merge_targets(user: User, theme: Theme) -> list[tuple[int, str]]:

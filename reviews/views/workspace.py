@@ -257,7 +257,7 @@ def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> 
     return {
         "theme": theme,
         "profile": profile,
-        "trend_svg": column_chart_svg(profile.trend),
+        "trend_svg": column_chart_svg(profile.months),
         "page": page,
         "other_themes": svc.merge_targets(request.user, theme),  # type: ignore[arg-type]
         "notes": theme.notes.select_related("author")[:50],
@@ -473,13 +473,22 @@ def report_question(request: HttpRequest, report_id: Any) -> HttpResponse:
     return _report_action(request, report_id, "question_form", form, act)
 
 
+def _acted_from_theme(request: HttpRequest) -> Theme | None:
+    """The theme page a pin or an exclusion was made from (its ``theme`` field),
+    so a partnership theme's decision lands on the partnership; none from the
+    report page, which acts on the report's organisation theme."""
+    theme_id = request.POST.get("theme", "")
+    return svc.access_theme_as_panel(request.user, theme_id) if theme_id else None
+
+
 @require_POST
 @panel_required
 def report_pin(request: HttpRequest, report_id: Any) -> HttpResponse:
     pinned = request.POST.get("pinned", "1") == "1"
+    theme = _acted_from_theme(request)
 
     def act(report: Report) -> str:
-        svc.pin_report(actor=request.user, report=report, pinned=pinned)  # type: ignore[arg-type]
+        svc.pin_report(actor=request.user, report=report, pinned=pinned, theme=theme)  # type: ignore[arg-type]
         return "Report pinned to its theme." if pinned else "Report unpinned."
 
     return _report_action(request, report_id, "", None, act)
@@ -489,9 +498,10 @@ def report_pin(request: HttpRequest, report_id: Any) -> HttpResponse:
 @panel_required
 def report_exclude(request: HttpRequest, report_id: Any) -> HttpResponse:
     excluded = request.POST.get("excluded", "1") == "1"
+    theme = _acted_from_theme(request)
 
     def act(report: Report) -> str:
-        svc.exclude_report(actor=request.user, report=report, excluded=excluded)  # type: ignore[arg-type]
+        svc.exclude_report(actor=request.user, report=report, excluded=excluded, theme=theme)  # type: ignore[arg-type]
         return "Report taken out of theming." if excluded else "Report returned to theming."
 
     return _report_action(request, report_id, "", None, act)

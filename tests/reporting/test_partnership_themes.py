@@ -239,3 +239,62 @@ def test_commands_with_partnership(partnership: Partnership, reports: dict[str, 
         assert all(by_ref[ref] == theme["id"] for ref in theme["report_refs"])
     with pytest.raises(Exception, match="No partnership"):
         call_command("build_themes", partnership="nowhere", sync=True)
+
+
+def _membership(report: Report, partnership: Partnership) -> tuple[int | None, bool]:
+    row = ThemeMembership.objects.filter(partnership=partnership, report=report).values_list("theme_id", "pinned")
+    return row.first() or (None, False)
+
+
+@pytest.mark.django_db
+def test_partnership_pin_and_unpin_live_on_the_membership_and_survive_rebuilds(
+    partnership: Partnership, organisation: Organisation, reports: dict[str, list[Report]], partnership_member: User
+) -> None:
+    from reporting.models import AuditEvent
+    from reviews.services import workspace
+
+    services.build_themes_for_scope(organisation=organisation)
+    services.build_themes_for_scope(partnership=partnership)
+    court = Theme.objects.get(pk=_partnership_theme(reports["court"][0], partnership))
+    it_report = next(r for r in reports["it"] if r.organisation_id == organisation.pk)
+    own = Report.objects.values_list("theme_id", "theme_pinned").get(pk=it_report.pk)
+
+    # Pinned from the partnership theme page: through the engine, onto the membership.
+    workspace.pin_report(actor=partnership_member, report=it_report, theme=court)
+    assert _membership(it_report, partnership) == (court.pk, True)
+    assert Report.objects.values_list("theme_id", "theme_pinned").get(pk=it_report.pk) == own
+    pin = AuditEvent.objects.get(action="report.pin_theme", object_id=str(it_report.pk))
+    assert pin.actor == partnership_member and pin.after["partnership"] == partnership.pk
+    court.refresh_from_db()
+    assert it_report.pk in set(court.member_reports().values_list("pk", flat=True))
+    assert court.size == court.summary["size"]
+    # The member list puts it first, by the membership's pin.
+    first = workspace.theme_members(court).first()
+    assert first is not None and first.pk == it_report.pk and first.member_pinned
+
+    services.build_themes_for_scope(partnership=partnership)
+    assert _membership(it_report, partnership) == (court.pk, True)
+
+    # Unpinned: it stays in the theme until a build places it freely; the organisation's pin is untouched.
+    workspace.pin_report(actor=partnership_member, report=it_report, theme=court, pinned=False)
+    assert _membership(it_report, partnership) == (court.pk, False)
+    assert Report.objects.values_list("theme_id", "theme_pinned").get(pk=it_report.pk) == own
+    unpin = AuditEvent.objects.get(action="report.unpin_theme", object_id=str(it_report.pk))
+    assert unpin.before == {"theme": court.pk, "pinned": True}
+    assert unpin.after == {"theme": court.pk, "pinned": False, "partnership": partnership.pk}
+    services.build_themes_for_scope(partnership=partnership)
+    assert _membership(it_report, partnership)[1] is False
+    assert _membership(it_report, partnership)[0] != court.pk or court.membership_locked
+    assert Report.objects.values_list("theme_id", "theme_pinned").get(pk=it_report.pk) == own
+
+
+@pytest.mark.django_db
+def test_another_panel_cannot_pin_into_a_partnership_theme(
+    partnership: Partnership, reports: dict[str, list[Report]], third_panel_member: User, panel_member: User
+) -> None:
+    services.build_themes_for_scope(partnership=partnership)
+    court = Theme.objects.get(pk=_partnership_theme(reports["court"][0], partnership))
+    with pytest.raises(PermissionDenied):
+        services.pin_report(actor=panel_member, report=reports["it"][0], theme=court)
+    with pytest.raises(PermissionDenied):
+        services.pin_report(actor=third_panel_member, report=reports["it"][0], theme=court, pinned=False)

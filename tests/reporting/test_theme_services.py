@@ -244,3 +244,68 @@ def test_no_report_text_travels_through_the_broker(organisation: Organisation) -
     assert args == [str(report.pk)]
     for text in (report.narrative, report.what_would_help, "police notification"):
         assert text not in raw and text not in json.dumps(headers, default=str)
+
+
+# --- summary ---------------------------------------------------------------------------
+
+
+def test_summary_has_months_westrum_grid_and_the_day_it_was_computed() -> None:
+    import datetime as dt
+
+    def row(day: dt.date, aspect: str = "", orientation: str = "") -> Report:
+        return Report(submitted_on=day, westrum_aspect=aspect, westrum_orientation=orientation, contributing_factors=[])
+
+    members = [
+        row(dt.date(2025, 11, 30), "messengers", "pathological"),
+        row(dt.date(2025, 11, 2), "messengers", "pathological"),
+        row(dt.date(2026, 2, 14), "messengers", "generative"),
+        row(dt.date(2026, 2, 1), "failure"),  # no orientation: not in the grid
+    ]
+    now = dt.datetime(2026, 3, 5, 23, 59, tzinfo=dt.UTC)
+    summary, _ = services._theme_summary(members, now)
+    assert summary["by_month"] == {"2025-11": 2, "2025-12": 0, "2026-01": 0, "2026-02": 2}
+    assert list(summary["by_month"]) == sorted(summary["by_month"])
+    assert summary["westrum_grid"] == {"messengers": {"pathological": 2, "generative": 1}}
+    assert summary["computed_at"] == dt.date.fromisoformat(summary["computed_at"]).isoformat()
+    assert len(summary["computed_at"]) == 10  # the day only, never a time
+    json.dumps(summary)  # stored in a JSONField
+
+    # A long-lived theme keeps the last 36 months of its span, zero months included.
+    long = [row(dt.date(2019, 1, 10)), row(dt.date(2024, 6, 3)), row(dt.date(2024, 6, 20))]
+    months = services._theme_summary(long, now)[0]["by_month"]
+    keys = list(months)
+    assert len(keys) == 36 and keys[0] == "2021-07" and keys[-1] == "2024-06"
+    assert months["2024-06"] == 2 and sum(months.values()) == 2
+    assert services._theme_summary([], now)[0]["by_month"] == {}
+
+
+@pytest.mark.django_db
+def test_refreshed_summary_carries_the_new_fields(organisation: Organisation) -> None:
+    from django.utils import timezone
+
+    theme = Theme.objects.create(organisation=organisation, title="T")
+    ReportFactory(organisation=organisation, theme=theme, westrum_aspect="bridging", westrum_orientation="bureaucratic")
+    services.refresh_theme_summaries([theme.pk])
+    theme.refresh_from_db()
+    today = timezone.localdate()
+    assert theme.summary["computed_at"] == today.isoformat()
+    assert sum(theme.summary["by_month"].values()) == 1
+    assert theme.summary["westrum_grid"] == {"bridging": {"bureaucratic": 1}}
+
+
+@pytest.mark.django_db
+def test_pin_then_unpin_an_organisation_theme_report(organisation: Organisation, panel_member: User) -> None:
+    from reporting.models import AuditEvent
+
+    theme = Theme.objects.create(organisation=organisation, title="T")
+    other = Theme.objects.create(organisation=organisation, title="U")
+    report = ReportFactory(organisation=organisation, theme=theme)
+    services.pin_report(actor=panel_member, report=report, theme=theme)
+    assert Report.objects.values_list("theme_id", "theme_pinned").get(pk=report.pk) == (theme.pk, True)
+    with pytest.raises(ValidationError):  # unpin only from the theme it is in
+        services.pin_report(actor=panel_member, report=report, theme=other, pinned=False)
+    services.pin_report(actor=panel_member, report=report, theme=theme, pinned=False)
+    assert Report.objects.values_list("theme_id", "theme_pinned").get(pk=report.pk) == (theme.pk, False)
+    event = AuditEvent.objects.get(action="report.unpin_theme")
+    assert event.actor == panel_member and event.before == {"theme": theme.pk, "pinned": True}
+    assert event.after == {"theme": theme.pk, "pinned": False}
