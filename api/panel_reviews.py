@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.panel_views import IsPanelMember
+from reporting.access import signed_in_user
 from reporting.choices import ContributingFactor, FeedbackKind, LearningTogether
 from reporting.models import Panel, PublishedLearning, Report, Theme
 from reviews.models import (
@@ -114,11 +115,15 @@ class ReviewSummaryOut(serializers.ModelSerializer):
 
     @extend_schema_field(ProgressOut)
     def get_progress(self, review: ThematicReview) -> dict[str, int]:
-        return ProgressOut(review).data  # type: ignore[return-value]
+        return ProgressOut(review).data
 
 
 class ReviewDetailOut(ReviewSummaryOut):
-    themes = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    # What PrimaryKeyRelatedField(many=True, read_only=True) builds, spelled out
+    # so the type checker sees the ManyRelatedField DRF makes.
+    themes = serializers.ManyRelatedField(
+        child_relation=serializers.PrimaryKeyRelatedField(read_only=True), read_only=True
+    )
     report_references = serializers.SerializerMethodField()
     questions = QuestionOut(many=True, read_only=True)
     findings = FindingOut(many=True, read_only=True)
@@ -246,7 +251,7 @@ def _detail(review: ThematicReview) -> dict[str, Any]:
         .prefetch_related("themes", "questions", "findings", "factors", "recommendations", "actions")
         .get(pk=review.pk)
     )
-    return ReviewDetailOut(review).data  # type: ignore[return-value]
+    return ReviewDetailOut(review).data
 
 
 class PanelView(APIView):
@@ -268,18 +273,19 @@ class ReviewListView(PanelView):
         responses={201: ReviewDetailOut, 400: BAD_REQUEST, 404: NOT_FOUND},
     )
     def post(self, request: Request) -> Response:
+        user = signed_in_user(request)
         data = _parse(StartReviewIn, request)
-        panels = Panel.objects.for_member(request.user)
+        panels = Panel.objects.for_member(user)
         panel = panels.filter(pk=data["panel"]).first() if data.get("panel") else None
         if panel is None:
             if data.get("panel") or panels.count() != 1:
                 raise serializers.ValidationError({"panel": ["Choose one of your panels."]})
             panel = panels.get()
-        themes = list(Theme.objects.visible_to(request.user).filter(pk__in=data["themes"]))
+        themes = list(Theme.objects.visible_to(user).filter(pk__in=data["themes"]))
         if len(themes) != len(set(data["themes"])):
             raise NotFound()
         review = svc.start_review(
-            actor=request.user,
+            actor=user,
             panel=panel,
             themes=themes,
             title=data["title"],
@@ -300,7 +306,7 @@ class ReviewDetailView(PanelView):
     )
     def patch(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
-        svc.update_terms_of_reference(actor=request.user, review=review, **_parse(TermsIn, request))
+        svc.update_terms_of_reference(actor=signed_in_user(request), review=review, **_parse(TermsIn, request))
         return Response(_detail(review))
 
 
@@ -313,7 +319,7 @@ def _part_view(
         @extend_schema(summary=summary, request=in_class, responses={201: out_class, 400: BAD_REQUEST, 404: NOT_FOUND})
         def post(self, request: Request, review_id: int) -> Response:
             review = svc.access_review(request.user, review_id)
-            created = act(request.user, review, _parse(in_class, request))
+            created = act(signed_in_user(request), review, _parse(in_class, request))
             return Response(out_class(created).data, status=status.HTTP_201_CREATED)
 
     PartView.__name__ = PartView.__qualname__ = name
@@ -395,7 +401,9 @@ class ReviewQuestionAnswerView(PanelView):
         question = review.questions.filter(pk=question_id).first()
         if question is None:
             raise NotFound()
-        svc.answer_review_question(actor=request.user, question=question, answer=_parse(AnswerIn, request)["answer"])
+        svc.answer_review_question(
+            actor=signed_in_user(request), question=question, answer=_parse(AnswerIn, request)["answer"]
+        )
         return Response(QuestionOut(question).data)
 
 
@@ -410,7 +418,7 @@ class ReviewActionView(PanelView):
         action = review.actions.filter(pk=action_id).first()
         if action is None:
             raise NotFound()
-        svc.update_action(actor=request.user, action=action, **_parse(ActionUpdateIn, request))
+        svc.update_action(actor=signed_in_user(request), action=action, **_parse(ActionUpdateIn, request))
         return Response(ActionOut(action).data)
 
 
@@ -423,11 +431,12 @@ class ReviewEvidenceView(PanelView):
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
         data = _parse(EvidenceIn, request)
-        themes = list(Theme.objects.visible_to(request.user).filter(pk__in=data["themes"]))
-        reports = list(Report.objects.visible_to(request.user).filter(pk__in=data["reports"]))
+        user = signed_in_user(request)
+        themes = list(Theme.objects.visible_to(user).filter(pk__in=data["themes"]))
+        reports = list(Report.objects.visible_to(user).filter(pk__in=data["reports"]))
         if len(themes) != len(set(data["themes"])) or len(reports) != len(set(data["reports"])):
             raise NotFound()
-        svc.add_review_evidence(actor=request.user, review=review, themes=themes, reports=reports)
+        svc.add_review_evidence(actor=user, review=review, themes=themes, reports=reports)
         return Response(_detail(review))
 
 
@@ -439,7 +448,7 @@ class ReviewCompleteView(PanelView):
     )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
-        svc.complete_review(actor=request.user, review=review)
+        svc.complete_review(actor=signed_in_user(request), review=review)
         return Response(_detail(review))
 
 
@@ -454,7 +463,9 @@ class ReviewLearningView(PanelView):
     )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
-        learning = learning_svc.publish_learning(actor=request.user, review=review, **_parse(LearningIn, request))
+        learning = learning_svc.publish_learning(
+            actor=signed_in_user(request), review=review, **_parse(LearningIn, request)
+        )
         return Response(LearningOut(learning).data, status=status.HTTP_201_CREATED)
 
 
@@ -466,7 +477,9 @@ class ThemeLearningView(PanelView):
     )
     def post(self, request: Request, theme_id: int) -> Response:
         theme = access_theme_as_panel(request.user, theme_id)
-        learning = learning_svc.publish_learning(actor=request.user, theme=theme, **_parse(LearningIn, request))
+        learning = learning_svc.publish_learning(
+            actor=signed_in_user(request), theme=theme, **_parse(LearningIn, request)
+        )
         return Response(LearningOut(learning).data, status=status.HTTP_201_CREATED)
 
 
@@ -481,7 +494,9 @@ class ReviewExportView(PanelView):
     )
     def post(self, request: Request, review_id: int) -> Response:
         review = svc.access_review(request.user, review_id)
-        job = svc.request_export(actor=request.user, review=review, format=_parse(ExportIn, request)["format"])
+        job = svc.request_export(
+            actor=signed_in_user(request), review=review, format=_parse(ExportIn, request)["format"]
+        )
         return Response(ExportJobOut(job).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -520,7 +535,10 @@ class IsLeaderOrPanelMember(BasePermission):
 
 
 class BarOut(serializers.Serializer):
-    label = serializers.CharField()
+    # The stubs see a declared field named "label" as shadowing Field.label; at
+    # runtime the serializer metaclass moves declared fields into
+    # _declared_fields, so the output key "label" is what is meant.
+    label = serializers.CharField()  # type: ignore[assignment]
     shown = serializers.CharField(help_text="The count as shown: 'fewer than 5' when small.")
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -61,7 +62,8 @@ def queue_report_work_on_commit(report_id: Any, *, urgent: bool) -> None:
     If the broker refuses, the sweeps find the report by its own state."""
     tasks = [PROCESS_REPORT, SEND_URGENT_ALERT] if urgent else [PROCESS_REPORT]
     for task in tasks:
-        transaction.on_commit(lambda task=task: _publish_after_commit(lambda: send(task, str(report_id))))
+        publication = partial(send, task, str(report_id))
+        transaction.on_commit(partial(_publish_after_commit, publication))
 
 
 @contextmanager

@@ -4,6 +4,7 @@ and exact times out of what is stored about a reporter's own actions."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import ItemsView
 from typing import Any
 
 from django.http import HttpRequest
@@ -20,8 +21,8 @@ class NarrativeScrubbingFilter(SafeExceptionReporterFilter):
             return {}
         return {key: self.cleansed_substitute for key in request.POST}
 
-    def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: Any) -> list[tuple[str, Any]]:
-        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+    def get_traceback_frame_variables(self, request: HttpRequest | None, tb_frame: Any) -> ItemsView[str, Any]:
+        return {name: self.cleansed_substitute for name in tb_frame.f_locals}.items()
 
 
 def start_of_today() -> dt.datetime:

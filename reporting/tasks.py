@@ -4,6 +4,7 @@ re-reads state and exits if its work is already done."""
 from __future__ import annotations
 
 import logging
+from typing import TypedDict
 
 from celery import shared_task
 from django.conf import settings
@@ -18,7 +19,17 @@ from reporting.models import Panel, Report, RoleGrant
 
 logger = logging.getLogger(__name__)
 
-RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
+
+class RetryOptions(TypedDict):
+    """``shared_task`` retry options, typed so its overloads can check them."""
+
+    autoretry_for: tuple[type[BaseException], ...]
+    retry_backoff: bool
+    retry_backoff_max: int
+    max_retries: int
+
+
+RETRY: RetryOptions = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
 
 
 @shared_task(**RETRY)

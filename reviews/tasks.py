@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from reporting import outbox
 from reporting.models import PublishedLearning, User
+from reporting.tasks import RETRY
 from reviews.exports import RENDERERS, collect_review_pack
 from reviews.models import ExportJob, ExportState, LearningEmailDelivery
 
 logger = logging.getLogger(__name__)
 
-RETRY = {"autoretry_for": (Exception,), "retry_backoff": True, "retry_backoff_max": 600, "max_retries": 8}
 EXPORT_DIR = "exports"
 
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from reporting.choices import LearningTogether, Role, WestrumAspect, WestrumOrientation
+from reporting.choices import LearningTogether, Role, ThemeStatus, WestrumAspect, WestrumOrientation
 from reporting.models import Report, Theme, panel_organisation_ids
 from reviews.models import ReviewAction, ThematicReview
 from reviews.services.learning import FeedbackMeasure, measure_time_to_feedback
@@ -97,7 +97,7 @@ def leadership_summary(*, organisation_ids: set[int], today: dt.date | None = No
         )
         .values_list("title", "status", "recent", "previous")
     )
-    status_labels = dict(Theme._meta.get_field("status").choices)
+    status_labels = dict(ThemeStatus.choices)  # Theme.status's choices
     growing = sorted(
         (row for row in theme_rows if row[2] > row[3] and row[2] >= threshold),
         key=lambda row: (row[2] - row[3], row[0]),

@@ -203,7 +203,8 @@ def add_review_evidence(
     with transaction.atomic():
         report_ids = {r.pk for r in report_list} | set(_report_ids_of_themes(theme_list))
         review.themes.add(*theme_list)
-        review.reports.add(*report_ids)
+        # Report's pk is a UUID; add() takes any pk, the stubs allow only int.
+        review.reports.add(*report_ids)  # type: ignore[arg-type]
         _audit(
             actor=actor,
             panel=review.panel,
@@ -462,7 +463,7 @@ def _send_export_task(job_id: int) -> None:
     from reviews.tasks import build_review_export
 
     try:
-        build_review_export.apply_async(args=[job_id], retry=False)
+        build_review_export.apply_async(args=(job_id,), retry=False)
     except Exception:  # any broker failure: kombu raises several unrelated types
         logger.warning("broker unavailable; export job %s stays queued", job_id)
 
