@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from reporting.choices import IdentityMode, ThemeStatus
+from reporting.choices import IdentityMode, ThemeStatus, WestrumAspect
 from reporting.identity import read_reporter_identity
 from reporting.models import AuditEvent, Report, Theme
 from reporting.services import answer_question
@@ -420,6 +420,29 @@ def test_profile_suppresses_small_counts(organisation, django_assert_num_queries
     assert {b.label: b.shown for b in profile.contributing_factors} == {"Time pressure or caseload": "6"}
     assert [b.count for b in profile.trend] == [0, 0, 8]  # all submitted 3 days ago
     assert [b.count for b in profile.quarters] == [0, 8]
+    month = (timezone.localdate() - dt.timedelta(days=3)).strftime("%b %Y")
+    assert [(b.label, b.shown) for b in profile.months] == [(month, "8")]
+    assert profile.computed_at == timezone.localdate()
+    grid = {row.aspect: {c.label: c.shown for c in row.cells} for row in profile.westrum_grid}
+    assert list(grid) == [a.label for a in WestrumAspect]
+    assert grid["Messengers"] == {"Pathological": "6", "Bureaucratic": "0", "Generative": "0"}
+    assert grid["Failure"]["Generative"] == "fewer than 5"
+    cells = {(row.aspect, c.label): c for row in profile.westrum_grid for c in row.cells}
+    assert cells[("Messengers", "Pathological")].percent == 100 and cells[("Failure", "Generative")].percent == 0
+
+
+def test_profile_months_span_the_theme_with_empty_months_and_suppression(organisation):
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    three_ago = (this_month - dt.timedelta(days=80)).replace(day=1)
+    theme = ThemeFactory(organisation=organisation)
+    add_reports(theme, 2, submitted_on=three_ago)
+    add_reports(theme, 5, submitted_on=this_month)
+    summarise(theme)
+    months = svc.theme_profile(theme).months
+    assert len(months) >= 3 and months[0].label == three_ago.strftime("%b %Y")
+    assert months[0].shown == "fewer than 5" and months[0].suppressed
+    assert all(b.shown == "0" for b in months[1:-1]) and months[-1].shown == "5"
 
 
 def test_profile_of_a_theme_not_yet_summarised_reads_as_empty(organisation):
@@ -427,4 +450,6 @@ def test_profile_of_a_theme_not_yet_summarised_reads_as_empty(organisation):
     profile = svc.theme_profile(theme)
     assert profile.size == 7
     assert profile.learning_together == [] and profile.service_areas == []
+    assert profile.months == [] and profile.computed_at is None
+    assert all(c.count == 0 for row in profile.westrum_grid for c in row.cells)
     assert all(b.count == 0 for b in [*profile.trend, *profile.westrum_orientation])

@@ -236,6 +236,49 @@ def test_urgent_queue_is_not_empty_by_default_once_handled(panel_member, world, 
     assert world.urgent.reference not in client.get("/panel/urgent/", {"handled": "no"}).content.decode()
 
 
+def _table(page: str, table_id: str) -> str:
+    start = page.index(f'id="{table_id}"')
+    return page[start : page.index("</table>", start)]
+
+
+def test_theme_page_shows_monthly_chart_westrum_grid_and_date(panel_member, world, login):
+    import datetime as dt
+    import re
+
+    from django.utils import timezone
+
+    page = login(panel_member).get(f"/panel/themes/{world.theme.pk}/").content.decode()
+    # 8 reports, all submitted 3 days ago: one month in the monthly chart and its table.
+    month = (timezone.localdate() - dt.timedelta(days=3)).strftime("%b %Y")
+    monthly = _table(page, "monthly-trend")
+    assert "Reports per month" in page and "<svg" in page
+    assert re.findall(r"<th scope=\"row\"[^>]*>([^<]+)</th><td[^>]*>([^<]+)</td>", monthly) == [(month, "8")]
+    # The grid: 6 messengers/pathological shown, the confidential one's small cell suppressed.
+    grid = _table(page, "westrum-grid")
+    assert "reports by aspect and orientation" in grid
+    rows = dict(re.findall(r'<th scope="row"[^>]*>([^<]+)</th>((?:\s*<td.*?</td>)+)', grid, re.S))
+    assert set(rows) == {"Cooperation", "Messengers", "Responsibilities", "Bridging", "Failure", "Novelty"}
+    messengers = [c.strip() for c in re.findall(r"</svg>\s*([^<]+?)\s*</td>", rows["Messengers"])]
+    assert messengers == ["6", "0", "0"]
+    assert f"Figures as of {timezone.localdate():%-d %B %Y}" in page
+
+
+def test_theme_page_grid_suppresses_small_cells(panel_member, organisation, login):
+    theme = ThemeFactory(organisation=organisation)
+    add_reports(theme, 3, westrum_aspect="bridging", westrum_orientation="generative")
+    add_reports(theme, 5, westrum_aspect="bridging", westrum_orientation="bureaucratic")
+    summarise(theme)
+    page = login(panel_member).get(f"/panel/themes/{theme.pk}/").content.decode()
+    grid = _table(page, "westrum-grid")
+    bridging = grid[grid.index(">Bridging<") :].split("</tr>")[0]
+    assert "fewer than 5" in bridging and ">\n        5\n" in bridging.replace("\r", "")
+    assert ">\n        3\n" not in bridging  # the small number itself never shows
+    api = login(panel_member).get(f"/api/v1/panel/themes/{theme.pk}/").json()["profile"]
+    row = next(r for r in api["westrum_grid"] if r["aspect"] == "Bridging")
+    assert [c["shown"] for c in row["cells"]] == ["0", "5", "fewer than 5"]
+    assert api["computed_at"] and [m["shown"] for m in api["months"]][-1] == "8"
+
+
 def test_theme_page_shows_profile_with_suppression_and_table(panel_member, world, login):
     page = login(panel_member).get(f"/panel/themes/{world.theme.pk}/").content.decode()
     assert "Westrum culture profile" in page and "Reports over the last 90 days" in page
@@ -389,3 +432,40 @@ def test_urgent_and_api_list_queries_are_constant(panel_member, organisation, lo
         add_reports(ThemeFactory(organisation=organisation), 2)
     large = (_count_queries(client, "/panel/urgent/"), _count_queries(client, "/api/v1/panel/themes/"))
     assert large == small
+
+
+def test_pin_from_a_partnership_theme_page_uses_the_membership(organisation, other_organisation, login):
+    from reporting.models.themes import ThemeMembership
+    from tests.factories import PanelFactory, PartnershipFactory, UserFactory
+
+    partnership = PartnershipFactory()
+    partnership.organisations.add(organisation, other_organisation)
+    member = UserFactory(username="partnership-panel", organisation=organisation)
+    PanelFactory(partnership=partnership, organisation=None).members.add(member)
+    theme = ThemeFactory(partnership=partnership, organisation=None)
+    reports = [ReportFactory(organisation=org) for org in (organisation, other_organisation)]
+    for report in reports:
+        ThemeMembership.objects.create(partnership=partnership, report=report, theme=theme)
+    summarise(theme)
+    target = reports[1]
+    client = login(member)
+    url = f"/panel/themes/{theme.pk}/"
+    response = client.post(f"/panel/reports/{target.pk}/pin/", {"pinned": "1", "theme": theme.pk, "next": url})
+    assert response.status_code == 302 and response.url == url
+    assert ThemeMembership.objects.get(report=target).pinned
+    assert not Report.objects.get(pk=target.pk).theme_pinned
+    page = client.get(url).content.decode()
+    # Pinned first, shown as pinned, with an Unpin button that names this theme.
+    assert page.index(target.reference) < page.index(reports[0].reference)
+    assert f'<input type="hidden" name="pinned" value="0"><input type="hidden" name="theme" value="{theme.pk}">' in page
+    api = client.get(f"/api/v1/panel/themes/{theme.pk}/reports/").json()
+    first = api["results"][0]
+    assert (first["id"], first["theme_pinned"]) == (str(target.pk), True)
+    response = client.post(
+        f"/api/v1/panel/reports/{target.pk}/pin/", {"pinned": False, "theme": theme.pk}, content_type="application/json"
+    )
+    assert response.status_code == 200 and not ThemeMembership.objects.get(report=target).pinned
+    assert AuditEvent.objects.filter(action="report.unpin_theme", actor=member).count() == 1
+    # A theme outside the user's panels is not found.
+    other = ThemeFactory(organisation=other_organisation)
+    assert client.post(f"/panel/reports/{target.pk}/pin/", {"theme": other.pk}).status_code == 404
