@@ -861,7 +861,8 @@ def pin_report(*, actor: User | None, report: Report, theme: Theme, pinned: bool
             locked.save(update_fields=["theme", "theme_pinned", "theme_excluded"])
             report.theme_id, report.theme_pinned, report.theme_excluded = theme.pk, pinned, False
         if before["theme"] != theme.pk:  # a pin that moved the report changes both themes' facts
-            refresh_theme_summaries([theme.pk, before["theme"]])
+            previous: int | None = before["theme"]
+            refresh_theme_summaries([theme.pk] if previous is None else [theme.pk, previous])
         _audit(
             actor=actor,
             organisation_id=report.organisation_id,
