@@ -614,10 +614,10 @@ def _build(*, scope: ThemeScope, build_row: ThemeBuild, seed: int) -> BuildResul
         for built, words, excerpts, summary, emerging, first, last in prepared:
             theme = existing.get(built.id) if built.id is not None else None
             if theme is None:
-                theme = Theme(**scope.owner, title=engine.title_from_keywords(words))
+                theme = Theme(**scope.owner, title=engine.theme_title(built, words))
                 created += 1
             elif not theme.title_locked:
-                theme.title = engine.title_from_keywords(words)
+                theme.title = engine.theme_title(built, words)
             theme.keywords = words
             theme.excerpts = excerpts
             theme.summary = summary

@@ -863,11 +863,25 @@ def keywords(
 
 
 def title_from_keywords(words: Sequence[str]) -> str:
-    """A readable provisional title; the panel renames it at will."""
+    """A provisional title from keywords alone; the panel renames it at will."""
     if not words:
         return "Untitled theme"
     head = ", ".join(words[:3])
     return head[0].upper() + head[1:]
+
+
+def theme_title(theme: BuiltTheme, words: Sequence[str]) -> str:
+    """A readable provisional title: the theme's most distinctive concept group
+    in plain words, then its top keywords, e.g. "Court work: hearing, parent".
+    Falls back to keywords when no concept stands out. (A second concept was
+    tried and read as noise more often than not.)"""
+    by_column = vz.concept_of_column()
+    concept = next((by_column[c] for c in theme.top_features if by_column.get(c) in vz.CONCEPT_TITLES), None)
+    if concept is None:
+        return title_from_keywords(words)
+    head = vz.CONCEPT_TITLES[concept]
+    tail = [w for w in words if w.lower() not in head.lower()][:3]
+    return f"{head}: {', '.join(tail)}" if tail else head
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

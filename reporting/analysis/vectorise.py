@@ -578,6 +578,38 @@ def feature_index(feature: str) -> int:
     return int(murmurhash3_32(feature, seed=0, positive=True)) % N_FEATURES
 
 
+# How each concept group reads in a theme title.
+CONCEPT_TITLES: dict[str, str] = {
+    "meeting": "Multi-agency meetings",
+    "partner_agency": "Working with partner agencies",
+    "recording_system": "Recording systems and forms",
+    "workload": "Workload and caseloads",
+    "management": "Management oversight",
+    "front_door": "Referrals and the front door",
+    "placement": "Placements",
+    "court": "Court work",
+    "language": "Language and interpreters",
+    "domestic_abuse": "Domestic abuse",
+    "learning_culture": "Learning after incidents",
+    "child_voice": "The child's voice",
+    "mental_health_substance": "Parental mental health and substance use",
+    "exploitation_missing": "Exploitation and missing children",
+    "disability": "Disabled children",
+    "care_leaving": "Leaving care",
+    "out_of_hours": "Out of hours",
+    "information_sharing": "Information sharing",
+    "child_health_injury": "Health and injuries",
+    "resources": "Resources",
+    "assessment_tools": "Assessment tools",
+}
+
+
+@lru_cache(maxsize=1)
+def concept_of_column() -> dict[int, str]:
+    """Hashed column -> concept-group name, for naming themes."""
+    return {feature_index("c:" + name): name for name in _CONCEPTS}
+
+
 @lru_cache(maxsize=1)
 def concept_columns() -> np.ndarray:
     """Sorted hashed columns of the concept-group features (``c:`` tokens).

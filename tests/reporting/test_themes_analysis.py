@@ -183,3 +183,23 @@ def test_concept_block_carries_its_share_of_the_weight() -> None:
     mask = th._concept_mask(columns)[x.indices]
     assert np.isclose(float((x.data[mask] ** 2).sum()), th.CONCEPT_SHARE, atol=1e-4)
     assert np.isclose(float((x.data**2).sum()), 1.0, atol=1e-4)
+
+
+def _built(top_features: tuple[int, ...]) -> th.BuiltTheme:
+    return th.BuiltTheme(
+        key=0, id=None, member_ids=("a",), similarities=(1.0,), representative_ids=("a",), top_features=top_features
+    )
+
+
+def test_theme_titles_name_the_most_distinctive_concept_in_plain_words() -> None:
+    columns = {name: column for column, name in vz.concept_of_column().items()}
+    built = _built((123, columns["placement"], 456, columns["court"]))
+
+    title = th.theme_title(built, ["hearing", "placements", "parent", "carer", "move"])
+
+    assert title == "Placements: hearing, parent, carer"
+
+
+def test_theme_titles_fall_back_to_keywords_without_a_concept() -> None:
+    assert th.theme_title(_built((1, 2, 3)), ["inbox", "police", "late"]) == "Inbox, police, late"
+    assert th.theme_title(_built(()), []) == "Untitled theme"
