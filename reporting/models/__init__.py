@@ -13,6 +13,7 @@ Privacy rules that the schema itself enforces:
 from __future__ import annotations
 
 import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -20,7 +21,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from reporting.choices import (
-    ContributingFactor,
     FeedbackKind,
     GotWhatNeeded,
     HappenedBefore,
@@ -35,6 +35,7 @@ from reporting.choices import (
     WestrumAspect,
     WestrumOrientation,
 )
+
 
 class OrganisationKind(models.TextChoices):
     LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -118,7 +119,9 @@ class Panel(models.Model):
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="panels")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="panels"
+    )
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, null=True, blank=True, related_name="panels")
     members = models.ManyToManyField(User, related_name="panels", blank=True)
     duty_email = models.EmailField(blank=True)
@@ -168,7 +171,8 @@ class Report(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=20, unique=True, help_text="Short public reference on the receipt.")
     receipt_secret_hash = models.CharField(max_length=128)
-    source_reference = models.CharField(max_length=100, null=True, blank=True)
+    # NULL, not "", for reports filed here: the unique constraint below holds only for imported references.
+    source_reference = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="reports")
     identity_mode = models.CharField(max_length=20, choices=IdentityMode.choices, default=IdentityMode.CONFIDENTIAL)
 
@@ -205,8 +209,12 @@ class Report(models.Model):
     label_details = models.JSONField(
         default=dict, blank=True, help_text="Per dimension: confidence, evidence, and whether a person set it."
     )
-    duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates")
-    theme = models.ForeignKey("reporting.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports")
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
+    )
+    theme = models.ForeignKey(
+        "reporting.Theme", on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
     theme_pinned = models.BooleanField(default=False, help_text="A panel member fixed this report to its theme.")
     theme_excluded = models.BooleanField(default=False, help_text="A panel member took this report out of theming.")
 
@@ -226,7 +234,9 @@ class Report(models.Model):
             # A theme's member list: pinned first, then newest (reviews.services.workspace.theme_members).
             models.Index(fields=["theme", "-theme_pinned", "-submitted_on", "reference"], name="theme_member_order"),
             # The urgent queue: few rows match, so a partial index stays tiny.
-            models.Index(fields=["organisation", "urgent_handled_at"], condition=Q(live_concern=True), name="urgent_reports"),
+            models.Index(
+                fields=["organisation", "urgent_handled_at"], condition=Q(live_concern=True), name="urgent_reports"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -265,12 +275,19 @@ class ReportQuestion(models.Model):
     answer = models.TextField(blank=True, help_text="De-identified.")
     answered_at = models.DateTimeField(null=True, blank=True)
     relayed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="The confidential contact who relayed a confidential reporter's answer.",
     )
 
     class Meta:
         ordering = ["asked_at"]
+
+    def __str__(self) -> str:
+        return f"Question {self.pk} on {self.report_id}"
 
 
 class LearningQuerySet(models.QuerySet["PublishedLearning"]):
@@ -281,14 +298,16 @@ class LearningQuerySet(models.QuerySet["PublishedLearning"]):
 
 
 class PublishedLearning(models.Model):
-    """"You said, we did": a learning summary published back to staff."""
+    """ "You said, we did": a learning summary published back to staff."""
 
     title = models.CharField(max_length=200)
     what_we_heard = models.TextField()
     what_we_found = models.TextField()
     what_is_changing = models.TextField()
     organisations = models.ManyToManyField(Organisation, related_name="learning")
-    reports = models.ManyToManyField(Report, through="ReportFeedback", related_name="learning")
+    reports: models.ManyToManyField[Report, ReportFeedback] = models.ManyToManyField(
+        Report, through="ReportFeedback", related_name="learning"
+    )
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     published_at = models.DateTimeField(auto_now_add=True)
 
@@ -312,6 +331,9 @@ class ReportFeedback(models.Model):
     class Meta:
         ordering = ["given_at"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.report_id}"
+
 
 class AuditEvent(models.Model):
     """Who did what, when, with before and after.
@@ -320,7 +342,9 @@ class AuditEvent(models.Model):
     be the link back to the author.
     """
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     action = models.CharField(max_length=60)
     object_type = models.CharField(max_length=60)
@@ -357,6 +381,9 @@ class OutboxMessage(models.Model):
     class Meta:
         indexes = [models.Index(fields=["done_at", "kind"])]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
+
 
 from reporting.models.themes import Theme, ThemeBuild, ThemeLineage  # noqa: E402
 
@@ -379,4 +406,3 @@ __all__ = [
     "User",
     "panel_organisation_ids",
 ]
-
