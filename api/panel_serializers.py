@@ -52,7 +52,7 @@ class TriageRowOutputSerializer(serializers.Serializer):
 
 
 class BarOutputSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a declared field; stubs clash with Field.label
     shown = serializers.CharField(help_text="The count as displayed: 'fewer than 5' when small.")
 
 
@@ -86,7 +86,7 @@ class ThemeProfileOutputSerializer(serializers.Serializer):
 
 class ThemeDetailOutputSerializer(ThemeSummaryOutputSerializer):
     excerpts = serializers.SerializerMethodField()
-    merged_into = serializers.PrimaryKeyRelatedField(read_only=True)
+    merged_into: serializers.PrimaryKeyRelatedField[Theme] = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta(ThemeSummaryOutputSerializer.Meta):
         fields = [*ThemeSummaryOutputSerializer.Meta.fields, "excerpts", "merged_into"]
@@ -134,7 +134,7 @@ class LabelOutputSerializer(serializers.Serializer):
     field = serializers.CharField()
     title = serializers.CharField()
     value = serializers.CharField(allow_blank=True)
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a declared field; stubs clash with Field.label
     confidence = serializers.IntegerField(allow_null=True, help_text="Percent, for a suggested label.")
     evidence = serializers.ListField(child=serializers.CharField())
     by_person = serializers.BooleanField()

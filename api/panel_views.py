@@ -25,7 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import panel_serializers as s
-from reporting.access import access_report_as_panel, user_capabilities
+from reporting.access import access_report_as_panel, signed_in_user, user_capabilities
 from reporting.identity import read_reporter_identity
 from reporting.models import Report, Theme
 from reporting.services import answer_question
@@ -208,7 +208,7 @@ class ThemeSplitView(PanelView):
         data = s.SplitInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ids = data.validated_data["reports"]
-        reports = list(Report.objects.visible_to(request.user).filter(pk__in=ids) & theme.member_reports())
+        reports = list(Report.objects.visible_to(signed_in_user(request)).filter(pk__in=ids) & theme.member_reports())
         if len(reports) != len(set(ids)):
             raise ValidationError({"reports": ["Choose reports that belong to this theme."]})
         new_theme = svc.split_theme(
@@ -333,7 +333,7 @@ class ReportDuplicateView(PanelView):
         reference = (data.validated_data.get("duplicate_of") or "").strip().upper()
         original = None
         if reference:
-            original = Report.objects.visible_to(request.user).filter(reference=reference).first()
+            original = Report.objects.visible_to(signed_in_user(request)).filter(reference=reference).first()
             if original is None:
                 raise ValidationError({"duplicate_of": ["No report with that reference in your panel's reports."]})
         svc.mark_duplicate(actor=request.user, report=report, duplicate_of=original)  # type: ignore[arg-type]

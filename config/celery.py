@@ -14,6 +14,7 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     "sweep-outbox": {"task": "reporting.tasks.sweep_outbox", "schedule": 60.0},
     "sweep-urgent-alerts": {"task": "reporting.tasks.sweep_urgent_alerts", "schedule": 60.0},
+    "sweep-queued-exports": {"task": "lantern.sweep_queued_exports", "schedule": 120.0},
     "destroy-expired-identities": {
         "task": "reporting.tasks.destroy_expired_identities",
         "schedule": crontab(minute=15),

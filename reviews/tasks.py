@@ -3,6 +3,7 @@ state and exits if its work is already done."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 from pathlib import Path
@@ -105,3 +106,20 @@ def build_review_export(job_id: int) -> str:
         state=ExportState.DONE, progress=100, file_name=relative, finished_at=timezone.now()
     )
     return ExportState.DONE
+
+
+@shared_task(name="lantern.sweep_queued_exports")
+def sweep_queued_exports(older_than_seconds: int = 120, limit: int = 10) -> int:
+    """Build export jobs still queued a while after they were requested (the
+    broker was down at the time, or the message was lost). The job row is its
+    own outbox; the build runs here, in the worker, and claims each job at
+    most once, so a late original message finds nothing to do."""
+    cutoff = timezone.now() - dt.timedelta(seconds=older_than_seconds)
+    job_ids = list(
+        ExportJob.objects.filter(state=ExportState.QUEUED, requested_at__lt=cutoff)
+        .order_by("requested_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for job_id in job_ids:
+        build_review_export(job_id)
+    return len(job_ids)

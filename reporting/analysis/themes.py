@@ -399,7 +399,8 @@ def _consensus_centroids(
     ens_ks = sorted({kk for kk in [*band, *([k] if k else [])] if 2 <= kk < m})
     if not ens_ks:
         return _normalise_rows(zs.mean(axis=0, keepdims=True)), 1, [(1, 0.0)]
-    co = np.zeros((m, m), dtype=np.uint16)
+    # Vote counts (uint16) first, then rebound to the float vote share below.
+    co: np.ndarray = np.zeros((m, m), dtype=np.uint16)
     votes = 0
     for d in _ensemble_dims(zs_raw.shape[1]):
         zd = _normalise_rows(zs_raw[:, :d])

@@ -441,7 +441,8 @@ def update_action(*, actor: User, action: ReviewAction, status: str, evidence_of
 
 def request_export(*, actor: User, review: ThematicReview, format: str) -> ExportJob:
     """Queue a review pack (DOCX or PDF). The Celery task is sent after commit;
-    if the broker is down the job stays queued and can be requested again."""
+    if the broker is down the job stays queued and ``sweep_queued_exports``
+    builds it once the worker runs again."""
     require_panel_member(actor, review.panel)
     if format not in ExportFormat.values:
         raise ValidationError({"format": ["Choose DOCX or PDF."]})
@@ -465,7 +466,7 @@ def _send_export_task(job_id: int) -> None:
     try:
         build_review_export.apply_async(args=(job_id,), retry=False)
     except Exception:  # any broker failure: kombu raises several unrelated types
-        logger.warning("broker unavailable; export job %s stays queued", job_id)
+        logger.warning("broker unavailable; export job %s left for the sweep", job_id)
 
 
 # --- access (reads) -----------------------------------------------------------------------

@@ -77,6 +77,9 @@ def contact_may_relay(user: Any) -> bool:
 def confidential_questions_for(user: User) -> QuerySet[ReportQuestion]:
     """Questions on the confidential reports of the contact's organisation whose
     reporter can still be reached (the identity store still holds them)."""
+    if user.organisation_id is None:
+        # Filtering on None would match no report either (every report has an organisation).
+        return ReportQuestion.objects.none()
     return ReportQuestion.objects.filter(
         report__organisation_id=user.organisation_id,
         report__identity_mode=IdentityMode.CONFIDENTIAL,
@@ -455,8 +458,8 @@ def label_rows(report: Report) -> list[dict[str, Any]]:
     from reporting.models.themes import LabelCorrection
 
     latest: dict[str, LabelCorrection] = {}
-    for correction in LabelCorrection.objects.filter(report=report).select_related("actor").order_by("at", "pk"):
-        latest[correction.dimension] = correction
+    for entry in LabelCorrection.objects.filter(report=report).select_related("actor").order_by("at", "pk"):
+        latest[entry.dimension] = entry
     details = report.label_details or {}
     rows = []
     for field_name, title, choices in LABEL_DIMENSIONS:

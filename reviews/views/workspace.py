@@ -26,7 +26,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
-from reporting.access import access_report_as_panel, user_capabilities
+from reporting.access import access_report_as_panel, signed_in_user, user_capabilities
 from reporting.choices import (
     LearningTogether,
     ServiceArea,
@@ -367,7 +367,9 @@ def theme_merge(request: HttpRequest, theme_id: int) -> HttpResponse:
 def theme_split(request: HttpRequest, theme_id: int) -> HttpResponse:
     theme = svc.access_theme_as_panel(request.user, theme_id)
     ids = request.POST.getlist("reports")
-    chosen = list(Report.objects.visible_to(request.user).filter(pk__in=_valid_uuids(ids)) & theme.member_reports())
+    chosen = list(
+        Report.objects.visible_to(signed_in_user(request)).filter(pk__in=_valid_uuids(ids)) & theme.member_reports()
+    )
     try:
         new_theme = svc.split_theme(
             actor=request.user,  # type: ignore[arg-type]
@@ -516,7 +518,7 @@ def report_duplicate(request: HttpRequest, report_id: Any) -> HttpResponse:
         reference = form.cleaned_data["duplicate_of"].strip().upper()
         original = None
         if reference:
-            original = Report.objects.visible_to(request.user).filter(reference=reference).first()
+            original = Report.objects.visible_to(signed_in_user(request)).filter(reference=reference).first()
             if original is None:
                 raise ValidationError({"duplicate_of": ["No report with that reference in your panel's reports."]})
         svc.mark_duplicate(actor=request.user, report=report, duplicate_of=original)  # type: ignore[arg-type]

@@ -79,9 +79,7 @@ def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
 
 
 @pytest.fixture
-def new_page(
-    browser: Any, live_server: Any, transactional_db: None
-) -> Iterator[Callable[..., Any]]:
+def new_page(browser: Any, live_server: Any, transactional_db: None) -> Iterator[Callable[..., Any]]:
     contexts: list[Any] = []
 
     def make(viewport: dict[str, int] | None = None) -> Any:

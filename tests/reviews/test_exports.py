@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import shutil
@@ -9,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from docx import Document
 
 from reviews.exports import chart_series, collect_review_pack, render_chart_png, render_docx, render_pdf, shown_count
@@ -148,3 +150,24 @@ def test_a_failed_build_marks_the_job_failed(review, panel_member, settings, tmp
     assert build_review_export(job.pk) == ExportState.FAILED
     job.refresh_from_db()
     assert job.state == ExportState.FAILED and job.error == "RuntimeError" and not job.file_name
+
+
+def test_an_export_requested_while_the_broker_is_down_is_built_by_the_sweep(
+    review, panel_member, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from reviews.tasks import sweep_queued_exports
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with mock.patch("celery.app.task.Task.apply_async", side_effect=ConnectionRefusedError("broker down")):
+        with django_capture_on_commit_callbacks(execute=True):
+            job = svc.request_export(actor=panel_member, review=review, format=ExportFormat.DOCX)
+    assert ExportJob.objects.get(pk=job.pk).state == ExportState.QUEUED
+
+    assert sweep_queued_exports() == 0  # too recent: the original message may still arrive
+    ExportJob.objects.filter(pk=job.pk).update(requested_at=timezone.now() - dt.timedelta(minutes=5))
+    assert sweep_queued_exports() == 1
+    job.refresh_from_db()
+    assert job.state == ExportState.DONE and (Path(settings.MEDIA_ROOT) / job.file_name).is_file()
+    assert sweep_queued_exports() == 0
