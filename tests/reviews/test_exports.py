@@ -160,9 +160,9 @@ def test_an_export_requested_while_the_broker_is_down_is_built_by_the_sweep(
     from reviews.tasks import sweep_queued_exports
 
     settings.MEDIA_ROOT = tmp_path / "media"
-    with mock.patch("celery.app.task.Task.apply_async", side_effect=ConnectionRefusedError("broker down")):
-        with django_capture_on_commit_callbacks(execute=True):
-            job = svc.request_export(actor=panel_member, review=review, format=ExportFormat.DOCX)
+    broker_down = mock.patch("celery.app.task.Task.apply_async", side_effect=ConnectionRefusedError("broker down"))
+    with broker_down, django_capture_on_commit_callbacks(execute=True):
+        job = svc.request_export(actor=panel_member, review=review, format=ExportFormat.DOCX)
     assert ExportJob.objects.get(pk=job.pk).state == ExportState.QUEUED
 
     assert sweep_queued_exports() == 0  # too recent: the original message may still arrive
