@@ -638,12 +638,15 @@ def _build(*, scope: ThemeScope, build_row: ThemeBuild, seed: int) -> BuildResul
         # Placements are read again here, under the write transaction, so a pin
         # or exclusion made while the analysis ran is respected.
         placed = _placements(scope)
+        # A locked theme stays current even when the analysis saw none of its
+        # members (all near-duplicates, say): its pins still hold.
+        alive = kept | {theme.pk for theme in existing.values() if theme.membership_locked}
         targets: dict[Any, int | None] = {}
         for pk, duplicate_of in reports.values_list("pk", "duplicate_of_id"):
             place = placed.get(pk, UNPLACED)
             if place.excluded:
                 target = None
-            elif place.pinned and place.theme_id in kept:
+            elif place.pinned and place.theme_id in alive:
                 target = place.theme_id
             elif duplicate_of is not None:
                 target = assignment.get(duplicate_of)

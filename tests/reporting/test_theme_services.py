@@ -309,3 +309,20 @@ def test_pin_then_unpin_an_organisation_theme_report(organisation: Organisation,
     event = AuditEvent.objects.get(action="report.unpin_theme")
     assert event.actor == panel_member and event.before == {"theme": theme.pk, "pinned": True}
     assert event.after == {"theme": theme.pk, "pinned": False}
+
+
+@pytest.mark.django_db
+def test_a_split_of_near_duplicates_survives_a_rebuild(organisation: Organisation, panel_member: User) -> None:
+    """Near-duplicates follow their original at a build, unless a panel pinned
+    them elsewhere: here every report split off is a duplicate of one left behind."""
+    reports = _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    original, *copies = reports["court"][:3]
+    court = Theme.objects.get(pk=_theme_of(original))
+    Report.objects.filter(pk__in=[r.pk for r in copies]).update(duplicate_of=original)
+    new = services.split_theme(actor=panel_member, theme=court, report_ids=[r.pk for r in copies], title="Copies")
+
+    services.build_themes_for_scope(organisation=organisation)
+
+    assert {_theme_of(r) for r in copies} == {new.pk}
+    assert _theme_of(original) == court.pk
