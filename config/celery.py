@@ -21,6 +21,7 @@ app.conf.beat_schedule = {
     },
     # Theme engine (reporting.themes).
     "sweep-unprocessed-reports": {"task": "reporting.tasks.sweep_unprocessed", "schedule": 300.0},
+    "refresh-stale-theme-summaries": {"task": "reporting.tasks.refresh_stale_theme_summaries", "schedule": 60.0},
     "retrain-labellers": {"task": "reporting.tasks.retrain_labeller", "schedule": crontab(minute="*/30")},
     "build-themes": {"task": "reporting.tasks.build_all_themes", "schedule": crontab(hour=2, minute=30)},
 }

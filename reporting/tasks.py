@@ -211,3 +211,18 @@ def retrain_labeller(organisation_id: int | None = None) -> int:
 
     ids = [organisation_id] if organisation_id is not None else organisations_needing_retrain()
     return sum(retrain(organisation_id=i) for i in ids)
+
+
+@shared_task
+def refresh_stale_theme_summaries() -> int:
+    """Recompute the summaries of themes that new reports joined since the last
+    run (``process_report`` only marks them stale, to stay cheap).
+
+    At-least-once: each theme is claimed before its recompute and marked stale
+    again if the recompute fails, so the next scheduled run retries it; no
+    automatic retry here, the schedule is the retry. Idempotent: with nothing
+    stale, it does nothing.
+    """
+    from reporting.themes import refresh_stale_theme_summaries as refresh
+
+    return refresh()

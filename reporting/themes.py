@@ -21,10 +21,13 @@ themes is ``Report.theme`` / ``theme_pinned`` / ``theme_excluded``; its place
 in each partnership's themes is a ``ThemeMembership`` row, so the same report
 can be in one organisation theme and one theme per partnership. Builds and
 panel primitives work the same way for both; ``Theme.member_reports()`` reads
-either. Every primitive, and ``process_report``, refreshes the affected
-themes' summary, size and dates in its own transaction
-(``refresh_theme_summaries``), so pages read ``Theme.summary`` rather than
-scanning reports; keywords, excerpts and titles change only in a build.
+either. Every primitive refreshes the affected themes' summary, size and dates
+in its own transaction (``refresh_theme_summaries``), so pages read
+``Theme.summary`` rather than scanning reports; keywords, excerpts and titles
+change only in a build. ``process_report`` runs for every new report and must
+stay cheap however large a theme grows, so it only marks the themes it touched
+``summary_stale``; ``refresh_stale_theme_summaries`` (a periodic task) brings
+them up to date within a minute or so.
 
 Nothing here logs or prints report text.
 """
@@ -347,7 +350,12 @@ def process_report(*, report_id: Any, force: bool = False) -> bool:
                 original_id=original[0] if original else None,
                 nearest_theme_id=nearest,
             )
-        refresh_theme_summaries(_themes_of_report(locked.pk))
+        # Recomputing here would read every member of each theme (10,000+ in
+        # a large one) on every submission; the periodic refresh does it once
+        # for all the reports that arrived since. Last in the transaction: the
+        # UPDATE locks the theme rows until commit, so a refresh cannot claim
+        # them and read the members before this report is among them.
+        mark_theme_summaries_stale(_themes_of_report(locked.pk))
     return True
 
 
@@ -503,6 +511,54 @@ def refresh_theme_summaries(theme_ids: Iterable[int]) -> None:
         )
 
 
+def mark_theme_summaries_stale(theme_ids: Iterable[int]) -> None:
+    """Flag the given themes for ``refresh_stale_theme_summaries``: one UPDATE,
+    whatever their size.
+
+    Call it inside the transaction that changed the membership. Deliberately
+    unconditional (no ``summary_stale=False`` filter): the write takes the row
+    lock even on an already stale theme, so a refresh claiming that theme waits
+    for this transaction and then reads the members including its change.
+    """
+    ids = sorted({i for i in theme_ids if i is not None})
+    if ids:
+        Theme.objects.filter(pk__in=ids).update(summary_stale=True)
+
+
+#: Stale themes refreshed per run of ``refresh_stale_theme_summaries``; the rest wait for the next run.
+STALE_REFRESH_BATCH = 200
+
+
+def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
+    """Recompute the summaries of themes marked ``summary_stale``. Returns how
+    many were refreshed.
+
+    Each theme is claimed with a conditional UPDATE (stale -> fresh) committed
+    before its members are read, so concurrent runs never refresh the same
+    theme twice, and a report placed during the recompute marks it stale again
+    for the next run. A recompute that fails puts the flag back and the run
+    goes on with the other themes. Idempotent: with nothing stale, it does
+    nothing. A worker killed between claim and recompute leaves that theme's
+    old summary until its next new report or build (the flag is not restored
+    by a process that no longer runs).
+    """
+    ids = list(Theme.objects.filter(summary_stale=True).order_by("pk").values_list("pk", flat=True)[:limit])
+    refreshed = 0
+    for theme_id in ids:
+        if not Theme.objects.filter(pk=theme_id, summary_stale=True).update(summary_stale=False):
+            continue  # another run claimed it
+        try:
+            with transaction.atomic():
+                refresh_theme_summaries([theme_id])
+        except Exception as exc:
+            Theme.objects.filter(pk=theme_id).update(summary_stale=True)
+            # The exception type only: a message could quote report data.
+            logger.error("summary refresh of theme %s failed (%s); left stale", theme_id, type(exc).__name__)
+            continue
+        refreshed += 1
+    return refreshed
+
+
 def build_themes_for_scope(
     *,
     organisation: Organisation | None = None,
@@ -624,6 +680,9 @@ def _build(*, scope: ThemeScope, build_row: ThemeBuild, seed: int) -> BuildResul
             theme.size = len(built.member_ids)
             theme.first_seen, theme.last_seen = first, last
             theme.emerging = emerging
+            # Fresh from this build's members: a report processed while the
+            # analysis ran waits for the next build to be placed anyway.
+            theme.summary_stale = False
             theme.save()
             kept.add(theme.pk)
             key_to_theme[str(built.key)] = theme.pk

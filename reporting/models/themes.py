@@ -61,6 +61,10 @@ class Theme(models.Model):
         default=False,
         help_text="Merged or split by the panel: its reports stay together through rebuilds.",
     )
+    summary_stale = models.BooleanField(
+        default=False,
+        help_text="A new report joined since the summary was computed; the periodic refresh recomputes it.",
+    )
 
     objects = ThemeQuerySet.as_manager()
 
@@ -71,6 +75,11 @@ class Theme(models.Model):
                 | (Q(organisation__isnull=True) & Q(partnership__isnull=False)),
                 name="theme_has_exactly_one_scope",
             )
+        ]
+        indexes = [
+            # The periodic refresh looks for the few stale themes among many:
+            # a partial index holds only those.
+            models.Index(fields=["id"], condition=Q(summary_stale=True), name="theme_summary_stale"),
         ]
 
     def __str__(self) -> str:

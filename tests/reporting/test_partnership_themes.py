@@ -12,6 +12,7 @@ from django.core.management import call_command
 from reporting import themes as services
 from reporting.models import Organisation, Partnership, Report, User
 from reporting.models.themes import Theme, ThemeBuild, ThemeMembership
+from reporting.tasks import refresh_stale_theme_summaries
 from tests.factories import OrganisationFactory, PanelFactory, PartnershipFactory, ReportFactory, UserFactory
 from tests.reporting.test_theme_services import TOPICS
 
@@ -187,7 +188,8 @@ def test_summaries_refresh_after_assignment_and_after_a_correction(
     assert interp_theme_id is not None
     size_before = Theme.objects.get(pk=interp_theme_id).size
 
-    # A new report is placed between builds, and the summary follows at once.
+    # A new report is placed between builds; its themes are marked stale and
+    # the periodic refresh brings their summaries up to date.
     new = ReportFactory(
         organisation=organisation,
         narrative="No interpreter came to the visit; the parent's child had to translate for her.",
@@ -196,7 +198,10 @@ def test_summaries_refresh_after_assignment_and_after_a_correction(
     services.process_report(report_id=new.pk)
     placed = _partnership_theme(new, partnership)
     assert placed is not None
+    assert Theme.objects.get(pk=placed).summary_stale
+    refresh_stale_theme_summaries()
     theme = Theme.objects.get(pk=placed)
+    assert not theme.summary_stale
     assert theme.size == theme.summary["size"] == theme.member_reports().filter(duplicate_of__isnull=True).count()
     if placed == interp_theme_id:
         assert theme.size == size_before + 1

@@ -8,11 +8,14 @@ import json
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
 
 from reporting import themes as services
-from reporting.models import Organisation, Report, User
-from reporting.models.themes import LabelCorrection, Theme, ThemeBuild, ThemeLineage
-from tests.factories import ReportFactory
+from reporting.models import Organisation, Partnership, Report, User
+from reporting.models.themes import LabelCorrection, Theme, ThemeBuild, ThemeLineage, ThemeMembership
+from tests.factories import PartnershipFactory, ReportFactory
 
 # Invented narratives on three system issues (written for these tests).
 TOPICS = {
@@ -291,6 +294,133 @@ def test_refreshed_summary_carries_the_new_fields(organisation: Organisation) ->
     assert theme.summary["computed_at"] == today.isoformat()
     assert sum(theme.summary["by_month"].values()) == 1
     assert theme.summary["westrum_grid"] == {"bridging": {"bureaucratic": 1}}
+
+
+# --- stale summaries: process_report marks, the periodic task refreshes ----------------
+
+
+def _theme_with_members(organisation: Organisation, partnership: Partnership, size: int) -> tuple[Theme, Theme]:
+    """An organisation theme and a partnership theme, each holding ``size`` reports."""
+    own = Theme.objects.create(organisation=organisation, title=f"own {size}")
+    shared = Theme.objects.create(partnership=partnership, title=f"shared {size}")
+    members = Report.objects.bulk_create(
+        ReportFactory.build(organisation=organisation, theme=own, source_reference=f"m-{size}-{i}") for i in range(size)
+    )
+    ThemeMembership.objects.bulk_create(
+        ThemeMembership(partnership=partnership, report=r, theme=shared) for r in members
+    )
+    services.refresh_theme_summaries([own.pk, shared.pk])
+    return own, shared
+
+
+@pytest.mark.django_db
+def test_process_report_marks_its_themes_stale_without_reading_their_members(
+    organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    partnership = PartnershipFactory()
+    partnership.organisations.add(organisation)
+    read_members: list[int] = []
+    real_member_reports = Theme.member_reports
+
+    def spy(theme: Theme) -> QuerySet[Report]:
+        read_members.append(theme.pk)
+        return real_member_reports(theme)
+
+    def queries_to_process_a_report_into_themes_of(size: int) -> list[str]:
+        own, shared = _theme_with_members(organisation, partnership, size)
+        new = ReportFactory(organisation=organisation, theme=own)
+        ThemeMembership.objects.create(partnership=partnership, report=new, theme=shared)
+        with monkeypatch.context() as patch:
+            patch.setattr(Theme, "member_reports", spy)
+            with CaptureQueriesContext(connection) as ctx:
+                assert services.process_report(report_id=new.pk) is True
+        for theme, members in ((own, size), (shared, size)):
+            theme.refresh_from_db()
+            assert theme.summary_stale and theme.size == members  # marked, not yet recomputed
+        return [q["sql"] for q in ctx.captured_queries]
+
+    small = queries_to_process_a_report_into_themes_of(5)
+    large = queries_to_process_a_report_into_themes_of(50)
+    assert len(small) == len(large)
+    assert read_members == []
+    # No query selects a theme's members (by Report.theme or by ThemeMembership.theme).
+    assert not [sql for sql in large if '"theme_id" = ' in sql]
+    # The marking is one UPDATE of both themes.
+    marks = [sql for sql in large if sql.startswith('UPDATE "reporting_theme"')]
+    assert len(marks) == 1 and "summary_stale" in marks[0]
+
+
+@pytest.mark.django_db
+def test_the_periodic_task_refreshes_stale_summaries_and_clears_the_flag(organisation: Organisation) -> None:
+    from reporting import tasks
+
+    partnership = PartnershipFactory()
+    partnership.organisations.add(organisation)
+    own, shared = _theme_with_members(organisation, partnership, 3)
+    untouched = Theme.objects.create(organisation=organisation, title="untouched")
+    new = ReportFactory(organisation=organisation, theme=own)
+    ThemeMembership.objects.create(partnership=partnership, report=new, theme=shared)
+    services.process_report(report_id=new.pk)
+
+    assert tasks.refresh_stale_theme_summaries() == 2
+    for theme in (own, shared):
+        theme.refresh_from_db()
+        assert not theme.summary_stale
+        assert theme.size == theme.summary["size"] == 4
+    untouched.refresh_from_db()
+    assert untouched.summary == {} and not untouched.summary_stale
+    assert tasks.refresh_stale_theme_summaries() == 0  # idempotent: nothing left to do
+
+
+@pytest.mark.django_db
+def test_a_theme_claimed_by_another_run_is_not_refreshed_twice(
+    organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theme = Theme.objects.create(organisation=organisation, title="T", summary_stale=True)
+    ReportFactory(organisation=organisation, theme=theme)
+    refreshed: list[list[int]] = []
+    real_refresh = services.refresh_theme_summaries
+
+    def claimed_meanwhile(theme_ids: list[int]) -> None:
+        refreshed.append(list(theme_ids))
+        real_refresh(theme_ids)
+
+    monkeypatch.setattr(services, "refresh_theme_summaries", claimed_meanwhile)
+    # Another run claims the theme between this run's listing and its claim.
+    real_filter = Theme.objects.filter
+
+    def listing_then_claim(*args: object, **kwargs: object) -> QuerySet[Theme]:
+        if kwargs.get("pk") == theme.pk and kwargs.get("summary_stale") is True:
+            Theme.objects.all().filter(pk=theme.pk).update(summary_stale=False)
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(Theme.objects, "filter", listing_then_claim)
+    assert services.refresh_stale_theme_summaries() == 0
+    assert refreshed == []
+
+
+@pytest.mark.django_db
+def test_a_failing_recompute_leaves_the_theme_stale(
+    organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reporting import tasks
+
+    theme = Theme.objects.create(organisation=organisation, title="T")
+    new = ReportFactory(organisation=organisation, theme=theme)
+    services.process_report(report_id=new.pk)
+
+    def broken(members: object, now: object) -> None:
+        raise RuntimeError("recompute failed")
+
+    monkeypatch.setattr(services, "_theme_summary", broken)
+    assert tasks.refresh_stale_theme_summaries() == 0
+    theme.refresh_from_db()
+    assert theme.summary_stale and theme.summary == {} and theme.size == 0
+
+    monkeypatch.undo()
+    assert tasks.refresh_stale_theme_summaries() == 1  # the next run retries it
+    theme.refresh_from_db()
+    assert not theme.summary_stale and theme.size == 1
 
 
 @pytest.mark.django_db

@@ -24,9 +24,9 @@ pytestmark = pytest.mark.django_db
 
 
 def summarise(*themes: Theme) -> None:
-    """Refresh the themes' summaries as the engine does after processing or a
-    panel decision (tests that add reports with factories skip the engine);
-    the triage queue and the theme profile read only these."""
+    """Refresh the themes' summaries as the engine does after a panel decision
+    or, periodically, after processing (tests that add reports with factories
+    skip the engine); the triage queue and the theme profile read only these."""
     refresh_theme_summaries([t.pk for t in themes])
     for theme in themes:
         theme.refresh_from_db()
