@@ -572,3 +572,87 @@ LEXICON: dict[str, dict[str, list[Cue]]] = {
     "westrum_orientation": ORIENTATION,
     "learning_together": LEARNING_TOGETHER,
 }
+
+# --------------------------------------------------------------------------- what the report is about
+# Westrum's aspect is decided by the *object* of the report: an information flow, a person who
+# raised a concern, the ownership of a task, a crossing of a team or agency boundary, the
+# organisation's response after something went wrong, or a new idea. These cues name the object.
+# The second part of each list is broad, weak vocabulary of the object, so that a report in
+# unfamiliar wording still leans towards the thing it is about. These cues feed the zero-shot
+# prior only, not the learned model's cue features (which stay the cue tables above).
+ASPECT_OBJECT: dict[str, list[Cue]] = {
+    "cooperation": [
+        (
+            r"\b(?:arrived|came through|came in|was sent|were sent|got to us) (?:too )?(?:late|after|days later|weeks later)\b",
+            1.5,
+        ),
+        (
+            r"\b(?:didn'?t|did not|never) (?:get|receive|see|have) (?:the |a |any |their )?(?:information|report|copy|minutes|notes|updates?|checks)\b",
+            1.5,
+        ),
+        (
+            r"\b(?:asked|requested|sought|seeking) (?:for )?(?:the |their |any )?(?:information|records|checks|history|views)\b",
+            1.2,
+        ),
+        (r"\b(?:sent|shared|passed) (?:on|across|over) (?:to|the)\b|\bcopied (?:in|into)\b", 1.0),
+        (r"\b(?:information|info)\b", 0.8),
+        (r"\b(?:informed|aware|let (?:us|me|them) know|kept (?:us|me|them) (?:informed|updated))\b", 0.8),
+        (r"\b(?:updates?|copy|copies|notes|minutes|emails?)\b", 0.4),
+        (r"\b(?:know|knew|heard)\b", 0.4),
+    ],
+    "messengers": [
+        (
+            r"\b(?:my|our|her|his|their) concerns? (?:was|were|had been) (?:dismissed|ignored|noted|brushed|taken)\b",
+            2.0,
+        ),
+        (r"\bfell on deaf ears\b|\b(?:nobody|no one) (?:wanted to hear|took (?:it|me) seriously)\b", 2.0),
+        (r"\bfor (?:saying|raising|speaking|pointing) (?:it|this|that|up|out)\b", 2.0),
+        (r"\bconcerns?\b", 0.6),
+        (r"\b(?:ignored|listened|pushed back|persisted|kept asking|worried)\b", 0.8),
+        (r"\b(?:my|the|our) (?:manager|(?-i:TM)|supervisor|team manager|senior)\b", 0.4),
+    ],
+    "responsibilities": [
+        (r"\b(?:nobody|no one) (?:had )?(?:done|did|picked (?:it |this )?up|followed (?:it |this )?up|chased)\b", 1.5),
+        (r"\b(?:it'?s|it is|it was) (?:the )?\w+'?s? (?:job|responsibility|role|task) to\b", 1.5),
+        (r"\bwithout anyone (?:deciding|agreeing|taking)\b|\b(?:named|single) (?:owner|person responsible)\b", 2.0),
+        (r"\b(?:job|role|task|duty|remit)\b", 0.6),
+        (r"\b(?:meant to|supposed to|expected to|left to|up to (?:us|them|me))\b", 1.0),
+        (r"\b(?:accountab\w+|whose|picked up|pick (?:it |this )?up)\b", 1.0),
+        (r"\b(?:nobody|no one|anyone)\b", 0.4),
+    ],
+    "bridging": [
+        (
+            r"\b(?:told|informed|notified|contacted) (?:the )?(?:new|receiving|other|previous|old|home) (?:school|authority|team|gp|practice|area|la|council)\b",
+            2.0,
+        ),
+        (
+            r"\bmoved? (?:out of (?:the )?(?:area|county|borough)|to (?:another|a different) (?:area|authority|borough))\b",
+            1.5,
+        ),
+        (r"\b(?:went|go|goes|going) out of (?:her|his|their|my|our|the) way\b", 2.0),
+        (
+            r"\b(?:duty to (?:locality|long[- ]term)|locality team|day team|night team|hand-?offs?|handed (?:it )?over)\b",
+            1.2,
+        ),
+        (r"\b(?:join(?:ed)?|attend(?:ed)?) (?:the |our |their )?(?:core groups?|meetings?|visits?|strategy)\b", 0.8),
+        (r"\b(?:agenc(?:y|ies)|partners?|between|across|each other|both (?:teams|agencies|services))\b", 0.5),
+        (r"\b(?:liais\w+|link(?:ed|s)?|connect\w*|introduc\w+|transfer\w*|hand(?:ed)? (?:over|on)|move[ds]?)\b", 0.6),
+        (r"\b(?:new|receiving|previous|old) (?:school|area|authority|team|gp|placement|worker|practice)\b", 0.8),
+    ],
+    "failure": [
+        (r"\b(?:is|are|was) now (?:required|mandatory|compulsory)\b|\bnow required\b", 2.0),
+        (r"\bafterwards,? (?:the |we |they |a |police |our )?\w*\s?(?:held|had|did|ran|reviewed)\b", 1.5),
+        (r"\b(?:was|were|got|been) (?:disciplined|suspended|named and|moved off|taken off)\b", 2.0),
+        (r"\b(?:incident|wrong|harm\w*|near[- ]miss)\b", 0.8),
+        (r"\b(?:review\w*|learn(?:ing|t|ed)|lessons?|afterwards|happened)\b", 0.5),
+    ],
+    "novelty": [
+        (
+            r"\b(?:shot down|knocked back|turned down|rejected|refused|vetoed) (?:the |my |our |her |his )?(?:idea|suggestion|request|proposal)\b",
+            2.5,
+        ),
+        (r"\b(?:now|started|began) (?:using|trialling|piloting)\b", 1.0),
+        (r"\b(?:new|started|instead|better way|improve\w*|permission|allowed|develop\w*|design\w*)\b", 0.5),
+        (r"\b(?:app|tablet|video|text messag\w+|whatsapp|online)\b", 0.5),
+    ],
+}

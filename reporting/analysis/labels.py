@@ -32,7 +32,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 from threadpoolctl import threadpool_limits
 
-from reporting.analysis._lexicon_labels import LEXICON
+from reporting.analysis._lexicon_labels import ASPECT_OBJECT, LEXICON
 
 DIMENSIONS: tuple[str, ...] = ("westrum_aspect", "westrum_orientation", "learning_together")
 
@@ -230,7 +230,13 @@ def _compile_cues() -> dict[str, list[_Cue]]:
 
 
 _CUES = _compile_cues()
-_ALL_NEEDLES = tuple(sorted({n for cues in _CUES.values() for cue in cues for n in cue.needles or ()}))
+# Cues naming what a report is about (its Westrum aspect): scored into the zero-shot prior only.
+_OBJECT_CUES = [
+    _compile_cue("westrum_aspect", CHOICES["westrum_aspect"].index(class_name), pattern, weight)
+    for class_name, entries in ASPECT_OBJECT.items()
+    for pattern, weight in entries
+]
+_ALL_NEEDLES = tuple(sorted({n for cues in (*_CUES.values(), _OBJECT_CUES) for cue in cues for n in cue.needles or ()}))
 _PRIOR_VECTORS = {
     dim: np.array([_PRIOR_LOGITS[dim].get(c, 0.0) for c in CHOICES[dim]], dtype=float) for dim in DIMENSIONS
 }
@@ -243,6 +249,8 @@ _Hit = tuple[float, int, int]
 class _CueResult:
     scores: dict[str, np.ndarray]
     hits: dict[str, list[list[_Hit]]]
+    # Aspect scores from the object cues and the other dimensions (zero-shot prior only).
+    aspect_object: np.ndarray = field(default_factory=lambda: np.zeros(len(CHOICES["westrum_aspect"])))
 
 
 def _negated(text: str, start: int) -> bool:
@@ -261,19 +269,59 @@ def _score_cues(text: str) -> _CueResult:
     for dim in DIMENSIONS:
         dim_scores = np.zeros(len(CHOICES[dim]))
         dim_hits: list[list[_Hit]] = [[] for _ in CHOICES[dim]]
-        for cue in _CUES[dim]:
-            if cue.needles is not None and present.isdisjoint(cue.needles):
-                continue
-            matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
-            if not matches:
-                continue
-            # Repeats add a little: "system" five times says more than once, not five times more.
-            dim_scores[cue.class_index] += cue.weight * math.sqrt(min(len(matches), 4))
-            first = matches[0]
-            dim_hits[cue.class_index].append((cue.weight, first.start(), first.end()))
+        _apply_cues(text, present, _CUES[dim], dim_scores, dim_hits)
         scores[dim] = dim_scores
         hits[dim] = dim_hits
-    return _CueResult(scores, hits)
+    aspect_object = np.zeros(len(CHOICES["westrum_aspect"]))
+    _apply_cues(text, present, _OBJECT_CUES, aspect_object, hits["westrum_aspect"])
+    return _CueResult(scores, hits, aspect_object + _aspect_object(scores))
+
+
+def _apply_cues(
+    text: str, present: set[str], cues: Sequence[_Cue], dim_scores: np.ndarray, dim_hits: list[list[_Hit]]
+) -> None:
+    for cue in cues:
+        if cue.needles is not None and present.isdisjoint(cue.needles):
+            continue
+        matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
+        if not matches:
+            continue
+        # Repeats add a little: "system" five times says more than once, not five times more.
+        dim_scores[cue.class_index] += cue.weight * math.sqrt(min(len(matches), 4))
+        first = matches[0]
+        dim_hits[cue.class_index].append((cue.weight, first.start(), first.end()))
+
+
+# Westrum's aspect is about the *object* of a report (an information flow, a person who raised a
+# concern, task ownership, a boundary crossing, the response to a failure, a new idea). The other
+# dimensions' cues are weak evidence of that object: a report that reads as a multi-agency incident
+# is usually about whether information moved, one about longer-term multi-agency work about the
+# links between teams, a power-oriented one about what happened to a messenger. Each signal is
+# squashed (tanh) so it can tip a report with few aspect cues but never outweigh a clear one.
+_ASPECT_FROM_OTHER_DIMENSIONS: dict[tuple[str, str], dict[str, float]] = {
+    ("learning_together", "multi_agency_incidents"): {"cooperation": 0.6, "bridging": 0.3},
+    ("learning_together", "multi_agency_longer_term"): {"bridging": 0.6, "cooperation": 0.3},
+    ("learning_together", "management_systems"): {"responsibilities": 0.5},
+    ("learning_together", "tools"): {"cooperation": 0.3, "novelty": 0.3},
+    ("learning_together", "human_reasoning"): {"failure": 0.3},
+    ("learning_together", "family_professional"): {"bridging": 0.2},
+    ("westrum_orientation", "generative"): {"novelty": 0.3, "failure": 0.2},
+    ("westrum_orientation", "pathological"): {"messengers": 0.4},
+    ("westrum_orientation", "bureaucratic"): {"responsibilities": 0.2},
+}
+_CROSS_SCALE = 4.0
+_CROSS_ROWS = tuple(
+    (dim, CHOICES[dim].index(class_name), np.array([row.get(c, 0.0) for c in CHOICES["westrum_aspect"]]))
+    for (dim, class_name), row in _ASPECT_FROM_OTHER_DIMENSIONS.items()
+)
+
+
+def _aspect_object(scores: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The other dimensions' weak evidence about what the report is about, as aspect cue scores."""
+    extra = np.zeros(len(CHOICES["westrum_aspect"]))
+    for dim, index, row in _CROSS_ROWS:
+        extra += math.tanh(scores[dim][index] / _CROSS_SCALE) * row
+    return extra
 
 
 def _answer_logits(item: LabelInput) -> tuple[dict[str, np.ndarray], dict[str, dict[str, list[str]]]]:
@@ -511,7 +559,9 @@ def _fit_vocabulary(texts: Sequence[str]) -> tuple[tuple[str, ...], np.ndarray, 
 def _prior_logits(cue_results: Sequence[_CueResult], answers: Sequence[np.ndarray], dim: str) -> np.ndarray:
     """Zero-shot log-odds (before softmax) for each report: class prior + cue scores + reporter's answers."""
     rows = [
-        _PRIOR_VECTORS[dim] + r.scores[dim] / _ZERO_SHOT_TEMPERATURE + a
+        _PRIOR_VECTORS[dim]
+        + (r.scores[dim] + (r.aspect_object if dim == "westrum_aspect" else 0.0)) / _ZERO_SHOT_TEMPERATURE
+        + a
         for r, a in zip(cue_results, answers, strict=True)
     ]
     return np.vstack(rows) if rows else np.zeros((0, len(CHOICES[dim])))

@@ -217,3 +217,49 @@ def test_untrained_model_is_the_prior() -> None:
     assert [{d: s.value for d, s in r.items()} for r in suggest_many(items, model)] == [
         {d: s.value for d, s in r.items()} for r in suggest_many(items)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The hospital discharge summary arrived three weeks late and the GP never received a copy, "
+            "so nobody knew about the new medication.",
+            "cooperation",
+        ),
+        (
+            "I raised my worry about the rota with my manager and was told not to rock the boat.",
+            "messengers",
+        ),
+        (
+            "The placement plan was nobody's job: the team said it was the carers' responsibility and the "
+            "carers said it was ours.",
+            "responsibilities",
+        ),
+        (
+            "When the family moved out of the area nobody told the receiving authority, and the hand-over "
+            "between the two teams never happened.",
+            "bridging",
+        ),
+        (
+            "After the incident the response was a new rule and a disciplinary for the worker involved.",
+            "failure",
+        ),
+        (
+            "I suggested trialling a one-page plan written with the young person; the idea was knocked back "
+            "because it was not approved.",
+            "novelty",
+        ),
+    ],
+)
+def test_aspect_follows_what_the_report_is_about(text: str, expected: str) -> None:
+    assert suggest(LabelInput(text=text))["westrum_aspect"].value == expected
+
+
+def test_other_dimensions_only_tip_a_report_without_clear_aspect_cues() -> None:
+    # Strong multi-agency-incident wording must not override a clear messenger story.
+    text = (
+        "At the strategy discussion with police after the child went missing overnight, I raised that the "
+        "school had not been invited, and I was told not to make a fuss."
+    )
+    assert suggest(LabelInput(text=text))["westrum_aspect"].value == "messengers"
