@@ -519,3 +519,19 @@ def test_receipt_shows_learning_published_about_the_report(
     html = page.content.decode()
     assert "Police notifications now go to a shared inbox" in html
     assert "A shared inbox checked twice a day." in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "data", "links"),
+    [
+        ("/accounts/login/", {"username": "nobody", "password": "wrong"}, ["#username"]),
+        ("/receipt/", {"reference": "", "secret": ""}, ["#reference", "#secret"]),
+    ],
+)
+def test_bad_sign_in_and_receipt_forms_show_an_error_summary_linking_to_fields(
+    login: Login, url: str, data: dict[str, str], links: list[str]
+) -> None:
+    html = login(None).post(url, data).content.decode()
+    summary = html.split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'href="(#[^"]+)"', summary) == links
