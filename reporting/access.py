@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from reporting.choices import Role
-from reporting.models import Report, ReporterIdentity, User, panel_organisation_ids
+from reporting.models import Report, User
 
 
 @dataclass(frozen=True)
@@ -55,18 +55,3 @@ def access_report_as_panel(user: Any, report_id: Any) -> Report:
         return Report.objects.visible_to(user).get(pk=report_id)
     except (Report.DoesNotExist, ValueError, TypeError) as exc:  # bad UUIDs are 404 too
         raise Http404 from exc
-
-
-def access_identity_report(user: Any, report_id: Any) -> Report:
-    """A confidential report whose identity the user may read: only a
-    confidential contact of the report's own organisation."""
-    if not getattr(user, "is_authenticated", False) or Role.CONFIDENTIAL_CONTACT not in user.roles:
-        raise Http404
-    try:
-        return Report.objects.get(pk=report_id, organisation_id=user.organisation_id, identity__isnull=False)
-    except (Report.DoesNotExist, ReporterIdentity.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
-
-
-def panel_scope(user: Any) -> set[int]:
-    return panel_organisation_ids(user) if getattr(user, "is_authenticated", False) else set()

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -271,19 +270,3 @@ def _new_reference() -> str:
         reference = f"LR-{body[:4]}-{body[4:]}"
         if not Report.objects.filter(reference=reference).exists():
             return reference
-
-
-def draft_from_mapping(data: Mapping[str, Any], *, factors: Sequence[str] = ()) -> Draft:
-    """A Draft from form- or JSON-shaped data (strings; missing keys blank)."""
-    return Draft(
-        kind=str(data.get("kind") or ""),
-        narrative=str(data.get("narrative") or ""),
-        what_would_help=str(data.get("what_would_help") or ""),
-        service_area=str(data.get("service_area") or ""),
-        contributing_factors=tuple(factors),
-        reached_child=str(data.get("reached_child") or ""),
-        raised_at_time=str(data.get("raised_at_time") or ""),
-        got_what_needed=str(data.get("got_what_needed") or ""),
-        happened_before=str(data.get("happened_before") or ""),
-        incident_month=data.get("incident_month"),
-    )
