@@ -15,6 +15,7 @@ app.conf.beat_schedule = {
     "sweep-outbox": {"task": "reporting.tasks.sweep_outbox", "schedule": 60.0},
     "sweep-urgent-alerts": {"task": "reporting.tasks.sweep_urgent_alerts", "schedule": 60.0},
     "sweep-queued-exports": {"task": "lantern.sweep_queued_exports", "schedule": 120.0},
+    "expire-exports": {"task": "lantern.expire_exports", "schedule": crontab(minute=45)},
     "destroy-expired-identities": {
         "task": "reporting.tasks.destroy_expired_identities",
         "schedule": crontab(minute=15),

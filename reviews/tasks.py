@@ -123,3 +123,37 @@ def sweep_queued_exports(older_than_seconds: int = 120, limit: int = 10) -> int:
     for job_id in job_ids:
         build_review_export(job_id)
     return len(job_ids)
+
+
+@shared_task(name="lantern.expire_exports")
+def expire_exports() -> int:
+    """Delete review packs older than ``EXPORT_RETENTION_DAYS``: a pack quotes
+    de-identified reports and findings, and a copy nobody needs is a copy that
+    can leak. Also fails jobs whose worker died while building them (past the
+    hard task time limit nothing can still be running) so the panel can ask
+    again, and deletes pack files no job points to (their review was deleted,
+    or the worker died between writing the file and recording it).
+
+    At-least-once and idempotent: a missing file counts as deleted, and a
+    second run finds nothing left. Returns how many files were deleted.
+    """
+    now = timezone.now()
+    kept_since = now - dt.timedelta(days=settings.EXPORT_RETENTION_DAYS)
+    ExportJob.objects.filter(
+        state=ExportState.RUNNING, requested_at__lt=now - dt.timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT)
+    ).update(state=ExportState.FAILED, error="Interrupted", finished_at=now)
+
+    root = Path(settings.MEDIA_ROOT)
+    deleted = 0
+    for job in ExportJob.objects.filter(state=ExportState.DONE, finished_at__lt=kept_since).only("pk", "file_name"):
+        (root / job.file_name).unlink(missing_ok=True)
+        ExportJob.objects.filter(pk=job.pk).update(state=ExportState.EXPIRED, file_name="")
+        deleted += 1
+
+    known = set(ExportJob.objects.exclude(file_name="").values_list("file_name", flat=True))
+    for path in (root / EXPORT_DIR).glob("*"):
+        relative = f"{EXPORT_DIR}/{path.name}"
+        if path.is_file() and relative not in known and path.stat().st_mtime < kept_since.timestamp():
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted

@@ -253,6 +253,7 @@ class ExportState(models.TextChoices):
     RUNNING = "running", "Being built"
     DONE = "done", "Ready"
     FAILED = "failed", "Failed"
+    EXPIRED = "expired", "Deleted after the retention period"
 
 
 class ExportJob(models.Model):

@@ -580,7 +580,8 @@ def export_request(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_GET
 def export_status(request: HttpRequest, job_id: int) -> HttpResponse:
     job = svc.access_export_job(request.user, job_id)
-    return render(request, "reviews/thematic/export.html", {"job": job, "review": job.review})
+    context = {"job": job, "review": job.review, "retention_days": settings.EXPORT_RETENTION_DAYS}
+    return render(request, "reviews/thematic/export.html", context)
 
 
 @panel_required

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from docx import Document
 
@@ -171,3 +172,49 @@ def test_an_export_requested_while_the_broker_is_down_is_built_by_the_sweep(
     job.refresh_from_db()
     assert job.state == ExportState.DONE and (Path(settings.MEDIA_ROOT) / job.file_name).is_file()
     assert sweep_queued_exports() == 0
+
+
+def test_old_packs_are_deleted_and_the_panel_is_told_to_ask_again(review, panel_member, client, settings, tmp_path):
+    import os
+
+    from reviews.tasks import expire_exports
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.EXPORT_RETENTION_DAYS = 7
+    old, fresh = (ExportJob.objects.create(review=review, format="docx", requested_by=panel_member) for _ in range(2))
+    for job in (old, fresh):
+        assert build_review_export(job.pk) == ExportState.DONE
+    old_file = tmp_path / ExportJob.objects.get(pk=old.pk).file_name
+    fresh_file = tmp_path / ExportJob.objects.get(pk=fresh.pk).file_name
+    ExportJob.objects.filter(pk=old.pk).update(finished_at=timezone.now() - dt.timedelta(days=8))
+    # A file no job points to (its review was deleted), old and new.
+    orphan, new_orphan = tmp_path / "exports" / "orphan.pdf", tmp_path / "exports" / "new-orphan.pdf"
+    orphan.write_bytes(b"%PDF"), new_orphan.write_bytes(b"%PDF")
+    eight_days_ago = (timezone.now() - dt.timedelta(days=8)).timestamp()
+    os.utime(orphan, (eight_days_ago, eight_days_ago))
+
+    assert expire_exports() == 2
+    assert not old_file.exists() and not orphan.exists()
+    assert fresh_file.is_file() and new_orphan.is_file()
+    old.refresh_from_db()
+    assert old.state == ExportState.EXPIRED and old.file_name == ""
+    assert expire_exports() == 0  # idempotent
+
+    client.force_login(panel_member)
+    page = client.get(reverse("reviews:export", kwargs={"job_id": old.pk}))
+    assert page.status_code == 200
+    assert b"deleted 7 days after they are built" in page.content
+    assert client.get(reverse("reviews:export-download", kwargs={"job_id": old.pk})).status_code == 404
+
+
+def test_a_job_whose_worker_died_is_failed_so_the_panel_can_ask_again(review, panel_member, settings):
+    from reviews.tasks import expire_exports
+
+    stuck = ExportJob.objects.create(review=review, format="pdf", requested_by=panel_member, state=ExportState.RUNNING)
+    busy = ExportJob.objects.create(review=review, format="pdf", requested_by=panel_member, state=ExportState.RUNNING)
+    long_ago = timezone.now() - dt.timedelta(seconds=2 * settings.CELERY_TASK_TIME_LIMIT + 60)
+    ExportJob.objects.filter(pk=stuck.pk).update(requested_at=long_ago)
+    expire_exports()
+    stuck.refresh_from_db(), busy.refresh_from_db()
+    assert stuck.state == ExportState.FAILED and stuck.error == "Interrupted"
+    assert busy.state == ExportState.RUNNING
