@@ -517,8 +517,8 @@ def mark_theme_summaries_stale(theme_ids: Iterable[int]) -> None:
 
     Call it inside the transaction that changed the membership. Deliberately
     unconditional (no ``summary_stale=False`` filter): the write takes the row
-    lock even on an already stale theme, so a refresh claiming that theme waits
-    for this transaction and then reads the members including its change.
+    lock even on an already stale theme, so a refresh skips that theme until
+    this transaction commits and then reads the members including its change.
     """
     ids = sorted({i for i in theme_ids if i is not None})
     if ids:
@@ -533,25 +533,26 @@ def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
     """Recompute the summaries of themes marked ``summary_stale``. Returns how
     many were refreshed.
 
-    Each theme is claimed with a conditional UPDATE (stale -> fresh) committed
-    before its members are read, so concurrent runs never refresh the same
-    theme twice, and a report placed during the recompute marks it stale again
-    for the next run. A recompute that fails puts the flag back and the run
-    goes on with the other themes. Idempotent: with nothing stale, it does
-    nothing. A worker killed between claim and recompute leaves that theme's
-    old summary until its next new report or build (the flag is not restored
-    by a process that no longer runs).
+    Each theme is recomputed in its own transaction that holds the theme's row
+    lock (``SELECT ... FOR UPDATE SKIP LOCKED``) and clears the flag only when
+    it commits: concurrent runs skip a theme another run is refreshing, a
+    report placed meanwhile waits for the lock and marks the theme stale again
+    for the next run, and a recompute that fails or a worker killed halfway
+    rolls back, leaving the flag set for the next run. Idempotent: with
+    nothing stale, it does nothing. (SQLite has no row locks; there its write
+    lock serialises runs, and two runs may at worst recompute a theme twice.)
     """
     ids = list(Theme.objects.filter(summary_stale=True).order_by("pk").values_list("pk", flat=True)[:limit])
     refreshed = 0
     for theme_id in ids:
-        if not Theme.objects.filter(pk=theme_id, summary_stale=True).update(summary_stale=False):
-            continue  # another run claimed it
         try:
             with transaction.atomic():
+                claimed = Theme.objects.select_for_update(skip_locked=True).filter(pk=theme_id, summary_stale=True)
+                if not list(claimed.values_list("pk", flat=True)):
+                    continue  # another run has it, or has done it
                 refresh_theme_summaries([theme_id])
+                Theme.objects.filter(pk=theme_id).update(summary_stale=False)
         except Exception as exc:
-            Theme.objects.filter(pk=theme_id).update(summary_stale=True)
             # The exception type only: a message could quote report data.
             logger.error("summary refresh of theme %s failed (%s); left stale", theme_id, type(exc).__name__)
             continue

@@ -373,30 +373,75 @@ def test_the_periodic_task_refreshes_stale_summaries_and_clears_the_flag(organis
 
 
 @pytest.mark.django_db
-def test_a_theme_claimed_by_another_run_is_not_refreshed_twice(
+def test_a_theme_another_run_refreshed_meanwhile_is_not_refreshed_twice(
     organisation: Organisation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     theme = Theme.objects.create(organisation=organisation, title="T", summary_stale=True)
     ReportFactory(organisation=organisation, theme=theme)
     refreshed: list[list[int]] = []
-    real_refresh = services.refresh_theme_summaries
+    monkeypatch.setattr(services, "refresh_theme_summaries", refreshed.append)
+    # Another run finishes the theme between this run's listing and its claim.
+    real_lock = Theme.objects.select_for_update
 
-    def claimed_meanwhile(theme_ids: list[int]) -> None:
-        refreshed.append(list(theme_ids))
-        real_refresh(theme_ids)
+    def refreshed_meanwhile(**kwargs: object) -> QuerySet[Theme]:
+        Theme.objects.filter(pk=theme.pk).update(summary_stale=False)
+        return real_lock(**kwargs)
 
-    monkeypatch.setattr(services, "refresh_theme_summaries", claimed_meanwhile)
-    # Another run claims the theme between this run's listing and its claim.
-    real_filter = Theme.objects.filter
-
-    def listing_then_claim(*args: object, **kwargs: object) -> QuerySet[Theme]:
-        if kwargs.get("pk") == theme.pk and kwargs.get("summary_stale") is True:
-            Theme.objects.all().filter(pk=theme.pk).update(summary_stale=False)
-        return real_filter(*args, **kwargs)
-
-    monkeypatch.setattr(Theme.objects, "filter", listing_then_claim)
+    monkeypatch.setattr(Theme.objects, "select_for_update", refreshed_meanwhile)
     assert services.refresh_stale_theme_summaries() == 0
     assert refreshed == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_theme_another_run_is_refreshing_is_skipped_not_waited_for(organisation: Organisation) -> None:
+    import threading
+
+    from django.db import connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (SQLite serialises whole writes)")
+    theme = Theme.objects.create(organisation=organisation, title="T", summary_stale=True)
+    locked, release = threading.Event(), threading.Event()
+
+    def other_run() -> None:
+        with transaction.atomic():
+            list(Theme.objects.select_for_update().filter(pk=theme.pk))
+            locked.set()
+            release.wait(10)
+        connections.close_all()
+
+    worker = threading.Thread(target=other_run)
+    worker.start()
+    try:
+        assert locked.wait(10)
+        assert services.refresh_stale_theme_summaries() == 0
+    finally:
+        release.set()
+        worker.join()
+    assert Theme.objects.get(pk=theme.pk).summary_stale  # left for its holder or the next run
+    assert services.refresh_stale_theme_summaries() == 1
+
+
+@pytest.mark.django_db
+def test_a_worker_killed_during_a_recompute_leaves_the_theme_stale(
+    organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theme = Theme.objects.create(organisation=organisation, title="T")
+    services.process_report(report_id=ReportFactory(organisation=organisation, theme=theme).pk)
+
+    def killed(members: object, now: object) -> None:
+        raise SystemExit(-9)  # not an Exception: nothing in the run handles it, as with SIGKILL
+
+    monkeypatch.setattr(services, "_theme_summary", killed)
+    with pytest.raises(SystemExit):
+        services.refresh_stale_theme_summaries()
+    theme.refresh_from_db()
+    assert theme.summary_stale  # the claim rolled back with the recompute
+
+    monkeypatch.undo()
+    assert services.refresh_stale_theme_summaries() == 1
+    theme.refresh_from_db()
+    assert not theme.summary_stale and theme.size == 1
 
 
 @pytest.mark.django_db
