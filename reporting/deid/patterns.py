@@ -20,10 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reporting.deid.letters import CAP, LOWER, MARK, SMALL
-from reporting.deid.lexicon import FUNCTION_WORDS
+from reporting.deid.letters import CAP, LOWER, MARK, SMALL, fold
+from reporting.deid.lexicon import DOMAIN_WORDS, FUNCTION_WORDS, PLACE_NAMES, english_words, gazetteer
 
 Candidate = tuple[int, int, str]
+
+# Endings of English street and district names written as one word: Kingsway, Northgate,
+# Highfield, Moorside, Woodlands.
+_PLACE_ENDING = re.compile(
+    r"(?:way|gate|field|fields|side|lands|wood|dale|bank|croft|hurst|moor|holme|lea|ley|mead|ridge|brook|"
+    r"hill|view|green|row|mount|garth|fold|acre|acres|park|vale|court|grove|lane|leigh)$"
+)
 
 # A placeholder the engine wrote earlier ("[CHILD 1]", "[DATE 2]"). The reporter may edit
 # the redacted preview and submit it, so these must be left exactly as they are.
@@ -74,9 +81,13 @@ _YEAR_ONLY = r"(?!(?:19|20)\d{2}(?![\w/-]))"
 CASE_ID_PATTERNS = (
     # Prefix + number: LCS-448120, CLA-20931, MASH-118830, CH-23-04417, CP/2023/0456,
     # LL-0042, CP-2291, CR/0091234/24 (not COVID-19: three digits at least).
+    # The prefix may hold digits or several parts: S47-0042, BCC/CS/44812.
     re.compile(
-        r"(?<![\w/-])(?!COVID)[A-Z]{1,6}(?:[-/]\d{2,4})?[-/]\d{3,}(?:[-/]\d{2,4})?(?:[-/][A-Z]{1,3})?(?![\w/-])"
+        r"(?<![\w/-])(?!COVID)[A-Z][A-Z0-9]{0,5}(?:[-/][A-Z]{1,6}){0,2}(?:[-/]\d{2,4})?[-/]\d{3,}(?:[-/]\d{2,4})?"
+        r"(?:[-/][A-Z]{1,3})?(?![\w/-])"
     ),
+    # Typed in lower case: lcs-448120, cin/20931 (four digits at least, and no year: "mid-2024").
+    re.compile(r"(?<![\w/-])[a-z]{2,6}[-/]" + _YEAR_ONLY + r"\d{4,}(?:[-/]\d{2,4})?(?![\w/-])"),
     # System prefix, a space, then the number: MOS 7751203, LCS 4481, CAD 1234 (a year is no id).
     re.compile(r"(?<![\w/-])(?!NHS\b|NI\b|ID\b|KS|AD\b|BC\b)[A-Z]{2,5} " + _YEAR_ONLY + r"\d{4,9}(?![\w/%-]|[.,]\d)"),
     # Letters and digits interleaved: A1B2C3D4, TC648219A-like references, 4 digits at least.
@@ -92,14 +103,40 @@ CASE_ID_PATTERNS = (
     re.compile(r"(?<![\w.,/£$-])\d{6,9}(?![\w/%-]|[.,]\d)"),
 )
 # After a word that says an identifier follows ("case ref 22/1187", "Mosaic ID: 40412",
-# "crime no. 3319/24"), any token holding three digits or more is one (a bare year is not).
+# "crime no. 3319/24", "case number: 12 3456 789"), any token holding three digits or more is
+# one (a bare year is not).
+_ID_TOKEN = (
+    _YEAR_ONLY + r"(?=[A-Za-z0-9/-]*(?:\d[/ -]?){3})[A-Za-z]{0,6}[-/ ]?\d[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
+    r"(?:(?<=\d) \d{3,6}(?![\w/-])){0,2}"
+)
+_ID_LEAD = r"\s*[:#.]?\s*(?:(?:is|was|of)\s+)?#?"
 CASE_ID_CUE = re.compile(
-    r"(?<![\w-])(?:ref(?:erence)?s?|(?:case|crime|incident|log|record|file|court|claim|client|person|child|"
-    r"system|mosaic|lcs|ics|ehm|cad|police|occurrence|urn|id|serial|eclipse|liquidlogic|cms|storm)"
-    r"\s*(?:ref(?:erence)?\.?|no\.?|nos\.?|numbers?|num|#|id)|urn|id|cad|storm)\s*[:#.]?\s*(?:is\s+|was\s+)?"
-    r"(?P<id>" + _YEAR_ONLY + r"(?=[A-Za-z0-9/-]*(?:\d[/-]?){3})[A-Za-z]{0,6}[-/ ]?\d[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)"
+    r"(?<![\w-])(?:ref(?:erence)?s?\.?(?:\s*(?:no\.?|number))?|(?:case|crime|incident|log|record|file|court|claim|"
+    r"client|person|child|system|mosaic|lcs|ics|ehm|cad|police|occurrence|urn|id|serial|eclipse|liquidlogic|cms|"
+    r"storm|reference|index|application|episode|ticket|job|referral|family|account|emis|systmone|rio|carefirst|"
+    r"frameworki|synergy|niche|athena|datix)"
+    r"\s*(?:ref(?:erence)?\.?|no\.?|nos\.?|numbers?|num|#|id)|urn|id|cad|storm|upn|uln|uci|crn|pnc)"
+    + _ID_LEAD
+    + r"(?P<id>"
+    + _ID_TOKEN
+    + r")"
     r"(?![\w/-])",
     re.IGNORECASE,
+)
+# Weaker cues need four digits: a record noun alone ("case 44913", "incident log 1123",
+# "Datix 12345") or a bare "number"/"no."/"#" ("its number is 0042-221", "Ref. No. 1234").
+CASE_ID_WEAK_CUE = re.compile(
+    r"(?<![\w-])(?:(?:case|contact|referral|record|file|log|incident|episode|crime|claim|application|ticket|"
+    r"occurrence|datix|complaint)\s*[:#.]?\s*#?|(?:no\.|number|num|#)"
+    + _ID_LEAD
+    + r")(?P<id>(?=[A-Za-z0-9/-]*(?:\d[/ -]?){4})"
+    + _ID_TOKEN
+    + r")(?![\w/-]|[.,]\d|\s*%)",
+    re.IGNORECASE,
+)
+# A second identifier written the same way right after a first ("44821, not 44812").
+_ID_ALONGSIDE = re.compile(
+    r"^\s*(?:,\s*(?:and|or|not|nor)?|and|or|not|nor|&|/|vs\.?|instead\s+of|rather\s+than)\s*(?:not\s+)?([\w/-]+)"
 )
 
 MONTHS = (
@@ -138,11 +175,22 @@ STREET_TYPES = (
     r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Cl|Way|Crescent|Cres|Grove|Gr|Place|Pl"
     r"|Court|Ct|Gardens|Gdns|Terrace|Tce|Walk|Park|Square|Sq|Hill|Row|Mews|View|Rise|Green|Parade|Pde"
     r"|Vale|Fold|Croft|Meadows?|Bank|Side|Gate|Wharf|Estate|Yard|Boulevard|Chase|Mount|Heights|Approach"
-    r"|Broadway|Quay|Garth|Drove|Hollow|Brow|Leys|Wynd|Circus)"
+    r"|Broadway|Quay|Garth|Drove|Hollow|Brow|Leys|Wynd|Circus|Top|End|Cross|Ridge|Lea|Fields|Orchard|Paddock"
+    r"|Spinney|Copse|Dell|Dene|Glade|Nook|Crest|Parkway|Causeway|Esplanade|Promenade|Embankment|Lawns?|Pastures"
+    r"|Hey|Brae|Circle)"
 )
+# "Queens Road West", "Mill Lane North": a part of a long street.
+_STREET_PART = r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
+# Street words no organisation or meeting name ends with, for a street named without a number.
+_PLAIN_STREET = (
+    r"(?:Road|Rd|Street|Lane|Avenue|Ave|Drive|Close|Crescent|Grove|Terrace|Gardens|Mews|Rise|Way|Wynd|Garth)"
+)
+# Where people stay that are not homes of their own: "the Parkside Hostel", "Seaview B&B".
+_LODGING = r"(?:Hostel|B\s?&\s?B|Bed\s+and\s+Breakfast|Guest\s?[Hh]ouse|Hotel|Foyer)"
 # Named buildings of flats and cottages: "19 Tennyson House", "Flat 2, Aspen Court", "Rose Cottage".
 BUILDING_TYPES = (
-    r"(?:House|Court|Mansions|Tower|Point|Lodge|Heights|Buildings|Cottages?|Farm|Barn|Villas?|Bungalow|Flats|Block)"
+    r"(?:House|Court|Mansions|Tower|Point|Lodge|Heights|Buildings|Cottages?|Farm|Barn|Villas?|Bungalow|Flats|Block"
+    r"|Rectory|Vicarage|Grange)"
 )
 # A capitalised word in any cased script ("Bretón", "Thérèse's"), as in names.NAME_TOKEN.
 _CAP = rf"{CAP}(?:{LOWER}|{MARK}|['’])+(?:-{CAP}{SMALL})?"
@@ -159,7 +207,16 @@ ADDRESS = re.compile(
     # Optional flat/house-name prefix: "Flat 3, ", "The Willows, "
     r"(?:(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+|(?:The\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?,\s+)?"
     r"(?<![\w-])" + _NUMBER + r",?\s+"
-    r"(?:" + _CAP + r"\s+){1,3}(?:" + STREET_TYPES + r"|" + BUILDING_TYPES + r")\b" + _TOWN
+    r"(?:(?:St\.\s+)?"
+    + _CAP
+    + r"\s+){1,3}(?:"
+    + STREET_TYPES
+    + r"\b"
+    + _STREET_PART
+    + r"|"
+    + BUILDING_TYPES
+    + r"\b)"
+    + _TOWN
 )
 # Address forms the main pattern misses, each in the group "a":
 ADDRESS_EXTRA = (
@@ -176,11 +233,64 @@ ADDRESS_EXTRA = (
     ),
     # A named street where someone lives, without the number: "lives on Birch Grove".
     re.compile(
-        r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|relocated|rehoused|"
-        r"address(?:\s+is)?)\s+(?:at|on|in|to|is|was)?\s*"
-        r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + STREET_TYPES + r"\b" + _TOWN + r")"
+        r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|relocated|rehoused|placed|"
+        r"address(?:\s+is)?)\s+(?:at|on|in|into|to|is|was)?\s*"
+        r"(?P<a>(?:"
+        + _CAP
+        + r"\s+){1,3}(?:"
+        + STREET_TYPES
+        + r"\b"
+        + _STREET_PART
+        + r"|"
+        + BUILDING_TYPES
+        + r"\b)"
+        + _TOWN
+        + r")"
+    ),
+    # Typed in lower case after a word that introduces an address: "lives at 14 harrow close".
+    re.compile(
+        r"\b(?:at|to|from|address(?:\s+is)?:?)\s+(?P<a>\d{1,4}[a-z]?,?\s+(?:[a-z]{3,}\s+){1,2}"
+        r"(?:road|street|avenue|crescent|drive|lane|grove|terrace|gardens|close))\b"
     ),
 )
+# Address forms whose words must first be checked to be no ordinary words (``_place_words``),
+# each in the group "a" with the words to check in the group "w":
+ADDRESS_CHECKED = (
+    # A number and a one-word street after a word that introduces an address, ending a phrase:
+    # "at 8 Kingsway." but not "4 Eastby schools" or "at 2 Eastby Civic Centre".
+    re.compile(
+        r"\b(?:at|to|address(?:\s+is)?:?|no\.?|number|above|near|outside|opposite)\s+"
+        r"(?P<a>" + _NUMBER + r",?\s+(?P<w>" + _CAP + r"(?:\s+" + _CAP + r")?)(?![\w'’-])" + _TOWN + r")"
+        r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|with|in|on|at|for|where|which|who|was|is|has|had|to|from|since|until|"
+        r"but|so|when|while|after|before|because|last|this|yesterday|today)\b)"
+    ),
+    # A flat in a block whatever its name: "Flat 3 Moorview", "Apartment 5, The Maltings".
+    re.compile(
+        r"(?P<a>(?:Flat|Apartment)\s+\d+[A-Za-z]?,?\s+(?:[Tt]he\s+)?(?P<w>" + _CAP + r"(?:\s+" + _CAP + r"){0,2})"
+        r"(?![\w'’-])" + _TOWN + r")"
+    ),
+    # A hostel, B&B or guest house by name: "the Parkside Hostel", "Seaview B&B".
+    re.compile(r"(?<![\w'’-])(?P<a>(?P<w>(?:" + _CAP + r"\s+){1,3})" + _LODGING + r")(?![\w&])"),
+    # A street named without a number: "the flat on Beech Road", "a house off Millbrook Way"
+    # (not "Marsh Lane Academy" or "Mill Road Surgery", which go on with a capital).
+    re.compile(
+        r"\b(?:on|off|along|in|at|near|opposite|into|down|up|from|to)\s+"
+        r"(?P<a>(?P<w>(?:"
+        + _CAP
+        + r"\s+){1,3})"
+        + _PLAIN_STREET
+        + r"\b"
+        + _STREET_PART
+        + r"(?!\s+"
+        + CAP
+        + r")"
+        + _TOWN
+        + r")"
+    ),
+)
+# (strict, any_word) for ``_place_words``: a lone word after a number is checked hardest; a
+# flat's block must not start with a first name; a hostel or a street may be named after anyone.
+_ADDRESS_CHECKS = dict(zip(ADDRESS_CHECKED, ((True, False), (False, False), (False, True), (False, True)), strict=True))
 # A house-name prefix is only trusted when it looks like one ("The Willows", "Rose Cottage");
 # otherwise "Visited Jodie Brennan, 22 Ashgrove Road" would swallow the name.
 HOUSE_NAME_PREFIX = re.compile(r"^(?:The\s|Flat|Apartment|Unit|Room|[A-Z][a-z]+\s(?:House|Cottage|Lodge|Farm)\b)")
@@ -284,6 +394,11 @@ def find_structured(text: str) -> Iterator[Candidate]:
     for pattern in ADDRESS_EXTRA:
         for m in pattern.finditer(text):
             yield m.start("a"), m.end("a"), "ADDRESS"
+    for pattern in ADDRESS_CHECKED:
+        for m in pattern.finditer(text):
+            checks = _ADDRESS_CHECKS[pattern]
+            if _place_words(m.group("w").split(), strict=checks[0], any_word=checks[1]):
+                yield m.start("a"), m.end("a"), "ADDRESS"
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if m.group() != "10/10":  # a score out of ten, not the 10th of October
@@ -291,15 +406,45 @@ def find_structured(text: str) -> Iterator[Candidate]:
     for pattern in DATE_CUED:
         for m in pattern.finditer(text):
             yield m.start("d"), m.end("d"), "DATE"
-    for pattern in CASE_ID_PATTERNS:
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), "CASE_ID"
-    for m in CASE_ID_CUE.finditer(text):
-        yield m.start("id"), m.end("id"), "CASE_ID"
+    yield from _case_ids(text)
     for m in SCHOOL.finditer(text):
         named_from = _trim_school(text, m.start(), m.end())
         if named_from is not None:
             yield named_from, m.end(), "SCHOOL"
+
+
+def _case_ids(text: str) -> Iterator[Candidate]:
+    found = [(m.start(), m.end()) for pattern in CASE_ID_PATTERNS for m in pattern.finditer(text)]
+    found += [(m.start("id"), m.end("id")) for cue in (CASE_ID_CUE, CASE_ID_WEAK_CUE) for m in cue.finditer(text)]
+    for start, end in found:
+        yield start, end, "CASE_ID"
+        other = _ID_ALONGSIDE.match(text[end : end + 40])
+        if other and _id_shape(other.group(1)) == _id_shape(text[start:end]):
+            yield end + other.start(1), end + other.end(1), "CASE_ID"
+
+
+def _place_words(words: list[str], *, strict: bool, any_word: bool) -> bool:
+    """Whether capitalised words can name a street or a building, not a person, service or time.
+
+    Unless ``any_word``, they must not start with a first name ("Flat 3, Sarah Jones said");
+    with ``strict`` they stand alone after a house number ("8 Kingsway"), so none of them may be
+    a first name or an ordinary word that is no place name ("at 3 Leo arrived").
+    """
+    folded = [fold(w) for w in words]
+    if any(w in FUNCTION_WORDS or w in DOMAIN_WORDS for w in folded):
+        return False
+    first_names = gazetteer()[0]
+    if strict:
+        english = english_words()
+        return all(
+            w not in first_names and w not in PLACE_NAMES and (w.lower() not in english or _PLACE_ENDING.search(w))
+            for w in folded
+        )
+    return any_word or folded[0] not in first_names
+
+
+def _id_shape(token: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", token))
 
 
 # Verbs that start a sentence before a school's name ("Attends Hillcrest Academy").

@@ -1,0 +1,109 @@
+"""Recall of the de-identification engine on identifier, address and name forms beyond the sample.
+
+Each case is written from how children's-services staff write these details, not from the
+sample reports; the negative cases guard the precision the new forms could cost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reporting.deid import redact_text
+
+
+def found(source: str, kind: str) -> list[str]:
+    return [source[s.start : s.end] for s in redact_text(source).spans if s.type == kind]
+
+
+def covered(source: str, value: str, kind: str) -> bool:
+    """Whether some span of ``kind`` covers the whole of ``value`` in ``source``."""
+    start = source.index(value)
+    end = start + len(value)
+    return any(s.type == kind and s.start <= start and end <= s.end for s in redact_text(source).spans)
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("See incident log 1123 of 12/03 for detail.", "1123"),
+        ("Case 44913 was reallocated.", "44913"),
+        ("Case C1234 was reallocated.", "C1234"),
+        ("Contact 4491 was closed without a visit.", "4491"),
+        ("A Datix 12345 was completed.", "12345"),
+        ("Police log 0498 of 12 March was read.", "0498"),
+        ("Reference number #44821 was added.", "44821"),
+        ("Ref. No. 1234 was on the letter.", "1234"),
+        ("Its number is 0042-221 on the old system.", "0042-221"),
+        ("Index number 2024/ab/113 was missing.", "2024/ab/113"),
+        ("Case number: 12 3456 789 was quoted.", "12 3456 789"),
+        ("The EMIS number 44821 was wrong.", "44821"),
+        ("A crime ref of 0443/25 was given.", "0443/25"),
+        ("His UPN is A12345678901B.", "A12345678901B"),
+        ("The S47-0042 enquiry was late.", "S47-0042"),
+        ("Local authority ref: BCC/CS/44812 was used.", "BCC/CS/44812"),
+        ("lcs-448120 was opened twice.", "lcs-448120"),
+        ("Her Mosaic number is 44821 not 44812.", "44812"),
+        ("Record 22104, or 22140, was merged.", "22140"),
+    ],
+)
+def test_case_references_in_many_shapes(source: str, value: str) -> None:
+    assert covered(source, value, "CASE_ID")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "In case 2024 goes the same way, we will review.",
+        "There were 1500 contacts in the quarter; case numbers were 450.",
+        "A log of 12 visits was kept; case 3 was the worst.",
+        "The file was 3000 pages long.",
+        "Call 101 or 999 in an emergency; no 2 days were the same.",
+        "The case went to court in mid-2024 and pre-2020 records were lost.",
+        "Our record number of contacts was 1800 in March, 12.5% up.",
+        "Room 101 and room 4 were booked; case 12 of 40 was late.",
+    ],
+)
+def test_counts_years_and_rooms_are_not_case_references(source: str) -> None:
+    assert found(source, "CASE_ID") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("The home at 8 Kingsway was cold.", "8 Kingsway"),
+        ("They moved to 12 Highfield, Eastby last week.", "12 Highfield, Eastby"),
+        ("The home at 8 Northgate was cold.", "8 Northgate"),
+        ("They moved into Ivy Cottage in May.", "Ivy Cottage"),
+        ("He was placed at the Parkside Hostel for a week.", "Parkside Hostel"),
+        ("Mum was moved to the Seaview B&B by housing.", "Seaview B&B"),
+        ("He is at Apartment 5, The Maltings.", "Apartment 5, The Maltings"),
+        ("She stays at Flat 3 Moorview most nights.", "Flat 3 Moorview"),
+        ("He was at his nan's, 5 Hill Top.", "5 Hill Top"),
+        ("They live at 22 Queens Road West.", "22 Queens Road West"),
+        ("He is at 1 St. Mary's Close.", "1 St. Mary's Close"),
+        ("Stayed at The Old Rectory, Low Lane.", "The Old Rectory, Low Lane"),
+        ("Nan's house on Hawthorn Avenue was full.", "Hawthorn Avenue"),
+        ("A house off Millbrook Way was raided.", "Millbrook Way"),
+        ("mum lives at 14 harrow close with him.", "14 harrow close"),
+        ("The home at 9 Keepers Paddock was cold.", "9 Keepers Paddock"),
+    ],
+)
+def test_addresses_without_a_classic_street_word(source: str, value: str) -> None:
+    assert covered(source, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "We met at 2 Eastby Civic Centre for the review.",
+        "Referrals from 4 Eastby schools rose.",
+        "At 10 Mum arrived and at 3 Leo was collected.",
+        "He rang at 5 Monday morning.",
+        "The DSL at Marsh Lane Academy challenged us.",
+        "The family hub on Mosaic Way and the Front Door Way process.",
+        "She was placed in a Premier Inn by housing and then the Travelodge.",
+        "Flat 3, Sarah Jones said, was cold.",
+    ],
+)
+def test_times_services_and_names_are_not_addresses(source: str) -> None:
+    assert found(source, "ADDRESS") == []
