@@ -399,8 +399,14 @@ def _judge_part(
         possessive = text[end : end + 2] in ("'s", "’s")
         mid_sentence = not _sentence_initial(text, start)
         if head in first_names:
-            if head in NEVER_SINGLE_NAMES or head in PLACE_NAMES:
+            if head in PLACE_NAMES:
                 is_name = strong_cue
+            elif head in NEVER_SINGLE_NAMES:
+                # "Hope told me", "Will said": the word as the speaker of a verb of speech is a name.
+                is_name = strong_cue or (
+                    _SPEECH_AFTER.match(text[end : end + 15]) is not None
+                    and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                )
             elif head in ambiguous:
                 is_name = strong_cue or mid_sentence or possessive
             else:

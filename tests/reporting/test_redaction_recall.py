@@ -107,3 +107,24 @@ def test_addresses_without_a_classic_street_word(source: str, value: str) -> Non
 )
 def test_times_services_and_names_are_not_addresses(source: str) -> None:
     assert found(source, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("I visited Maisie at home after school.", "Maisie"),
+        ("Cerys was upset when we arrived.", "Cerys"),
+        ("The plan for Rayyan was not updated.", "Rayyan"),
+        ("We gave Huw a lift to contact.", "Huw"),
+        ("A strategy discussion about Fjolla took place.", "Fjolla"),
+        ("The worker checked on Mahnoor twice.", "Mahnoor"),
+        ("Hope told me she wanted to go home.", "Hope"),
+    ],
+)
+def test_common_uk_first_names_without_a_cue(source: str, name: str) -> None:
+    assert name in found(source, "PERSON")
+
+
+@pytest.mark.parametrize("source", ["I hope said services will help.", "The Hope said nothing new."])
+def test_a_word_that_is_also_a_name_needs_to_be_the_speaker(source: str) -> None:
+    assert found(source, "PERSON") == []
