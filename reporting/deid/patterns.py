@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from reporting.deid.letters import CAP, LOWER, MARK, SMALL, fold
-from reporting.deid.lexicon import DOMAIN_WORDS, FUNCTION_WORDS, PLACE_NAMES, english_words, gazetteer
+from reporting.deid.lexicon import DOMAIN_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_NAMES, english_words, gazetteer
 
 Candidate = tuple[int, int, str]
 
@@ -271,6 +271,11 @@ ADDRESS_CHECKED = (
     ),
     # A hostel, B&B or guest house by name: "the Parkside Hostel", "Seaview B&B".
     re.compile(r"(?<![\w'’-])(?P<a>(?P<w>(?:" + _CAP + r"\s+){1,3})" + _LODGING + r")(?![\w&])"),
+    # A house name after a word that says someone lives there: "lives at The Willows".
+    re.compile(
+        r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|placed)\s+(?:at|in|into|to)\s+"
+        r"(?P<a>The\s+(?P<w>" + _CAP + r"(?:\s+" + _CAP + r")?))(?![\w'’-])(?!\s+" + CAP + r")"
+    ),
     # A street named without a number: "the flat on Beech Road", "a house off Millbrook Way"
     # (not "Marsh Lane Academy" or "Mill Road Surgery", which go on with a capital).
     re.compile(
@@ -290,7 +295,9 @@ ADDRESS_CHECKED = (
 )
 # (strict, any_word) for ``_place_words``: a lone word after a number is checked hardest; a
 # flat's block must not start with a first name; a hostel or a street may be named after anyone.
-_ADDRESS_CHECKS = dict(zip(ADDRESS_CHECKED, ((True, False), (False, False), (False, True), (False, True)), strict=True))
+_ADDRESS_CHECKS = dict(
+    zip(ADDRESS_CHECKED, ((True, False), (False, False), (False, True), (False, False), (False, True)), strict=True)
+)
 # A house-name prefix is only trusted when it looks like one ("The Willows", "Rose Cottage");
 # otherwise "Visited Jodie Brennan, 22 Ashgrove Road" would swallow the name.
 HOUSE_NAME_PREFIX = re.compile(r"^(?:The\s|Flat|Apartment|Unit|Room|[A-Z][a-z]+\s(?:House|Cottage|Lodge|Farm)\b)")
@@ -305,6 +312,12 @@ SCHOOL = re.compile(
     r"(?:" + _CAP + r"\s+){1,4}"
     r"(?:(?:C\s?of\s?E|CE|RC|C\.E\.|R\.C\.|Catholic|Church\s+of\s+England|Community|Day|Free|Church|Methodist"
     r"|Foundation|Special|Infant|Junior|Primary|High)\s+)*" + SCHOOL_WORDS + r"(?:\s+(?:School|Academy|Unit))?\b"
+)
+# The school word typed in lower case after the name: "Greenhill primary", "Busy Bees nursery",
+# "St Mary's RC primary school". The name in "n" is checked by ``_school_name_words``.
+SCHOOL_LOWER = re.compile(
+    r"(?<![\w'’-])(?P<n>(?:St\.?\s+)?(?:" + _CAP + r"\s+){1,3})(?:(?:RC|CE|C\s?of\s?E)\s+)?"
+    r"(?:primary|nursery|academy|infants|juniors|pre-?school)(?:\s+(?:school|academy))?(?![\w-]|\s+(?:schools|academies))"
 )
 # Capitalised words that make "X School" generic or a council function, not a named school.
 SCHOOL_NOT_A_NAME = frozenset(
@@ -411,6 +424,11 @@ def find_structured(text: str) -> Iterator[Candidate]:
         named_from = _trim_school(text, m.start(), m.end())
         if named_from is not None:
             yield named_from, m.end(), "SCHOOL"
+    for m in SCHOOL_LOWER.finditer(text):
+        # "her Eastby nursery", "the local Polish school": a kind of school in a place, not a name.
+        owned = re.search(r"\b(?:her|his|their|our|my|your|a|an|local)\s+$", text[max(0, m.start() - 8) : m.start()])
+        if not owned and _school_name_words(m.group("n").split()):
+            yield m.start(), m.end(), "SCHOOL"
 
 
 def _case_ids(text: str) -> Iterator[Candidate]:
@@ -426,7 +444,8 @@ def _case_ids(text: str) -> Iterator[Candidate]:
 def _place_words(words: list[str], *, strict: bool, any_word: bool) -> bool:
     """Whether capitalised words can name a street or a building, not a person, service or time.
 
-    Unless ``any_word``, they must not start with a first name ("Flat 3, Sarah Jones said");
+    Unless ``any_word``, they must not start with a first name ("Flat 3, Sarah Jones said") nor
+    hold an organisation word ("moved to The Family Centre");
     with ``strict`` they stand alone after a house number ("8 Kingsway"), so none of them may be
     a first name or an ordinary word that is no place name ("at 3 Leo arrived").
     """
@@ -440,7 +459,16 @@ def _place_words(words: list[str], *, strict: bool, any_word: bool) -> bool:
             w not in first_names and w not in PLACE_NAMES and (w.lower() not in english or _PLACE_ENDING.search(w))
             for w in folded
         )
-    return any_word or folded[0] not in first_names
+    return any_word or (folded[0] not in first_names and not any(w in ORG_WORDS for w in folded))
+
+
+def _school_name_words(words: list[str]) -> bool:
+    """Whether the words before a lower-case "primary" or "nursery" name one ("Greenhill", not "Polish")."""
+    folded = [fold(w) for w in words if w not in ("St", "St.")]
+    return bool(folded) and not any(
+        w in FUNCTION_WORDS or w in DOMAIN_WORDS or w in PLACE_NAMES or w in SCHOOL_NOT_A_NAME or w in ORG_WORDS
+        for w in folded
+    )
 
 
 def _id_shape(token: str) -> str:

@@ -128,3 +128,30 @@ def test_common_uk_first_names_without_a_cue(source: str, name: str) -> None:
 @pytest.mark.parametrize("source", ["I hope said services will help.", "The Hope said nothing new."])
 def test_a_word_that_is_also_a_name_needs_to_be_the_speaker(source: str) -> None:
     assert found(source, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("Mum lives at The Willows now.", "The Willows"),
+        ("He attends Greenhill primary and is settled.", "Greenhill primary"),
+        ("Busy Bees nursery called duty.", "Busy Bees nursery"),
+        ("St Mary's RC primary school rang.", "St Mary's RC primary school"),
+    ],
+)
+def test_house_names_and_schools_written_in_lower_case(source: str, value: str) -> None:
+    kind = "ADDRESS" if "Willows" in value else "SCHOOL"
+    assert covered(source, value, kind)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "He moved to The Family Centre.",
+        "The Polish nursery and Leeds primary schools were full.",
+        "We went to a Catholic primary; her Eastby nursery rang.",
+        "Muslim primary school places and the Tuesday nursery group.",
+    ],
+)
+def test_services_and_kinds_of_school_are_not_named_places(source: str) -> None:
+    assert [s for s in redact_text(source).spans if s.type in ("ADDRESS", "SCHOOL")] == []
