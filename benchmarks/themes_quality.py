@@ -96,7 +96,7 @@ def _deidentified(report: dict) -> dict:
     return {**report, **{k: getattr(v, "text", v) for k, v in red.items()}}
 
 
-def analysis_mode(seed: int) -> None:
+def analysis_mode(seed: int, halves: Sequence[str] = ("even", "odd", "full")) -> None:
     from reporting.analysis import themes as th
     from reporting.analysis import vectorise as vz
 
@@ -124,14 +124,14 @@ def analysis_mode(seed: int) -> None:
             return [i for i in ids if int(i[-1]) % 2 == 1]
         return ids
 
-    for name in ("even", "odd", "full"):
+    for name in halves:
         ids = subset(name)
         gold = {i: gold_all[i] for i in ids}
         t0 = time.perf_counter()
         build = th.build_themes([th.ThemeDoc(i, blobs[i]) for i in ids], seed=seed)
         elapsed = time.perf_counter() - t0
         predicted: dict[str, object] = {i: None for i in ids}
-        predicted.update({m: t.key for t in build.themes for m in t.member_ids})
+        predicted.update({str(m): t.key for t in build.themes for m in t.member_ids})
         print(f"[{name:>4}] n={len(ids)}  {fmt(theme_scores(gold, predicted))}  build {elapsed:.2f}s")
         print(f"       k tried (k, silhouette): {[(k, round(s, 3)) for k, s in build.k_candidates]}")
 
@@ -159,7 +159,7 @@ def analysis_mode(seed: int) -> None:
                     if r["id"] in set(t.representative_ids)
                 }
                 kw = th.keywords(t, texts)
-                mix = Counter(gold[m] for m in t.member_ids).most_common(2)
+                mix = Counter(gold[str(m)] for m in t.member_ids).most_common(2)
                 print(f"       {len(t.member_ids):3d}  {th.title_from_keywords(kw)[:70]:<70} gold mix {mix}")
 
 
@@ -255,9 +255,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mode", choices=("analysis", "e2e"), default="analysis")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--only",
+        choices=("even", "odd", "full"),
+        help="analysis mode: measure one half only (develop on even, keep odd unseen)",
+    )
     args = parser.parse_args()
     if args.mode == "analysis":
-        analysis_mode(args.seed)
+        analysis_mode(args.seed, (args.only,) if args.only else ("even", "odd", "full"))
     else:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         e2e_mode(args.seed)

@@ -36,12 +36,14 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 4
+REPRESENTATION_VERSION: int = 5
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
-#: system fix, which is the clearest statement of the *systemic* issue.
+#: system fix, which is the clearest statement of the *systemic* issue; it is
+#: usually one sentence against a paragraph of narrative full of incidental
+#: detail (who, where, which child), so it is weighted well up to be heard.
 WEIGHT_NARRATIVE: float = 1.0
-WEIGHT_HELP: float = 1.5
+WEIGHT_HELP: float = 3.0
 WEIGHT_CONCEPT: float = 1.5
 WEIGHT_BIGRAM: float = 0.6
 WEIGHT_SERVICE_AREA: float = 1.0
@@ -112,6 +114,14 @@ _ACRONYMS: dict[str, str] = {
     r"dv": "domestic abuse",
     r"a&e|a and e": "emergency department hospital",
     r"sui": "serious incident",
+    r"psws?": "principal social worker",
+    r"nqsws?": "newly qualified social worker",
+    r"asye": "newly qualified social worker assessed year",
+    r"dcs": "director of children's services",
+    r"adm": "agency decision maker",
+    r"sswsw?|ssws?": "supervising social worker",
+    r"h&s": "health and safety",
+    r"pnd": "police national database",
 }
 
 #: Acronyms that are also ordinary English words ("it", "send", "dash", "la",
@@ -129,6 +139,7 @@ _CASED_ACRONYMS: dict[str, str] = {
     r"PAs?": "personal adviser care leaver",
     r"SI": "serious incident",
     r"HR": "human resources",
+    r"PR": "parental responsibility",
     r"IT": "information technology",
     r"ED": "emergency department hospital",
     r"OOH": "out of hours",
@@ -167,7 +178,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"paediatrician",
         r"probation",
         r"housing officer",
-        r"(?:the )?partners?(?: agenc(?:y|ies))?",
+        # "Partners" is also a parent's partner (see domestic_abuse): only the
+        # agency sense here.
+        r"partner agenc(?:y|ies)|(?:safeguarding|statutory|local|multi agency|other) partners|partnership",
         r"other agenc(?:y|ies)",
         r"health colleagues",
         r"education",
@@ -214,8 +227,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"covering",
         r"sickness|off sick",
         r"overtime|unpaid hours|evenings?|weekends?",
-        r"\d+ (?:children|cases|families)",
+        r"\d+ (?:children|cases|families|young people|households)",
         r"(?:too )?many cases",
+        r"drowning|swamped|overwhelm(?:ed|ing)|stretched|firefighting",
+        r"backlogs?|overdue|behind (?:on|with)|catch(?:ing|es)? up",
+        r"(?:short|under) ?staffed|staff(?:ing)? shortages?|not enough (?:staff|workers|social workers|time)",
+        r"reallocat(?:e|ed|ion|ions)",
+        r"protected (?:time|caseloads?|day|morning|afternoon)",
+        r"work(?:ed|ing)? (?:late|until)",
+        r"cut(?:ting)? corners|skip(?:ped|ping|s)?|rushed|no time",
+        r"timeliness",
+        r"video (?:calls?|visits?)",
         r"doorstep",
         r"by phone|phone visits?",
         r"shortcuts?",
@@ -224,38 +246,52 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"performance (?:figures|data|targets?|indicators?)",
         r"targets?",
     ),
+    # What managers do with decisions, not every mention of a manager: a
+    # manager is the actor in most reports, whatever they are about.
     "management": (
-        r"team managers?",
-        r"service managers?",
-        r"head of service",
-        r"practice supervisor",
-        r"managers?",
-        r"management",
-        r"supervisions?",
-        r"sign(?:ed)? ?off",
-        r"authoris(?:e|ed|ation)",
+        r"(?:management|managerial|manager'?s?) (?:oversight|decisions?|direction|agreement|approval|grip)",
         r"oversight",
-        r"escalat(?:e|ed|ion|ing)",
-        r"decisions?",
-        r"approv(?:e|ed|al)",
-        r"senior",
+        r"supervisions?",
         r"reflective",
+        r"practice supervisor",
+        r"sign(?:ed|s|ing)? ?off",
+        r"authoris(?:e|ed|es|ing|ation)|authoriz(?:e|ed|es|ing|ation)",
+        r"approv(?:e|ed|es|ing|al)",
+        r"escalat(?:e|ed|es|ion|ions|ing)",
+        r"rationale",
+        r"case discussions?",
+        r"decision (?:making|makers?|records?|logs?)|agency decision maker",
+        r"(?:recorded|written|agreed) decisions?",
+        r"decisions? (?:was|were|wasn't|weren't|not|never) (?:recorded|written down|made)",
+        r"accountab(?:le|ility)",
     ),
     "front_door": (
-        r"referr(?:al|als|ed|er|ers)",
+        r"referr(?:al|als|ed|er|ers|ing)",
         r"multi agency safeguarding hub",
         r"front door",
-        r"contacts?",
-        r"thresholds?",
+        # A contact to the front door, not a child's contact with family.
+        r"(?:a|the|each|every|new|repeat|previous|police|school|health) contacts?"
+        r"(?! (?:with|arrangements?|sessions?|centre|visits?))",
+        r"contact history",
         r"early help",
-        r"level [1-4]",
-        r"screen(?:ed|ing)",
-        r"no further action",
-        r"step(?:ped|ping)? (?:down|up)",
-        r"re ?referr(?:al|als|ed)",
-        r"clos(?:e|ed|ure|ing)",
-        r"duty",
+        r"screen(?:ed|er|ers|ing)",
         r"triage",
+        r"duty (?:desk|team|worker|social worker|manager|rota)",
+        r"(?:case|cases) (?:was |were )?closed|closed (?:the case|it|with advice|without)|case closures?",
+    ),
+    # Threshold and eligibility decisions: whose door a need goes through.
+    "threshold": (
+        r"thresholds?",
+        r"eligib(?:le|ility)|criteria",
+        r"level (?:of need|[1-4])|continuum of need",
+        r"(?:doesn't|didn't|does not|did not|not|never) (?:meet|met)",
+        r"no further action",
+        r"step(?:ped|ping|s)? (?:down|up)",
+        r"re ?referr(?:al|als|ed)|over ?refer(?:ral|rals|red|ring)?",
+        r"(?:sent|passed|bounced|referred) (?:it |them |him |her )?back|back and forth|ping ?pong",
+        r"low level|grad(?:e|ed|ing)",
+        r"(?:inappropriate|accepted|rejected|refused) referrals?",
+        r"referrals? (?:was |were )?(?:accepted|rejected|refused)",
     ),
     "placement": (
         r"placements?",
@@ -319,7 +355,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"strangulation|strangled|choking",
         r"assault(?:ed|s)?",
         r"call ?outs?",
-        r"(?:ex )?partners?",
+        r"(?:ex|new|abusive|violent|intimate|current|former|her|his|mum'?s|mother'?s|dad'?s|father'?s) partners?",
         r"violen(?:t|ce)",
         r"non molestation|injunction|bail conditions?",
         r"refuge",
@@ -334,18 +370,22 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"rapid reviews?",
         r"learning reviews?",
         r"lessons? learn(?:ed|t)",
-        r"learn(?:ing|t|ed)?",
-        r"blam(?:e|ed|ing)",
+        r"learn(?:ing|t|ed)?(?! disabilit)",
+        r"blam(?:e|ed|ing)|defensive(?:ness)?",
         r"suspend(?:ed|sion)",
         r"disciplinar(?:y|ies)",
-        r"investigat(?:e|ed|ion|ions)",
-        r"debrief(?:s|ed)?",
+        r"(?:internal|hr|disciplinary) investigations?",
+        r"debrief(?:s|ed|ing)?|huddles?",
         r"reflect(?:ion|ive)?",
-        r"allegations?",
         r"complaints?",
         r"scapegoat(?:ed|ing)?",
         r"human resources",
-        r"review of what happened|what went wrong",
+        r"review of what happened|what (?:went wrong|happened)|root cause",
+        r"after (?:the|a|an|this|that) (?:incident|death|serious incident|review|near miss|complaint|inspection)",
+        r"action plans?",
+        r"new (?:rule|procedure|policy|protocol|checklist)s?",
+        r"apolog(?:y|ies|ise|ised|ize|ized)",
+        r"data breach(?:es)?|incident (?:forms?|reports?|reporting)",
         r"near miss(?:es)?",
         r"feedback",
         r"culture",
@@ -431,15 +471,15 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"admin(?:istrator|istration)?s?",
         r"business support",
     ),
+    # Tools and forms of assessment, not every mention of an assessment or plan.
     "assessment_tools": (
-        r"assessments?",
         r"risk assessments?",
+        r"assessment (?:tools?|frameworks?|forms?|templates?)",
         r"tools?|toolkit",
         r"checklists?",
         r"graded care profile neglect tool",
         r"scor(?:e|ed|es|ing)",
         r"genogram",
-        r"plans?",
     ),
 }
 
@@ -586,6 +626,7 @@ CONCEPT_TITLES: dict[str, str] = {
     "workload": "Workload and caseloads",
     "management": "Management oversight",
     "front_door": "Referrals and the front door",
+    "threshold": "Thresholds and eligibility",
     "placement": "Placements",
     "court": "Court work",
     "language": "Language and interpreters",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from reporting.analysis import themes as th
 from reporting.analysis import vectorise as vz
@@ -30,8 +31,9 @@ TOPICS = {
 }
 
 
-def _corpus(copies: int = 3) -> tuple[list[th.ThemeDoc], dict[str, str]]:
-    docs, truth = [], {}
+def _corpus(copies: int = 3) -> tuple[list[th.ThemeDoc], dict[th.DocId, str]]:
+    docs: list[th.ThemeDoc] = []
+    truth: dict[th.DocId, str] = {}
     fillers = ["first", "second", "third", "new", "old", "short", "long"]
     for topic, lines in TOPICS.items():
         for c in range(copies):
@@ -58,6 +60,37 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
     plain = vz.vectorise(narrative="The team manager said the conference went ahead without the health visitor.")
     unrelated = vz.vectorise(narrative="The foster carers were not told about the placement move.")
     assert th.cosine(jargon, plain) > th.cosine(jargon, unrelated)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "Partner" is an agency in one sense and a parent's partner in the other.
+        ("We shared it with partner agencies at the partnership meeting.", "partner_agency", "domestic_abuse"),
+        ("Mum's partner was arrested after the call out.", "domestic_abuse", "partner_agency"),
+        # A learning disability is not learning from incidents.
+        ("He has a learning disability and an EHCP.", "disability", "learning_culture"),
+        # A child's contact with a parent is not a contact to the front door.
+        ("Supervised contact with dad went well.", None, "front_door"),
+        ("The school contact was screened at the MASH.", "front_door", None),
+        # A manager as the actor says nothing; what managers do with decisions does.
+        ("My team manager visited the family with me.", None, "management"),
+        ("The TM signed off the plan without reading it.", "management", None),
+        ("The referral did not meet the threshold and was stepped down.", "threshold", None),
+        ("After the incident we held a debrief with no blame.", "learning_culture", None),
+    ],
+)
+def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
+    found = vz.concepts(vz.normalise(text))
+    if present:
+        assert present in found
+    if absent:
+        assert absent not in found
+
+
+def test_the_reporters_suggestion_weighs_more_than_narrative_words() -> None:
+    bag = vz.features(narrative="caseload", what_would_help="supervision")
+    assert bag["w:supervision"] > bag["w:caseload"]
 
 
 def test_build_recovers_distinct_topics_and_chooses_k() -> None:
@@ -90,7 +123,7 @@ def test_identity_survives_a_rebuild_with_more_reports() -> None:
 def test_constraints_pins_excluded_and_locked_themes() -> None:
     docs, _ = _corpus()
     excluded = frozenset({"court-0-0"})
-    pinned = {"it-0-0": "PANEL-A", "interp-0-0": "PANEL-A"}  # the panel put these together
+    pinned: dict[th.DocId, th.ThemeId] = {"it-0-0": "PANEL-A", "interp-0-0": "PANEL-A"}  # the panel put these together
     locked = th.PreviousTheme(id="LOCKED", member_ids=frozenset({"court-1-1", "court-2-2", "it-1-1"}), locked=True)
     build = th.build_themes(docs, [locked], th.Constraints(pinned=pinned, excluded=excluded))
     members = {t.id: set(t.member_ids) for t in build.themes if t.id is not None}
@@ -141,7 +174,7 @@ def test_near_duplicates_found_but_not_same_topic_reports() -> None:
 def test_keywords_title_and_excerpts_are_readable() -> None:
     docs, truth = _corpus()
     build = th.build_themes(docs, k=3)
-    texts = {}
+    texts: dict[th.DocId, str] = {}
     for topic, lines in TOPICS.items():
         for c in range(3):
             for j, line in enumerate(lines):
