@@ -13,7 +13,9 @@ instead. Both are plain Python over strings; nothing here logs the text.
 
 from __future__ import annotations
 
+import bisect
 import re
+import string
 from dataclasses import dataclass
 
 
@@ -35,96 +37,311 @@ _CHILD = (
     r"(?:child|children|baby|babies|toddler|infant|boy|girl|son|daughter|sibling|siblings|young person|"
     r"kids|she|he|they|\[(?:child|person)[ _]?\d*\]|\w+ \(\d{1,2}\))"
 )
+# Who a child may be at risk from. A bare "her" is only the person when nothing follows it, so that
+# "with her foster carers" or "to her manager" does not read as "with her".
 _ADULT = (
-    r"(?:him|her|them|dad|mum|father|mother|stepdad|stepfather|partner|boyfriend|girlfriend|uncle|grandad|"
-    r"the (?:man|woman|perpetrator|alleged \w+|abuser)|\[(?:person)[ _]?\d*\])"
+    r"(?:(?:(?:her|his|their|the|mum'?s|mother'?s) )?(?:new )?(?:dad|mum|father|mother|stepdad|stepfather|stepmum|"
+    r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|them\b|"
+    r"her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker)\b)|"
+    r"the (?:man|woman|adult|perpetrator|abuser|offender|alleged \w+)\b|an? (?:man|adult|older (?:male|man|boy))\b|"
+    r"\[person[ _]?\d*\])"
+)
+# Safe carers: "still living with her foster carers" is the good news, not the risk.
+_NOT_SAFE_CARER = (
+    r"(?!(?:(?:her|his|their|the|a|an) )?(?:new )?(?:foster|kinship|adoptive|connected|approved|respite|carers?\b|"
+    r"aunt\w*|grandparents|grandmother|nan\w*|placement|residential|friends?\b))"
+)
+_NOW = (
+    r"(?:tonight|tomorrow|this (?:weekend|evening|afternoon)|later today|after school|at the weekend|"
+    r"for the weekend|on (?:friday|saturday|sunday))"
+)
+_SAFEGUARDING_STEP = (
+    r"(?:strategy (?:discussion|meeting)|s\.? ?47(?: enquiry)?|section 47(?: enquiry)?|"
+    r"(?:child protection |cp )?medical|(?:home |joint )?visit|welfare check|referral)"
+)
+_ACTED = (
+    r"(?:passed on|passed to|shared|referred|reported|screened|allocated|actioned|followed up|acted on|looked at|"
+    r"picked up|escalated|triaged|investigated|responded to)"
 )
 
-# (pattern, weight). Weight 3 flags on its own; weight 1 cues need company.
+# (pattern, weight). Weight 3 flags on its own; weaker cues need company. Each family is written in
+# the tenses staff use for "now" (present, present perfect, going to); the past is left to _PAST_FRAME.
 _LIVE_CUES: tuple[tuple[str, float], ...] = (
-    # The child is with the risk now.
-    (r"\b(?:is|are|'s|'re) (?:still )?(?:at home|in the house|in the flat|living|staying|back) with " + _ADULT, 3.0),
+    # The child is with the risk now, or goes back to it soon.
+    (
+        r"\b(?:is|are|'s|'re|remains?|still|now|currently) (?:still |now |currently )?(?:at home|in the house|"
+        r"in the flat|living|staying|sleeping|back|back living|left|alone|home) with " + _NOT_SAFE_CARER + _ADULT,
+        3.0,
+    ),
     # Deliberately broad ("the records are still at the old practice" also fires): narrowing it to a
     # person as subject cost a real live case on held-out reports, and a false alarm only costs a minute.
-    (r"\b(?:still|currently|right now|as we speak) (?:living |staying |at home |in the house )?(?:with|at|in)\b", 2.0),
-    (r"\bright now\b|\bas (?:we|I) speak\b|\bas far as (?:I|we) know,? [\w\- ]{1,30} (?:is|are)\b", 3.0),
-    (r"\bbelieved (?:to be )?(?:still )?(?:at|in|living)\b", 3.0),
-    (r"\bmoved back in\b|\bback (?:in|at) the (?:house|address|home|flat)\b", 2.0),
-    (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today)\b", 1.5),
-    (r"\bgo(?:es|ing)? (?:home|back) to [\w' ]{1,20} (?:tonight|tomorrow|this weekend|for the weekend|later)\b", 3.0),
-    # Nobody has seen, found or acted.
-    (r"\b(?:no ?one|nobody) has (?:yet )?(?:seen|spoken to|visited|checked on|heard from)\b", 3.0),
     (
-        r"\b(?:not|never) (?:been )?seen (?:since|for)\b|\bhas(?:n't| not) been seen\b|\bno record of anyone seeing\b",
+        r"\b(?:still|currently|right now|as we speak) (?:lives? |living |stays? |staying |sleeps? |sleeping |at home |"
+        r"in the house )?(?:with|at|in)\b " + _NOT_SAFE_CARER,
+        2.0,
+    ),
+    (r"\bright now\b|\bas (?:we|i) speak\b|\bas far as (?:i|we) know,? [\w\- \[\]]{1,30} (?:is|are)\b", 3.0),
+    (r"\bbelieved (?:to be )?(?:still )?(?:at|in|living)\b", 3.0),
+    (
+        r"\b(?:remains?|remaining|left|still|back|gone back|going back|returning) (?:in|into|to) (?:the )?"
+        r"(?:care|home|household) of (?!the local authority|the la\b|foster|(?:her|his|their) (?:foster|aunt|grand))",
+        2.5,
+    ),
+    (
+        r"\b(?:has|have|'s|is|are|'re) (?:now )?(?:gone|going|moved|been sent|returned|returning) back (?:home )?to "
+        r"(?:live with |stay with )?" + _ADULT,
         3.0,
     ),
     (
-        r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b",
+        r"\b(?:go(?:es|ing)?|return(?:s|ing)?|due (?:to )?(?:go|return)|be(?:ing)? sent)(?:(?: back)?(?: home)"
+        r"(?: to [\w' \[\]]{1,25}?)?| back(?: to [\w' \[\]]{1,25}?)?| to " + _ADULT + r"(?:'s)?) " + _NOW + r"\b",
+        3.0,
+    ),
+    (r"\b(?:moved back in|(?:has|have) (?:now )?moved in|back (?:in|at) the (?:house|address|home|flat))\b", 2.0),
+    (
+        r"\b(?:remains?|still|is|are) (?:living )?(?:in|at) the (?:family home|same (?:house|address|flat|"
+        r"household))\b|\blives? (?:at|in) the same (?:address|house|flat|household)\b",
         2.5,
     ),
-    (r"\bwhereabouts (?:are |is )?(?:unknown|not known)\b|\b(?:is|are|remains?) (?:still )?missing\b", 3.0),
-    (r"\b(?:has|have) (?:still )?not (?:yet )?been (?:screened|actioned|allocated|followed up|acted on|seen)\b", 3.0),
-    (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened) (?:yet|since)\b", 2.5),
-    (r"\bnot answering (?:her|his|their|the) (?:phone|door)\b|\bisn'?t answering\b", 1.5),
-    # The reporter's own sense that this cannot wait.
-    (r"\b(?:I|we) don'?t think (?:it|this|that) (?:can|should) wait\b|\bcan'?t wait (?:a|until|till)\b", 3.0),
-    (r"\bwon'?t be (?:seen|looked at|picked up) (?:until|till)\b|\bearliest [\w ]{1,30} is next\b", 2.0),
-    (r"\b(?:urgent(?:ly)?|immediate(?:ly)?|straight away)\b", 0.8),
-    (r"\b(?:on standby|strategy discussion today|going out (?:with|to)[\w ]{0,20} (?:today|this afternoon))\b", 1.5),
-    (r"\bsubmitting this (?:as well|so)\b|\bso it doesn'?t get lost\b", 1.5),
-    # Fear and fresh harm described in the present.
-    (r"\b(?:is|are|was|'s) (?:scared|frightened|terrified|afraid) (?:to|of)\b", 2.0),
-    (r"\b(?:new|fresh|recent) (?:bruis\w*|injur\w*|marks?)\b", 2.0),
-    (r"\bdisclos\w+\b", 1.0),
+    (r"\b(?:unassessed|unknown|unvetted|unchecked) (?:adult|man|male|partner|boyfriend|lodger)s?\b", 2.5),
     (
-        r"\b(?:this morning|this afternoon|today|last night|"
-        r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-        0.8,
+        r"\b(?:has|have)(?:n'?t| not)(?: yet)? been (?:assessed|checked|vetted)\b|"
+        r"\b(?:nobody|no one|no-one) (?:has )?(?:checked|assessed|vetted|met)\b",
+        1.5,
     ),
-    (r"\b(?:look into it|raise it at|picked up when|wait(?:ing)? (?:until|till|for))\b", 1.0),
-    (r"\b" + _CHILD + r" (?:is|are) (?:in the house|at the address|at home) with\b", 3.0),
-    # Still in contact with the person who may harm them.
+    (r"\b(?:schedule 1|registered sex offender|convictions? for|convicted of|poses? a risk to children)\b", 1.5),
+    # The person the child named, spoken of in the present ("who she says hurt her"), and what they do now.
+    (r"\b(?:who|whom) (?:she|he|they) (?:says|say|alleges|allege|has named|has disclosed)\b", 1.5),
+    (r"\b(?:collects|picks (?:her|him|them) up|looks after|babysits|minds|bathes|puts (?:her|him|them) to bed)\b", 1.0),
+    # An adult who may harm the child has access to them now.
+    (
+        r"\b(?:has|have|having|gets?|given) (?:unsupervised |regular |daily |free |open )?access to "
+        r"(?:the |her |his |their )?(?:child|children|kids|baby|girls?|boys?|house|home|flat)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:is|are|has been|keeps?|still) (?:still |regularly |often )?(?:visiting|coming (?:round|over|to the "
+        r"(?:house|flat))|staying over|at the (?:house|flat|home)|turning up|around at the)",
+        2.0,
+    ),
+    (r"\b(?:let|lets|letting|allowed|allowing|allows) (?:him|her|them|dad|the \w+) (?:back|in|stay|into)\b", 1.5),
+    (r"\b(?:unsupervised|overnight|weekend) (?:contact|stays?|visits?)\b", 1.5),
+    (
+        r"\b(?:contact|visit|overnight|stay)s? (?:is |are )?(?:still )?(?:due|booked|planned|arranged|going ahead)\b",
+        1.5,
+    ),
+    (r"\b(?:alleged (?:abuser|perpetrator)|perpetrator|the man (?:she|he) (?:named|disclosed))\b", 1.0),
     (
         r"\b(?:still|continues to|continuing to) (?:have|having|has|see|seeing|sees|in contact|visit\w*|stay\w*)\b"
         r"[\w ]{0,25}\b(?:contact|with|him|her|them|dad|mum|father|mother|partner|stepdad)\b",
         2.5,
     ),
-    (r"\b(?:unsupervised|overnight|weekend) (?:contact|stays?|visits?)\b", 1.5),
-    (r"\b(?:alleged (?:abuser|perpetrator)|perpetrator|the man (?:she|he) (?:named|disclosed))\b", 1.0),
-    # Whereabouts unknown now.
+    (r"\b(?:every|each) (?:day|night|weekend|evening)\b|\bmost (?:days|nights|weekends|evenings)\b", 0.7),
+    # Nobody has seen the child; whereabouts unknown; missing now.
     (
-        r"\b(?:no ?one|nobody) (?:knows|know) where\b|\b(?:hasn'?t|has not|didn'?t|did not) (?:come|came|gone|returned) (?:home|back)\b",  # noqa: E501
+        r"\b(?:no ?one|no-one|nobody|no professional|no agency|no worker|none of us)(?: from [\w ]{1,20})? has "
+        r"(?:yet |actually |since )?(?:seen|laid eyes on|set eyes on|had sight of|had eyes on|spoken to|visited|"
+        r"checked on|heard from|been able to see)\b",
         3.0,
     ),
     (
-        r"\b(?:still|currently) (?:not|un)(?:seen|located|found|known|traced)\b|\bstill (?:hasn'?t|has not) been (?:seen|found|located|visited)\b",  # noqa: E501
+        r"\b(?:not|never) (?:been )?seen (?:since|for)\b|\bhas(?:n't| not) been seen\b|\bno record of anyone seeing\b",
         3.0,
     ),
-    # A disclosure or referral sitting unactioned.
+    (r"\blast time anyone (?:saw|had sight of|spoke to)\b|\blast (?:seen|sighting) (?:was|on)\b", 2.5),
     (
-        r"\b(?:disclosure|allegation|referral|concern|report)s? (?:has|have|was|were)? ?(?:still )?(?:not|never|n'?t) "
-        r"(?:yet )?(?:been )?(?:acted|followed up|passed on|shared|responded|screened|actioned|investigated)",
+        r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b",
         2.5,
     ),
     (
-        r"\b(?:no ?one|nobody) (?:has )?(?:been out|gone out|visited|followed (?:it )?up|called back|rung back) (?:yet|since)\b",  # noqa: E501
+        r"\bwhereabouts (?:are |is )?(?:still )?(?:unknown|not known|unclear)\b|"
+        r"\b(?:is|are|remains?) (?:still )?missing\b|\b(?:has|have) been missing (?:for|since)\b",
         3.0,
     ),
     (
-        r"\bno (?:visit|home visit|check|welfare check|strategy discussion) has (?:yet )?(?:taken place|happened|been (?:done|arranged))\b",  # noqa: E501
+        r"\b(?:no ?one|nobody) (?:knows|know) where\b|"
+        r"\b(?:do|does)(?:n'?t| not) know where [\w' \[\]]{1,25} (?:is|are)\b|"
+        r"\b(?:hasn'?t|has not|didn'?t|did not) (?:come|came|gone|returned) (?:home|back)\b",
         3.0,
     ),
-    # Nowhere safe tonight.
+    (r"\blost (?:track|touch|contact) (?:of|with)\b", 2.5),
     (
-        r"\bno (?:placement|bed|foster (?:carer|placement)|carers?|emergency placement)s? (?:has been |have been |was |were )?(?:yet )?(?:found|available|identified)\b",  # noqa: E501
+        r"\b(?:still|currently) (?:not|un)(?:seen|located|found|known|traced)\b|"
+        r"\bstill (?:hasn'?t|has not) been (?:seen|found|located|visited)\b",
+        3.0,
+    ),
+    (r"\bnot (?:in|attending) school\b|\bmissing (?:from )?education\b|\boff (?:the )?(?:school )?roll\b", 1.0),
+    (r"\bnot answering (?:her|his|their|the) (?:phone|door)\b|\bisn'?t answering\b", 1.5),
+    # A disclosure, injury or referral that nobody has acted on yet.
+    (
+        r"\b(?:still no|no|not yet a|yet to (?:have )?an?) " + _SAFEGUARDING_STEP + r"s? (?:has|have) (?:yet )?been "
+        r"(?:held|arranged|booked|convened|made|done|started|completed|carried out|opened)\b",
+        3.0,
+    ),
+    (r"\bthere (?:has|have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
+    (r"\bstill no " + _SAFEGUARDING_STEP + r"|\bno " + _SAFEGUARDING_STEP + r"s? (?:yet|booked|planned)\b", 2.5),
+    (
+        _SAFEGUARDING_STEP + r" (?:hasn'?t|has not|haven'?t|have not) (?:yet )?(?:happened|taken place|been (?:held|"
+        r"done|arranged|booked))",
+        3.0,
+    ),
+    (
+        r"\b(?:disclos\w*|allegation|referral|concern|notification|injur\w*|bruis\w*)s?\b[^.;]{0,40}?"
+        r"\b(?:hasn'?t|has not|have not|haven'?t|still not|not yet|is yet to|was never|were never|never)(?: yet)? "
+        r"(?:been )?" + _ACTED,
+        3.0,
+    ),
+    (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened|changed) (?:yet|since)\b", 2.5),
+    (
+        r"\b(?:no ?one|nobody) (?:has )?(?:been out|gone out|visited|followed (?:it |this )?up|picked (?:it|this) up|"
+        r"taken (?:it|this) (?:up|on)|called back|rung back)\b",
         2.5,
     ),
-    (r"\bnowhere (?:safe )?to (?:go|stay|sleep)\b|\bsleeping (?:in the office|on (?:a|the) (?:sofa|floor))\b", 3.0),
+    (
+        r"\bno (?:visit|home visit|check|welfare check|strategy discussion) has (?:yet )?(?:taken place|happened|"
+        r"been (?:done|arranged))\b",
+        3.0,
+    ),
+    (r"\bwaiting to be (?:screened|allocated|seen|triaged|picked up|looked at)\b", 2.0),
+    (
+        r"\b(?:sitting|waiting|stuck|left) (?:in|on) (?:the |a |an |our )?(?:[\w-]+ )?(?:queue|inbox|tray|in-tray|"
+        r"pile|folder)\b",
+        1.5,
+    ),
+    (
+        r"\bstill (?:waiting|awaiting)(?: for| on)? (?:a |the )?(?:response|reply|decision|call back|strategy|visit|"
+        r"medical|police|mash|duty|front door|screening)|\b(?:haven'?t|hasn'?t|have not|has not) (?:yet )?"
+        r"(?:heard back|had a (?:response|reply|call back))\b",
+        1.5,
+    ),
+    (r"\bdisclos\w+\b", 1.0),
+    (r"\b(?:unexplained|non-accidental|suspicious) (?:injur\w*|bruis\w*|marks?|burns?|fractures?)\b", 2.0),
+    (r"\b(?:new|fresh|recent) (?:bruis\w*|injur\w*|marks?)\b", 2.0),
+    (r"\b(?:sent|returned|went|gone|allowed|discharged) (?:back )?home\b", 1.0),
+    (
+        r"\b(?:closed|nfa(?:'?d)?|no further action|stepped down)\b[^.;]{0,80}?\b(?:still|remains?|even though|"
+        r"although|despite|nothing has changed|while)\b",
+        1.5,
+    ),
+    # Nowhere safe to sleep tonight.
+    (
+        r"\bno (?:placement|bed|foster (?:carer|placement)|carers?|emergency placement)s? (?:has been |have been |"
+        r"was |were )?(?:yet )?(?:found|available|identified)\b",
+        2.5,
+    ),
+    (
+        r"\bnowhere (?:safe )?to (?:go|stay|sleep|live)\b|\bsofa[- ]?surf\w*|\bstreet homeless\b|"
+        r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car|in a (?:tent|park|stairwell)|"
+        r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b",
+        3.0,
+    ),
+    (
+        r"\bno (?:bed|placement|foster placement|accommodation|roof|safe (?:place|bed|accommodation))\b[^.;]{0,25}?"
+        r"\b(?:tonight|today|yet)\b",
+        3.0,
+    ),
+    (r"\b(?:is|are|will be|now|being made) homeless\b", 2.0),
+    # A plan that rests on a protective measure that is failing now.
+    (
+        r"\b(?:safety plan|safety agreement|written agreement|working agreement|bail conditions?|non-molestation order|"
+        r"protective order|dvp[on]|restraining order|injunction)\b[^.;]{0,20}?\b(?:is|are|keeps?|has been|have been|"
+        r"being)(?: still)?(?: being)? (?:breached|broken|ignored|failing|not (?:being )?(?:followed|kept|adhered|"
+        r"working|enforced|stuck))",
+        3.0,
+    ),
+    (
+        r"\b(?:breach(?:ing|ed|es)?|broke|broken|breaking) (?:of )?(?:the |his |her |their )?(?:safety plan|"
+        r"written agreement|bail|non-molestation|order|dvp[on]|injunction|agreement|conditions)\b",
+        2.0,
+    ),
+    (r"\b(?:dvp[on]|order|injunction|bail)\b[^.;]{0,20}?\b(?:expired|ran out|run out|lapsed)\b", 2.0),
+    (
+        r"\b(?:relies|relying|depends|depending|dependent|rests) (?:entirely |solely |wholly )?on [\w' ]{1,25}?"
+        r"(?:keeping|stopping|not letting|supervising|preventing|protecting)\b",
+        1.5,
+    ),
+    # Exploitation going on now.
+    (
+        r"\b(?:still|keeps?|kept|continues? to|continuing to|regularly|repeatedly|frequently) (?:going|go|goes|being "
+        r"reported|getting reported|running) (?:off |away )?missing\b|\bgo(?:es|ing)? missing (?:most|every|each|"
+        r"several|a few|two|three) (?:nights?|weekends?|days?|times)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:picked up|collected|driven (?:off|away)|taken away|getting into cars?) (?:by|with) (?:older|adult|"
+        r"unknown|much older) (?:males?|men|man|boys|adults?|youths)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:is|are|'s|'re) (?:still |currently |now )?(?:being )?(?:exploited|groomed|trafficked)\b|"
+        r"\bbeing used to (?:run|sell|carry|hold|move|deal)\b",
+        3.0,
+    ),
+    (r"\bgo(?:es|ing|ne)? country\b|\bcounty lines?\b|\bcuckoo(?:ed|ing)\b|\btrap house\b", 1.5),
+    (
+        r"\b(?:still|continues? to be|remains?) (?:in contact|in touch|talking|messaging|meeting) with|"
+        r"\bwho groomed (?:her|him|them)\b",
+        2.0,
+    ),
+    # The reporter's own worry, urgency or sense that this cannot wait.
+    (
+        r"\b(?:(?:(?:i|we) (?:am|are|remain|feel|still feel)|i'm|we're)\s(?:(?:really|very|extremely|seriously|"
+        r"genuinely|so|still|quite|deeply|increasingly) )*(?:worried|concerned|scared|frightened|afraid|fearful|"
+        r"anxious)|(?:i|we) (?:really |genuinely )?(?:fear|worry))\b[^.;]{0,40}?\b(?:not safe|unsafe|safety|"
+        r"at risk|harm\w*|hurt|injur\w*|happen to|for (?:her|him|them|the (?:child|children|baby|girls?|boys?)|"
+        r"this (?:child|baby|girl|boy|young person)))\b",
+        3.0,
+    ),
+    (
+        r"\b(?:i|we) (?:don'?t|do not|can'?t|cannot) (?:think|believe|feel|say|be sure|be confident) (?:that )?"
+        r"[\w' \[\]]{1,40}? (?:is|are|will be|would be|'s|'re) (?:safe|protected)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:she|he|they|child|children|baby|boy|girl|kids|siblings|\]|\)) (?:is|are)(?: not|n't) safe\b|"
+        r"\b(?:is|are) in (?:immediate |real )?danger\b",
+        3.0,
+    ),
+    (r"\b(?:is|are|'s|'re) (?:at (?:immediate |serious |real |significant |high )?risk)\b", 1.5),
+    (r"\b(?:i|we) (?:think|believe|feel|suspect|know) (?:that )?(?:she|he|they|the (?:child|children|baby))\b", 1.0),
+    (
+        r"\b(?:needs?|need to be|has to be|must be|should be) (?:looking at|looked at|seen|visited|checked|acted on|"
+        r"picked up|followed up|escalated)\b[^.;]{0,30}?\b(?:today|tonight|now|urgently|straight away|immediately|"
+        r"asap|before (?:the weekend|tonight))\b|\b(?:someone|somebody|a social worker|a worker|we) (?:needs?|has|"
+        r"have|must|should) (?:to )?(?:see|visit|check on|go out to|speak to|look at|pick up)\b[^.;]{0,40}?"
+        r"\b(?:today|tonight|now|urgently|straight away|immediately|asap)\b",
+        3.0,
+    ),
+    (r"\b(?:i|we) don'?t think (?:it|this|that) (?:can|should) wait\b|\bcan'?t wait (?:a|until|till)\b", 3.0),
+    (r"\bwon'?t be (?:seen|looked at|picked up) (?:until|till)\b|\bearliest [\w ]{1,30} is next\b", 2.0),
+    (r"\b(?:urgent(?:ly)?|immediate(?:ly)?|straight away)\b", 0.8),
+    (
+        r"\b(?:please|can someone|could someone|can somebody) (?:urgently )?(?:check|look|follow|pick|visit|escalate)",
+        1.5,
+    ),
+    (r"\b(?:on standby|strategy discussion today|going out (?:with|to)[\w ]{0,20} (?:today|this afternoon))\b", 1.5),
+    (r"\bsubmitting this (?:as well|so)\b|\bso it doesn'?t get lost\b", 1.5),
+    (r"\b(?:is|are|was|'s) (?:scared|frightened|terrified|afraid) (?:to|of)\b", 2.0),
     # Present-tense markers: weak alone, they raise other cues.
+    (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today)\b", 1.5),
+    (
+        r"\b(?:this morning|this afternoon|today|last night|"
+        r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+        0.8,
+    ),
+    (r"\b(?:look into it|raise it at|picked up when|(?<!n't )(?<!not )wait(?:ing)? (?:until|till|for))\b", 1.0),
+    (r"\b" + _CHILD + r" (?:is|are) (?:in the house|at the address|at home) with\b", 3.0),
     (r"\bas of (?:today|this morning|now|writing)\b|\bat the time of writing\b", 2.0),
     (r"\b(?:at the moment|at present|currently|still)\b", 0.7),
-    (r"\bunexplained (?:injur\w*|bruis\w*|marks?|burns?|fractures?)\b", 2.0),
-    (r"\b(?:sent|returned|went|gone|allowed) (?:back )?home\b", 1.0),
+)
+
+# A cue in the same sentence as one of these describes something over, or told with hindsight.
+_PAST_FRAME = re.compile(
+    r"\b(?:at the time|back then|last year|(?:years?|months?) ago|in (?:19|20)\d\d|(?<!being )used to|previously|"
+    r"historic\w*|had (?:been|gone|moved|not|never|no|already)|hadn'?t|that (?:night|evening|afternoon)|in the end|"
+    r"since then|was (?:placed|removed|found|arrested|charged|remanded)|were (?:placed|removed|found)|police attended|"
+    r"(?:strategy discussion|strategy meeting|s47|section 47)(?: was)? (?:held|convened|started)|"
+    r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
 )
 
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
@@ -134,15 +351,23 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\bwith hindsight\b|\blooking back\b",
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
-    r"\b(?:resolved|in the end|has since|have since|was later|were later|eventually)\b",
+    r"\b(?:resolved|in the end|has since|have since|was later|were later|eventually|since then)\b",
     r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
     r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
+    r"\b(?:was|were) (?:placed|removed|arrested)\b|\bpolice attended\b|\b(?:safety )?plan (?:is )?in place\b",
+    r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
 )
 
-_LIVE_PATTERNS = tuple((re.compile(p, re.IGNORECASE), w) for p, w in _LIVE_CUES)
-_RESOLVED_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in _RESOLVED_CUES)
+# The live-concern patterns are written in lower case and run on a lower-cased copy of the text:
+# case-insensitive matching over this many patterns costs twice the time.
+_LIVE_PATTERNS = tuple((re.compile(p), w) for p, w in _LIVE_CUES)
+_RESOLVED_PATTERNS = tuple(re.compile(p) for p in _RESOLVED_CUES)
+# Same length as the original, so match positions point into the reporter's own text. Curly
+# apostrophes (from phones and word processors) become straight ones, or "hasn’t" would never match.
+_FOLD = str.maketrans(string.ascii_uppercase + "\u2019\u2018", string.ascii_lowercase + "''")
 
 _BREAK = re.compile(r"[.!?;\n]")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _phrase(text: str, start: int, end: int, reach: int = 60) -> str:
@@ -162,6 +387,22 @@ def _phrase(text: str, start: int, end: int, reach: int = 60) -> str:
     return text[left:right].strip(" ,-–—\"'“”")
 
 
+class _PastSentences:
+    """Which sentences of a text are told as over or in hindsight; each sentence is checked once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._past: dict[int, bool] = {}
+
+    def holds(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index not in self._past:
+            end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._text)
+            self._past[index] = bool(_PAST_FRAME.search(self._text, self._starts[index], end))
+        return self._past[index]
+
+
 def screen_live_concern(*, text: str, reached_child: str | None = None) -> Screen:
     """Whether the text suggests a child may be at current, unresolved risk, with the phrases why.
 
@@ -169,17 +410,27 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     ``ongoing``-style answers flag on their own; ``yes``/``not_sure`` lower the bar
     for text cues. Unknown values are ignored.
     """
+    folded = text.translate(_FOLD)
     score = 0.0
     strongest = 0.0
     hits: list[tuple[float, int, int]] = []
+    past_sentences = _PastSentences(folded)
     for pattern, weight in _LIVE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            score += weight
-            strongest = max(strongest, weight)
-            hits.append((weight, match.start(), match.end()))
+        best: tuple[float, int, int] | None = None
+        for match in pattern.finditer(folded):
+            # "She was living with him at the time but was placed the same day" is history, not a live risk.
+            past = past_sentences.holds(match.start())
+            hit = (weight / 2 if past else weight, match.start(), match.end())
+            if best is None or hit[0] > best[0]:
+                best = hit
+            if not past:
+                break
+        if best:
+            score += best[0]
+            strongest = max(strongest, best[0])
+            hits.append(best)
 
-    resolved = sum(1 for pattern in _RESOLVED_PATTERNS if pattern.search(text))
+    resolved = sum(1 for pattern in _RESOLVED_PATTERNS if pattern.search(folded))
     # A resolution phrase only discounts weak signals: a child "fine in the end"
     # in one sentence can still be "at home with him right now" in the next.
     if strongest < 3.0:

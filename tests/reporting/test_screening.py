@@ -114,3 +114,115 @@ def test_ending_well_does_not_outweigh_a_strong_current_cue() -> None:
 def test_ending_well_suppresses_weak_cues() -> None:
     text = "The baby was sent home from hospital late. She was seen the next day by the health visitor and was fine."
     assert not screen_live_concern(text=text).flagged
+
+
+# Live concerns in the families staff use for a child at risk now; each must flag on its own.
+LIVE_FAMILIES = [
+    # Still with, back with or going home to the person who harmed them, or an unassessed adult.
+    "He is back living with mum's partner, the man who broke his arm.",
+    "The children remain in the care of their mother's boyfriend while police decide what to do.",
+    "She has gone back to her father's this week even though the allegation is still open.",
+    "They are due to go back to dad's on Friday and no one has spoken to him about the bruising.",
+    "Mum's new partner has moved in. He has not been assessed and has a conviction for offences against children.",
+    "The 7-year-old is staying with a man in his twenties that nobody has checked.",
+    "The stepfather remains in the family home.",
+    "The man she named lives at the same address as her.",
+    "Her grandad, who she says abused her, collects her from school every day.",
+    "The 12-year-old is going home to her stepdad after school today.",
+    # Not seen, whereabouts unknown, missing now.
+    "No professional has laid eyes on the baby for six weeks.",
+    "We do not know where the family are living now.",
+    "She was reported missing on Tuesday and still hasn't been found.",
+    "He has been missing for three days.",
+    "The family have moved out of the area and we have lost track of them.",
+    "Nobody has had sight of the children since the start of term and they are not in school.",
+    "The last time anyone saw him was at the end of July.",
+    # Disclosure or injury not yet acted on.
+    "She told her teacher her brother touches her. No strategy discussion has been held yet.",
+    "The toddler has a burn on his hand that nobody can explain, and there has been no strategy meeting.",
+    "He disclosed on Monday and it still hasn't been passed to children's services.",
+    "The referral about the bruising is still sitting in the MASH queue, three days on.",
+    "The disclosure is waiting to be screened and the child is at home.",
+    "I rang the front door twice and still haven't heard back. Nobody has picked it up.",
+    "No home visit has been booked and the child protection medical hasn't happened.",
+    # Nowhere safe tonight.
+    "The 16-year-old has nowhere to stay tonight.",
+    "He has been sofa surfing for a fortnight.",
+    "She is sleeping in a car with her mum's boyfriend.",
+    "We have no bed for her tonight and the out-of-hours team have nothing.",
+    "He's sleeping rough near the station.",
+    # A plan that rests on a measure failing now.
+    "The safety plan relies on mum keeping him away and she has already let him back.",
+    "The written agreement is being breached: dad is at the house most evenings.",
+    "His bail conditions are not being kept to and he is seen at the flat.",
+    "The non-molestation order has expired and he is back at the house.",
+    # An adult who poses a risk has access now.
+    "He still has access to the children whenever mum is at work.",
+    "The Schedule 1 offender is visiting the home.",
+    "Dad has unsupervised contact booked for this Saturday despite what she told us.",
+    # The reporter's own worry, in the present.
+    "I am worried this child is not safe.",
+    "I think she is at risk right now.",
+    "This needs looking at today.",
+    "I don't believe the children are safe at home.",
+    "I'm really frightened something is going to happen to him.",
+    "Someone needs to see this baby today.",
+    # Closed while the risk stands.
+    "The referral was closed as NFA even though he still lives with the man she named.",
+    "The case was stepped down to early help despite the disclosure and nothing has changed at home.",
+    # Exploitation going on now.
+    "He is still going missing most weekends and comes back with cash and new trainers.",
+    "She keeps getting picked up by older men in cars outside the home.",
+    "He is being used to run drugs out of town.",
+    "She is still in contact with the adult who groomed her online.",
+    "We think he is currently going country for a line and no one has done a NRM.",
+]
+
+# Alarming but over, historical, safe, or about the system rather than a child; none may flag.
+RESOLVED_OR_SYSTEM = [
+    "She was living with him at the time but was placed with her aunt the same day.",
+    "He had been missing for two days but was found safe by police and is back in placement.",
+    "The strategy discussion was held the same afternoon and a section 47 enquiry started.",
+    "Police attended and dad was arrested; the children are now safe with their grandmother.",
+    "In the end no harm came to the baby, but the delay should never have happened.",
+    "She went missing a lot last year; since then she has settled well in her placement.",
+    "The referral sat for four days before it was screened. The child was seen that week.",
+    "When I visited, mum said her partner had moved back in, so we assessed him and he is part of the plan.",
+    "Two years ago he slept on a friend's sofa for a month before housing found him a flat.",
+    "An emergency placement was found by nine that evening.",
+    "Supervision keeps getting cancelled and I still have no date for the next one.",
+    "We still have a long waiting list for CAMHS and the form is not available in Polish.",
+    "Dad sees the children every other weekend at the contact centre, and contact goes well.",
+    "She is still living with her foster carers, who have been brilliant.",
+    "He is currently living with his grandparents under a special guardianship order and doing well.",
+    "I am still waiting for IT to fix my laptop, which has not been actioned for a month.",
+    "The safety plan is working and mum has kept to the written agreement.",
+    "The case was closed after the assessment found no concerns.",
+    "The worker was worried about the child at the time, and a strategy discussion was held the next morning.",
+    "I was worried the plan would not hold, but the child was removed under police protection that night.",
+    "He used to go missing and be picked up by older boys; that stopped once he moved schools.",
+    "Nobody had seen the baby for three weeks, which we only found out at the review; she has been seen since.",
+    "My manager is not worried about the backlog.",
+    "Health visitors no longer attend the meeting, which means information is shared late.",
+]
+
+
+@pytest.mark.parametrize("text", LIVE_FAMILIES)
+def test_each_family_of_current_risk_flags_on_its_own(text: str) -> None:
+    screen = screen_live_concern(text=text)
+    assert screen.flagged
+    assert all(reason in text for reason in screen.reasons)
+
+
+@pytest.mark.parametrize("text", RESOLVED_OR_SYSTEM)
+def test_resolved_historical_and_system_only_reports_do_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
+
+
+def test_curly_apostrophes_match_like_straight_ones() -> None:
+    assert screen_live_concern(text="She hasn\u2019t been seen since the start of term.").flagged
+
+
+def test_reasons_quote_the_reporters_own_casing() -> None:
+    text = "NOBODY HAS SEEN the baby since March."
+    assert "NOBODY HAS SEEN the baby since March" in screen_live_concern(text=text).reasons
