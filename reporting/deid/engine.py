@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from reporting.deid.lexicon import english_words
 from reporting.deid.names import Mention, find_name_mentions, propagate
 from reporting.deid.patterns import PLACEHOLDER, find_structured
 
@@ -154,20 +155,25 @@ def _entity_for_single(entities: list[_Entity], mention: Mention, where: tuple[i
         if len(match) == 1:
             match[0].roles.append(mention.role)
             return match[0]
-    for entity in entities:
-        if entity.kind == kind and entity.words == (word,):
-            entity.roles.append(mention.role)
-            return entity
+    # A bare "Tesfaye" after "Mrs Tesfaye" is most likely her: share her placeholder.
+    kinds = (kind, "TITLED", "FAMILY") if kind == "SINGLE" else (kind,)
+    for wanted in kinds:
+        for entity in entities:
+            if entity.kind == wanted and entity.words == (word,):
+                entity.roles.append(mention.role)
+                return entity
     entity = _Entity(kind, (word,), where, [mention.role])
     entities.append(entity)
     return entity
 
 
 def _alias_words(entity: _Entity) -> set[str]:
-    # "Mrs Tesfaye" or "the Kowalski family" says nothing about a bare "Tesfaye" elsewhere
-    # being the same person, but a bare name or a full name does.
+    # A bare name or a full name makes every other capitalised use of its words a name.
+    # "Mrs Tesfaye" or "the Kowalski family" does so only for a word that is no ordinary
+    # English word: a later bare "Tesfaye" is a leak, but "Mrs Long" says nothing of "Long".
     if entity.kind in ("FAMILY", "TITLED"):
-        return set()
+        english = english_words()
+        return {w for w in entity.words if w.lower() not in english}
     return {entity.words[0], entity.words[-1]}
 
 

@@ -115,6 +115,34 @@ PROFESSIONAL_CUES = _words(
     caseworker keyworker mentor director principal colleague's legal sgt insp supt"""
 )
 
+# People named by a relation they are not kin by: "her partner Dean", "the step-father, Gaz".
+# They mark a name as surely as "dad" does, but say nothing about the person's role here.
+PERSON_CUES = _words(
+    """partner partners expartner boyfriend girlfriend exboyfriend exgirlfriend husband wife exhusband exwife
+    fiance fiancee friend friends neighbour neighbours lodger cousin associate"""
+)
+
+# English local authorities and counties that stand for their children's services in case
+# talk ("Lambeth said", "Derbyshire agreed"): the subject of a verb, yet no person.
+LOCAL_AUTHORITIES = _words(
+    """Barking Dagenham Bexley Brent Bromley Croydon Ealing Enfield Greenwich Hackney Hammersmith Fulham
+    Haringey Harrow Havering Hillingdon Hounslow Islington Kensington Chelsea Lambeth Lewisham Merton
+    Newham Redbridge Richmond Southwark Tower Hamlets Waltham Wandsworth Westminster Knowsley Sefton
+    Wirral Halton Tameside Trafford Stockport Rochdale Kirklees Calderdale Rotherham Doncaster Gateshead
+    Sunderland Northumberland Cumbria Lancashire Cheshire Merseyside Yorkshire Derbyshire Nottinghamshire
+    Leicestershire Lincolnshire Northamptonshire Warwickshire Staffordshire Shropshire Worcestershire
+    Herefordshire Gloucestershire Oxfordshire Buckinghamshire Bedfordshire Hertfordshire Cambridgeshire
+    Wiltshire Hampshire Berkshire Somerset Dorset Cornwall Devon Norfolk Suffolk Essex Surrey Sussex Kent
+    Medway Thurrock Southend Peterborough Rutland Solihull Sandwell Wolverhampton Coventry Birmingham
+    Manchester Liverpool Leeds Bradford Sheffield Newcastle Middlesbrough Redcar Hartlepool Stockton
+    Darlington Durham Blackpool Blackburn Bolton Wigan Salford Oldham Bury Barnsley Wakefield Hull
+    Nottingham Leicester Derby Stoke Telford Walsall Dudley Swindon Bristol Plymouth Torbay Portsmouth
+    Southampton Bournemouth Poole Brighton Hove Slough Reading Wokingham Windsor Maidenhead Luton Milton
+    Keynes Northampton Norwich Ipswich Cardiff Swansea Newport Wrexham Gwynedd Powys Ceredigion Conwy
+    Flintshire Denbighshire Pembrokeshire Carmarthenshire Caerphilly Torfaen Monmouthshire Glasgow
+    Edinburgh Aberdeen Dundee Fife Highland Belfast"""
+)
+
 # Towns and counties that Faker lists as first names: a bare mention is a place, not a person.
 PLACE_NAMES = _words(
     """Boston Chelsea Kent Devon Lincoln Preston Stafford Chester Clifton Carlisle Darlington Warwick
@@ -161,6 +189,10 @@ NEVER_SINGLE_NAMES = _words(
     Silver Price Cash Law Power Rule Miles Cook Baker Sunny Golden Early Sharp Strong Bright Moody Nice"""
 )
 
+# Of those, the ones chiefly given names: before a word no dictionary knows they start a
+# name ("Hope Nkemelu"), where a season or a title does not ("Summer Fayre", "Royal Brompton").
+VIRTUE_NAMES = _words("Hope Faith Joy Patience Precious Constance Liberty Amber")
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -177,6 +209,10 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     # first_names_extra.txt: popular UK first names (ONS baby-name tables, 1970s to now, and
     # names common in UK migrant communities) that Faker's lists lack, kept by hand.
     first |= load("first_names_extra.txt") - not_names
+    # surnames_extra.txt: surnames common in UK communities (Polish, Romanian, Baltic, Albanian,
+    # Somali, Eritrean, West African, South Asian, Kurdish, Iranian, Afghan, Vietnamese, Chinese,
+    # Turkish, Irish, Welsh) that Faker's lists lack, kept by hand; none is an English word.
+    last |= load("surnames_extra.txt") - (FUNCTION_WORDS | DOMAIN_WORDS | TITLES | STRONG_ORG_WORDS)
     return first, last, load("ambiguous_names.txt")
 
 

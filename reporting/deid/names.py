@@ -19,13 +19,16 @@ from reporting.deid.lexicon import (
     CHILD_CUES,
     DOMAIN_WORDS,
     FUNCTION_WORDS,
+    LOCAL_AUTHORITIES,
     NEVER_SINGLE_NAMES,
     ORG_WORDS,
     PARENT_CUES,
+    PERSON_CUES,
     PLACE_NAMES,
     PROFESSIONAL_CUES,
     STRONG_ORG_WORDS,
     TITLES,
+    VIRTUE_NAMES,
     english_words,
     gazetteer,
 )
@@ -84,7 +87,7 @@ PERSONAL_POSSESSION_AFTER = re.compile(
     r"carers?|nan|gran|grandmother|grandfather|sister|brother|siblings?|aunt|uncle|partner|baby|son|daughter|"
     r"placement|pathway|worker|sw|plan|voice|views|wishes|bedroom|school|nursery|medication|birthday|"
     r"behaviour|presentation|file|case|contact|injur(?:y|ies)|disclosure|needs|teacher|class|friends?|boyfriend|"
-    r"girlfriend|phone|mobile|room|keyworker|key\s+worker|ehcp|bruis(?:e|es|ing)|account|attendance|statement|"
+    r"girlfriend|phone|mobile|room|flat|house|home|address|car|keyworker|key\s+worker|ehcp|bruis(?:e|es|ing)|account|attendance|statement|"
     r"allegation|safety|care|health|weight|diagnosis|stepdad|stepmum|cousin|grandparents)\b",
     re.I,
 )
@@ -125,15 +128,22 @@ LOWER_AFTER_CUE = re.compile(
     r"\b(?:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted)\s+"
     rf"({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?![\w'’{MARKS}-])"
 )
+# "rang dad (gary)": a lower-case first name in brackets after a relation, as in quick notes.
+LOWER_IN_BRACKETS = re.compile(
+    r"\b(?i:mum|dad|mother|father|carer|nan|gran|sibling|brother|sister|son|daughter|partner|boyfriend|girlfriend)"
+    rf"\s*\(\s*({LOWER}(?:{LOWER}|{MARK}|['’-]){{1,}})\s*\)"
+)
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|asked|disclosed|explained|refused)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|no|any|some)\s+$", re.I)
-# What follows a place or a service rather than a person ("Kirklees duty team", "Calderdale EDT").
+# What follows a place or a service rather than a person ("Kirklees duty team", "Calderdale EDT");
+# the acronym must be in capitals ("Kirklees MASH", not "Kowalczyk by phone").
 _SERVICE_AFTER = re.compile(
-    r"^\s+(?:[A-Z]{2,}\b|(?:duty|youth|social|children['’]s|early|family|housing|health|police|council|team|"
+    r"^\s+(?:(?-i:[A-Z]{2,})\b|(?:duty|youth|social|children['’]s|early|family|housing|health|police|council|team|"
     r"service|services|club|advocacy|project|charity|office|hub|staff|colleagues|school|nursery|college|"
     r"hospital|surgery|practice|centre|center|group|front|mash|edt|triage|safeguarding|reception)\b)",
     re.I,
 )
+_CLAUSE_END = re.compile(r"^\s*(?:[^\w\s]|$)")
 # Endings of English place names; an unknown word with one needs more than a verb before it.
 _PLACE_ENDING = re.compile(
     r"(?:dale|field|mere|ham|by|wick|ford|bury|borough|burgh|worth|stead|thorpe|port|mouth|minster|chester|"
@@ -180,10 +190,10 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
     """First names typed in lower case, trusted only where a verb or a cue says a person is meant."""
     english = english_words()
     found: dict[int, Mention] = {}
-    candidates = [(m, True) for m in LOWER_SUBJECT.finditer(text)] + [
-        (m, False) for m in LOWER_AFTER_CUE.finditer(text)
-    ]
-    for m, as_subject in candidates:
+    candidates = [(m, "subject") for m in LOWER_SUBJECT.finditer(text)]
+    candidates += [(m, "cue") for m in LOWER_AFTER_CUE.finditer(text)]
+    candidates += [(m, "brackets") for m in LOWER_IN_BRACKETS.finditer(text)]
+    for m, evidence in candidates:
         start, end = m.start(1), m.end(1)
         word = m.group(1)
         name = fold(word.capitalize())
@@ -198,8 +208,8 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
         ):
             continue
         # "pat said": an ordinary word needs the start of a sentence and a verb of speech.
-        spoken = as_subject and _sentence_initial(text, start) and _SPEECH_AFTER.match(text[end : end + 15])
-        if fold(word) in english and not spoken:
+        spoken = evidence == "subject" and _sentence_initial(text, start) and _SPEECH_AFTER.match(text[end : end + 15])
+        if fold(word) in english and not spoken and evidence != "brackets":
             continue
         found[start] = Mention(start, end, (name,), _role(text, start, end), False)
     return list(found.values())
@@ -379,8 +389,11 @@ def _judge_part(
         )
         # A double-barrelled surname ("Okonjo-Adebayo") after a capitalised word is a name.
         double_barrelled = "-" in tail and head not in ambiguous and head not in PLACE_NAMES
+        # "Hope Nkemelu": a virtue name before a word no dictionary or place list knows (not
+        # "Summer Fayre", "Royal Brompton": seasons and titles are left to the other rules).
+        virtue_name = head in VIRTUE_NAMES and tail.lower() not in english and tail not in PLACE_NAMES
         is_name = (
-            (head_first and (tail_name or head not in NEVER_SINGLE_NAMES))
+            (head_first and (tail_name or virtue_name or head not in NEVER_SINGLE_NAMES))
             or (tail in surnames and head not in ambiguous)
             or double_barrelled
             or strong_cue
@@ -399,7 +412,7 @@ def _judge_part(
         possessive = text[end : end + 2] in ("'s", "’s")
         mid_sentence = not _sentence_initial(text, start)
         if head in first_names:
-            if head in PLACE_NAMES:
+            if head in PLACE_NAMES or head in LOCAL_AUTHORITIES:
                 is_name = strong_cue
             elif head in NEVER_SINGLE_NAMES:
                 # "Hope told me", "Will said": the word as the speaker of a verb of speech is a name.
@@ -411,21 +424,25 @@ def _judge_part(
                 is_name = strong_cue or mid_sentence or possessive
             else:
                 is_name = True
-        elif head in surnames:
+        elif head in surnames and head.lower() in english_words():
+            # "Green", "Hill": an ordinary word needs a cue; "Okafor" is weighed like an unknown word.
             is_name = strong_cue
+        elif _plural_family(text, start, end, surnames):
+            is_name = True
         else:
             # An unknown word is a name only where the context leaves no doubt.
             is_name = (
                 titled
                 or _family_noun_after(text, start, end)
                 or AGE_AFTER.search(text[end : end + 45]) is not None
-                or PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None
+                or (head not in LOCAL_AUTHORITIES and PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None)
                 or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                 or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
             )
             is_name = is_name or (
                 mid_sentence
                 and head not in PLACE_NAMES
+                and head not in LOCAL_AUTHORITIES
                 and (
                     _role_word_before(text, start) is not None
                     or SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
@@ -433,15 +450,25 @@ def _judge_part(
             )
             # A word no dictionary knows, doing what only people do ("Tadhg was seen alone",
             # "I spoke to Tadhg").
-            is_name = is_name or (
-                head.lower() not in english_words()
-                and head not in PLACE_NAMES
-                and (
-                    PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
-                    or (
-                        PERSON_CUE_BEFORE.search(text[max(0, start - 25) : start]) is not None
-                        and _SERVICE_AFTER.match(text[end : end + 30]) is None
-                        and _PLACE_ENDING.search(head) is None
+            is_name = (
+                is_name
+                or (
+                    head.lower() not in english_words()
+                    and head not in PLACE_NAMES
+                    and head not in LOCAL_AUTHORITIES
+                    and (
+                        PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
+                        or (
+                            PERSON_CUE_BEFORE.search(text[max(0, start - 25) : start]) is not None
+                            and _PLACE_ENDING.search(head) is None
+                            # "rang Nacro about housing": unless the word is a known surname, an
+                            # agency is as likely, so the name must end the clause ("spoke to Tadhg.").
+                            and (
+                                _SERVICE_AFTER.match(text[end : end + 30]) is None
+                                if head in surnames
+                                else _CLAUSE_END.match(text[end : end + 3]) is not None
+                            )
+                        )
                     )
                 )
             )
@@ -450,7 +477,8 @@ def _judge_part(
             is_name = SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
     if not is_name:
         return None
-    role = "FAMILY" if len(words) == 1 and _family_noun_after(text, start, end) else _role(text, start, end)
+    family = len(words) == 1 and (_family_noun_after(text, start, end) or _plural_family(text, start, end, surnames))
+    role = "FAMILY" if family else _role(text, start, end)
     return Mention(start, end, words, role, titled)
 
 
@@ -499,7 +527,8 @@ _TRAILING_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s*$")
 
 def _role_of_words(words: list[str]) -> str | None:
     for word in reversed(words):
-        word = word.removesuffix("'s").removesuffix("’s")
+        # "step-father", "ex-partner" are the cue words without the hyphen.
+        word = word.removesuffix("'s").removesuffix("’s").replace("-", "")
         if word in PARENT_CUES:
             return "PARENT"
         if word in CARER_CUES:
@@ -508,6 +537,8 @@ def _role_of_words(words: list[str]) -> str | None:
             return "PROFESSIONAL"
         if word in CHILD_CUES:
             return "CHILD"
+        if word in PERSON_CUES:
+            return "PERSON"
     return None
 
 
@@ -516,6 +547,24 @@ _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
 
 def _titled(text: str, start: int) -> bool:
     return _TITLE_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
+_PLURAL_SPEECH_AFTER = re.compile(r"^\s+(?:said|told|asked|explained|reported|agreed|denied|refused)\b")
+
+
+def _plural_family(text: str, start: int, end: int, surnames: frozenset[str]) -> bool:
+    """ "the Nowaks", "the Okafors'": a surname in the plural for a household.
+
+    A plural that is also an English word ("the Bells", "the Browns") needs a verb of speech
+    after it ("the Smiths said").
+    """
+    word = fold(text[start:end])
+    if not word.endswith("s") or not re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
+        return False
+    stem = word[:-2] if word.endswith("es") and word[:-2] in surnames else word[:-1]
+    if stem not in surnames or stem in PLACE_NAMES:
+        return False
+    return word.lower() not in english_words() or _PLURAL_SPEECH_AFTER.match(text[end : end + 12]) is not None
 
 
 def _family_noun_after(text: str, start: int, end: int) -> bool:

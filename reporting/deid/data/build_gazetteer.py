@@ -8,8 +8,9 @@ Sources, both free to redistribute:
   derived SCOWL), so the engine can ask for more evidence before treating e.g. "Will"
   or "Grace" as a name.
 
-``first_names_extra.txt`` is kept by hand (popular UK first names the Faker lists lack)
-and is not touched by this script. ``english_words.txt`` is the lower-case part of the
+``first_names_extra.txt`` and ``surnames_extra.txt`` are kept by hand (popular UK first
+names and nicknames, and surnames common in UK communities, that the Faker lists lack) and
+are not touched by this script. ``english_words.txt`` is the lower-case part of the
 same ``wbritish`` list.
 
 Run with ``.venv/bin/python reporting/deid/data/build_gazetteer.py`` after

@@ -1,0 +1,117 @@
+"""Recall and precision of person-name redaction on forms beyond the sample.
+
+Written from how children's-services staff write about people (surnames alone after a first
+mention, households in the plural, partners and nicknames, lower-case quick notes), not from
+the sample reports. The negative cases are the look-alikes a blanked word would damage: local
+authorities, agencies, events, ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reporting.deid import redact_text
+
+
+def leaked(source: str, names: list[str]) -> list[str]:
+    """The names still readable, as whole words, in the redacted text."""
+    text = redact_text(source).text
+    return [n for n in names if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)]
+
+
+def people(source: str) -> list[str]:
+    return [source[s.start : s.end] for s in redact_text(source).spans if s.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        # A surname met behind a title, then alone.
+        ("I visited Mrs Okafor at home. Okafor said the boiler was broken.", ["Okafor"]),
+        ("Mr Kowalczyk was not at home. Kowalczyk's flat was cold.", ["Kowalczyk"]),
+        ("Ms Hoxha attended. Hoxha said the flat was damp.", ["Hoxha"]),
+        ("Dr Chowdhury examined him. Chowdhury found no injuries.", ["Chowdhury"]),
+        ("Teacher (Mr Kaur) raised concerns; Kaur said attendance was 62%.", ["Kaur"]),
+        # A surname alone, doing what only people do or owning what only people own.
+        ("Warsame said she did not understand the plan.", ["Warsame"]),
+        ("Adeyemi said he would attend.", ["Adeyemi"]),
+        ("O'Connor said she had no food in.", ["O'Connor"]),
+        ("Police attended Kowalczyk's flat after midnight.", ["Kowalczyk"]),
+        ("I spoke with Kowalczyk by phone.", ["Kowalczyk"]),
+        # Households in the plural.
+        ("The Nowaks have three children.", ["Nowaks"]),
+        ("We met the Wisniewskis at the contact centre.", ["Wisniewskis"]),
+        ("The Okonkwos have lived here since 2019.", ["Okonkwos"]),
+        ("The Adebayos said they wanted help.", ["Adebayos"]),
+        # Partners, ex-partners and step-relations as cues.
+        ("Chantelle's partner Jordan was present.", ["Chantelle", "Jordan"]),
+        ("The step-father, Gaz, was described as controlling.", ["Gaz"]),
+        ("Her husband Mehmet did not speak English.", ["Mehmet"]),
+        ("The lodger, Stuart, was asked to leave.", ["Stuart"]),
+        # Nicknames and short forms.
+        ("Mo said he was happy living with his uncle.", ["Mo"]),
+        ("Bex told me she wanted to stay with her nan.", ["Bex"]),
+        ("Ex-partner Daz has been released from prison.", ["Daz"]),
+        ("Deano said he'd sort it.", ["Deano"]),
+        # A virtue name before a surname no dictionary knows.
+        ("Hope Nkemelu is the child's mother.", ["Hope", "Nkemelu"]),
+        ("Faith Okoro was the interpreter.", ["Faith", "Okoro"]),
+        # Quick notes in lower case.
+        ("rang dad (gary) no answer", ["gary"]),
+        ("mum (dani) and dad (jo) attended", ["dani", "jo"]),
+        # Forms that already worked, kept as a guard.
+        ("Mum (Kerry) said she would attend.", ["Kerry"]),
+        ("Nan Pat has been caring for the children.", ["Pat"]),
+        ("The children are Amy (7), Liam (4) and baby Ruby.", ["Amy", "Liam", "Ruby"]),
+        ("Pieter van der Berg, the father, was present.", ["Pieter", "Berg"]),
+        ("Siobhan O'Connor-Reilly is the children's grandmother.", ["Siobhan", "O'Connor-Reilly"]),
+        ("IRO Karen Lowe chaired the review.", ["Karen", "Lowe"]),
+        ("Family: mother Kelly Green, father Darren Hope.", ["Kelly", "Green", "Darren", "Hope"]),
+        ("Present: Janet Morris (SW), Tom Briggs (TM), Dr Iqbal (GP).", ["Janet", "Morris", "Tom", "Briggs", "Iqbal"]),
+    ],
+)
+def test_names_are_found(source: str, names: list[str]) -> None:
+    assert leaked(source, names) == []
+
+
+def test_a_bare_surname_shares_the_placeholder_of_its_titled_mention() -> None:
+    result = redact_text("Mrs Tesfaye was seen. Tesfaye's daughter was at school.")
+    assert result.text == "Mrs [PERSON 1] was seen. [PERSON 1]'s daughter was at school."
+
+
+def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
+    assert redact_text("Mrs Long visited. Long waits followed.").text == "Mrs [PERSON 1] visited. Long waits followed."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Local authorities speak and own things in case talk.
+        "Lambeth said they would accept the transfer.",
+        "Derbyshire agreed to a joint visit.",
+        "Kirklees told us the family had moved.",
+        "Essex said they had no record.",
+        "Hounslow's address was on the letter.",
+        "Kirklees's home care team visited.",
+        # Agencies after a contact verb, with more of the clause to come.
+        "I messaged Nacro about housing.",
+        "I rang Hollybank this morning.",
+        "We called Northumbria on Monday.",
+        # Plurals that are ordinary words, and relation words without a name.
+        "The Bells were ringing.",
+        "Our partner agencies said they would attend.",
+        "Her partner said he would attend.",
+        "Neighbours said there was shouting.",
+        "mum (birth) said she would come",
+        "Dad (absent) was not seen.",
+        # Seasons and events before a word no dictionary knows.
+        "Summer Fayre was held at the school.",
+        "The Winter Fete was cancelled.",
+        "Angel Islington tube station.",
+        "Mo-Fri the office is open.",
+    ],
+)
+def test_look_alikes_are_kept(source: str) -> None:
+    assert people(source) == []
