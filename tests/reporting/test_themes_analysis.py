@@ -78,6 +78,14 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         ("The TM signed off the plan without reading it.", "management", None),
         ("The referral did not meet the threshold and was stepped down.", "threshold", None),
         ("After the incident we held a debrief with no blame.", "learning_culture", None),
+        # Everyday words that are also jargon: only the jargon sense counts.
+        ("The TM signed off the plan ten minutes later.", None, "language"),
+        ("We booked a sign language interpreter.", "language", None),
+        ("The information was missing from the file.", None, "exploitation_missing"),
+        ("She went missing from her placement overnight.", "exploitation_missing", None),
+        ("Dad moved the car and the call ended.", None, "placement"),
+        ("He has a hearing impairment.", "language", "court"),
+        ("The call came in at 11pm on a Friday.", None, "out_of_hours"),
     ],
 )
 def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
@@ -154,7 +162,10 @@ def test_assignment_model_roundtrip_and_nearest_theme() -> None:
     build = th.build_themes(docs, k=3)
     model = th.decode_model(th.encode_model(build.model))
     assert model.theme_keys == build.model.theme_keys
-    new = vz.vectorise(narrative="We needed an interpreter for the visit but the language line dialect was wrong.")
+    # Worded like the theme's members: in this toy corpus every member is a
+    # near-copy of a few lines, so the cut-off (the least typical 8% of themed
+    # members) sits above 0.9 and a free paraphrase can fall just under it.
+    new = vz.vectorise(narrative=TOPICS["interp"][1] + " The family waited.")
     got = th.assign_to_theme(new, model)
     assert got.theme_key is not None
     theme = next(t for t in build.themes if t.key == got.theme_key)
