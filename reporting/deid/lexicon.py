@@ -143,6 +143,17 @@ LOCAL_AUTHORITIES = _words(
     Edinburgh Aberdeen Dundee Fife Highland Belfast"""
 )
 
+# Acronyms of the trade, which can follow a name ("Jo MARAC referral", "Leo CAMHS") where a
+# surname in capitals could.
+ACRONYMS = _words(
+    """MASH EDT YOT YJS CSC CIN CP CPP LAC CLA CYP UASC SEND SENCO SENDCO EHCP EHC ADHD ASD ASC CSE CCE CSA
+    DV DA DVA MARAC MAPPA LADO DSL DSLO CAMHS IRO ICPC RCPC PLO SGO NFA EHA TAF TAC CAF PEP NEET ACE ACES
+    SDQ FGC MISPER NRM PREVENT CHANNEL MACE RHI ISW CAFCASS OFSTED NSPCC NHS GP ED PICU NICU SCBU CPN AMHP
+    HV SW SWS TM PA SALT SLT OT CCTV DBS UC PIP DLA ESA HMRC DWP HMP YOI STC SCH PRU AP FE MP CID CPS DC DS
+    PC PCSO FLO SOIT SARC ISVA IDVA ASB ESOL EAL FSM UPN NI CRN NB FYI ASAP TBC TBA AKA DOB NOK EPO PPO ICO
+    POA CAO SEMH SLCN PMLD MLD SPLD FASD PTSD MASH LSCB MSP SCR CSPR LCSPR JTAI ILACS RAG NOTE URGENT"""
+)
+
 # Towns and counties that Faker lists as first names: a bare mention is a place, not a person.
 PLACE_NAMES = _words(
     """Boston Chelsea Kent Devon Lincoln Preston Stafford Chester Clifton Carlisle Darlington Warwick

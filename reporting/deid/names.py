@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from reporting.deid.letters import CAP, LOWER, MARK, MARKS, SMALL, fold
+from reporting.deid.letters import CAP, LOWER, MARK, MARKS, SMALL, UPPER, fold
 from reporting.deid.lexicon import (
+    ACRONYMS,
     CARER_CUES,
     CHILD_CUES,
     DOMAIN_WORDS,
@@ -133,6 +134,11 @@ LOWER_IN_BRACKETS = re.compile(
     r"\b(?i:mum|dad|mother|father|carer|nan|gran|sibling|brother|sister|son|daughter|partner|boyfriend|girlfriend)"
     rf"\s*\(\s*({LOWER}(?:{LOWER}|{MARK}|['’-]){{1,}})\s*\)"
 )
+# "known as 'Tink'", "nicknamed Bugsy", "calls herself Roxy": what follows is a (nick)name.
+NICKNAME_BEFORE = re.compile(
+    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves))\s*[“\"‘']?)$",
+    re.I,
+)
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|asked|disclosed|explained|refused)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|no|any|some)\s+$", re.I)
 # What follows a place or a service rather than a person ("Kirklees duty team", "Calderdale EDT");
@@ -182,8 +188,51 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
     for chain in _chains(text, tokens):
         mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
     mentions.extend(_lower_case_names(text, blocked, first_names))
+    mentions = _capitalised_surnames(text, blocked, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
     return _add_coordinated(text, blocked, mentions, first_names)
+
+
+# A surname in capitals, as case-management systems print it: "Kerry JONES", "Mr O'BRIEN".
+_CAPS_SURNAME = re.compile(rf"[ \t]({UPPER}{MARK}*(?:['’-]?{UPPER}{MARK}*)+)(?![\w{MARKS}'’-])")
+
+
+def _capitalised_surnames(
+    text: str, blocked: Sequence[tuple[int, int]], mentions: list[Mention], surnames: frozenset[str]
+) -> list[Mention]:
+    """Extend a found name over a surname in capitals after it, and take one after a title.
+
+    After a first name, an acronym is more often a role or service ("Sarah SW", "Leo CAMHS")
+    than a surname, so only a known surname or a long word no dictionary knows is taken.
+    """
+    english = english_words()
+    found = []
+    for mention in mentions:
+        caps = _CAPS_SURNAME.match(text, mention.end)
+        if caps and caps.group(1) not in ACRONYMS and not _inside(caps.start(1), caps.end(1), blocked):
+            word = fold(caps.group(1).title())
+            if word in surnames or (
+                len(word) >= 5
+                and word.lower() not in english
+                and word not in NOT_NAME_WORDS
+                and re.search("[aeiouy]", word.lower()) is not None
+                and _role_of_words([word.lower()]) is None
+            ):
+                mention = replace(mention, end=caps.end(1), words=(*mention.words, word))
+        found.append(mention)
+    for caps in _CAPS_SURNAME.finditer(text):
+        start, end = caps.start(1), caps.end(1)
+        word = fold(caps.group(1).title())
+        if (
+            _titled(text, start)
+            and caps.group(1) not in ACRONYMS
+            and word not in NOT_NAME_WORDS
+            and word not in TITLES
+            and not _inside(start, end, blocked)
+            and not any(m.start < end and start < m.end for m in found)
+        ):
+            found.append(Mention(start, end, (word,), _role(text, start, end), True))
+    return found
 
 
 def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names: frozenset[str]) -> list[Mention]:
@@ -438,6 +487,8 @@ def _judge_part(
                 or (head not in LOCAL_AUTHORITIES and PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None)
                 or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                 or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
+                or NICKNAME_BEFORE.search(text[max(0, start - 30) : start]) is not None
+                or (head in surnames and _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) is not None)
             )
             is_name = is_name or (
                 mid_sentence
@@ -542,11 +593,14 @@ def _role_of_words(words: list[str]) -> str | None:
     return None
 
 
-_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
+# "Mrs Okafor", and with initials "Ms A. Okafor", "Mr J P Nowak".
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + rf")\.?\s+(?:{UPPER}\.?\s*){{0,2}}$")
+# "J. Nowak (father)": an initial before a known surname.
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.]){UPPER}\.\s?$")
 
 
 def _titled(text: str, start: int) -> bool:
-    return _TITLE_BEFORE.search(text[max(0, start - 12) : start]) is not None
+    return _TITLE_BEFORE.search(text[max(0, start - 18) : start]) is not None
 
 
 _PLURAL_SPEECH_AFTER = re.compile(r"^\s+(?:said|told|asked|explained|reported|agreed|denied|refused)\b")
@@ -568,10 +622,19 @@ def _plural_family(text: str, start: int, end: int, surnames: frozenset[str]) ->
 
 
 def _family_noun_after(text: str, start: int, end: int) -> bool:
-    """ "the Kowalski family", "the Adeyemi children", "the Haskins case"."""
+    """ "the Kowalski family", "the Adeyemi children", "the Haskins case", or, opening a
+    sentence, a known surname that is no English word: "Nowak family were known"."""
     word = re.match(r"^(?:['’]s)?\s+([a-z]+)", text[end : end + 20])
-    return bool(
-        word and word.group(1) in FAMILY_NOUNS and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+    if not word or word.group(1) not in FAMILY_NOUNS:
+        return False
+    if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
+        return True
+    name = fold(text[start:end])
+    return (
+        word.group(1) in ("family", "household")
+        and _sentence_initial(text, start)
+        and name in gazetteer()[1]
+        and name.lower() not in english_words()
     )
 
 

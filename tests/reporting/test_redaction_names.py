@@ -61,6 +61,16 @@ def people(source: str) -> list[str]:
         # Quick notes in lower case.
         ("rang dad (gary) no answer", ["gary"]),
         ("mum (dani) and dad (jo) attended", ["dani", "jo"]),
+        # Surnames in capitals, as systems print them, and titles with initials.
+        ("Kerry JONES (mother) attended.", ["Kerry", "JONES"]),
+        ("Mr SMITH was not present.", ["SMITH"]),
+        ("Child: Tyler KOWALCZYK, DOB 01/02/2015.", ["Tyler", "KOWALCZYK"]),
+        ("Mr O'BRIEN and Mrs MCDONALD-SMITH attended.", ["O'BRIEN", "MCDONALD-SMITH"]),
+        ("Ms A. Okafor attended.", ["Okafor"]),
+        ("J. Nowak (father) attended.", ["Nowak"]),
+        # Nicknames given as such, and a household opening a sentence.
+        ("He calls himself ‘Tink’.", ["Tink"]),
+        ("Nowak family were known to services.", ["Nowak"]),
         # Forms that already worked, kept as a guard.
         ("Mum (Kerry) said she would attend.", ["Kerry"]),
         ("Nan Pat has been caring for the children.", ["Pat"]),
@@ -111,7 +121,22 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "The Winter Fete was cancelled.",
         "Angel Islington tube station.",
         "Mo-Fri the office is open.",
+        # Acronyms of the trade after a name or a title are no surnames.
+        "MARAC referral was made. CAMHS were informed.",
+        "Dr NHS",
     ],
 )
 def test_look_alikes_are_kept(source: str) -> None:
     assert people(source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Sarah SW visited.", "[PERSON 1] SW visited."),
+        ("Jo MARAC referral made.", "[PERSON 1] MARAC referral made."),
+        ("Kerry JONES rang. Kerry said she would come.", "[PERSON 1] rang. [PERSON 1] said she would come."),
+    ],
+)
+def test_capitals_after_a_name_are_taken_only_when_they_read_as_a_surname(source: str, expected: str) -> None:
+    assert redact_text(source).text == expected
