@@ -400,8 +400,9 @@ def _text_evidence(text: str, hits: list[_Hit]) -> list[str]:
 # fitted by L2-regularised, class-balanced multinomial logistic regression with the
 # prior as a fixed offset. With W = b = 0 it is the zero-shot labeller, so a handful
 # of corrections can only move it as far as the evidence pays for; the penalty is
-# chosen by cross-validation on the corrections themselves, and "no change" (the
-# prior alone) is one of the candidates.
+# chosen by cross-validation on the corrections themselves, "no change" (the prior
+# alone) is one of the candidates, and a more flexible candidate has to beat the
+# best by more than the noise of the estimate (one standard error) to be chosen.
 
 _FORMAT = "lantern-label-model/2"
 _WORD_NGRAMS = (1, 2)
@@ -609,47 +610,74 @@ def _balanced_weights(targets: np.ndarray, n_classes: int) -> np.ndarray:
     return len(targets) / (present * counts[targets])
 
 
-def _held_out_loss(
+def _held_out_losses(
     features: sparse.csr_matrix, offset: np.ndarray, targets: np.ndarray, coef: np.ndarray, intercept: np.ndarray
-) -> float:
+) -> np.ndarray:
+    """Log-loss of each held-out report, before class balancing."""
     logits = offset + np.asarray(features @ coef.T) + intercept
     log_probs = np.log(_softmax(logits) + 1e-12)
-    weights = _balanced_weights(targets, offset.shape[1])
-    return float(np.sum(weights * -log_probs[np.arange(len(targets)), targets]) / np.sum(weights))
+    return -log_probs[np.arange(len(targets)), targets]
 
 
 def _choose_penalty(features: sparse.csr_matrix, offset: np.ndarray, targets: np.ndarray) -> float:
-    """Penalty with the lowest class-balanced held-out log-loss; the prior alone is a candidate."""
+    """The most cautious candidate whose held-out loss is within one standard error of the best.
+
+    Candidates run from the prior alone to the weakest penalty. With a few dozen corrections
+    the cross-validated losses of neighbouring candidates differ by less than their noise, and
+    picking the bare minimum then overfits the choice itself; the one-standard-error rule
+    (Breiman et al.) keeps the simpler model unless the evidence for a more flexible one is clear.
+    """
     n = len(targets)
     if n < _MIN_FOR_CV:
         return _DEFAULT_PENALTY
+    n_classes = offset.shape[1]
+    candidates = (_PRIOR_ONLY, *_PENALTIES)
+    losses = {penalty: np.zeros(n) for penalty in candidates}
     order = np.random.default_rng(0).permutation(n)
     folds = [order[k::_CV_FOLDS] for k in range(_CV_FOLDS)]
-    n_classes = offset.shape[1]
-    losses = {penalty: 0.0 for penalty in (_PRIOR_ONLY, *_PENALTIES)}
     if n >= _CV_ONE_FOLD_FROM:
         folds = folds[:1]
     for held in folds:
-        mask = np.ones(n, dtype=bool)
-        mask[held] = False
-        fit_rows = np.flatnonzero(mask)
-        zero_coef = np.zeros((n_classes, features.shape[1]))
-        losses[_PRIOR_ONLY] += _held_out_loss(
-            features[held], offset[held], targets[held], zero_coef, np.zeros(n_classes)
-        )
-        if len(set(targets[fit_rows].tolist())) < 2:
-            for penalty in _PENALTIES:
-                losses[penalty] += math.inf
-            continue
-        weights = _balanced_weights(targets[fit_rows], n_classes)
-        start = None
+        _score_fold(features, offset, targets, held, losses)
+    scored = np.concatenate(folds)
+    weights = _balanced_weights(targets[scored], n_classes)
+    weights /= weights.sum()
+    means = {p: float(np.sum(weights * losses[p][scored])) for p in candidates}
+    best = min(candidates, key=lambda p: means[p])
+    # Standard error of the best candidate's (class-balanced) mean held-out loss.
+    spread = losses[best][scored] - means[best]
+    variance = float(np.sum(weights * weights * spread * spread)) * len(scored) / max(1, len(scored) - 1)
+    return next(p for p in candidates if means[p] <= means[best] + math.sqrt(variance))
+
+
+def _score_fold(
+    features: sparse.csr_matrix,
+    offset: np.ndarray,
+    targets: np.ndarray,
+    held: np.ndarray,
+    losses: dict[float, np.ndarray],
+) -> None:
+    """Fill in each candidate's loss on the held-out reports of one fold."""
+    n_classes = offset.shape[1]
+    mask = np.ones(len(targets), dtype=bool)
+    mask[held] = False
+    fit_rows = np.flatnonzero(mask)
+    zero_coef = np.zeros((n_classes, features.shape[1]))
+    losses[_PRIOR_ONLY][held] = _held_out_losses(
+        features[held], offset[held], targets[held], zero_coef, np.zeros(n_classes)
+    )
+    if len(set(targets[fit_rows].tolist())) < 2:
         for penalty in _PENALTIES:
-            coef, intercept = _fit_residual(
-                features[fit_rows], offset[fit_rows], targets[fit_rows], weights, penalty, start
-            )
-            start = np.concatenate([coef.ravel(), intercept])
-            losses[penalty] += _held_out_loss(features[held], offset[held], targets[held], coef, intercept)
-    return min(losses, key=lambda p: (losses[p], -p))
+            losses[penalty][held] = math.inf
+        return
+    weights = _balanced_weights(targets[fit_rows], n_classes)
+    start = None
+    for penalty in _PENALTIES:
+        coef, intercept = _fit_residual(
+            features[fit_rows], offset[fit_rows], targets[fit_rows], weights, penalty, start
+        )
+        start = np.concatenate([coef.ravel(), intercept])
+        losses[penalty][held] = _held_out_losses(features[held], offset[held], targets[held], coef, intercept)
 
 
 def train(examples: Sequence[tuple[LabelInput, Mapping[str, str]]]) -> LabelModel:
