@@ -263,3 +263,18 @@ def test_other_dimensions_only_tip_a_report_without_clear_aspect_cues() -> None:
         "school had not been invited, and I was told not to make a fuss."
     )
     assert suggest(LabelInput(text=text))["westrum_aspect"].value == "messengers"
+
+
+def test_corrections_unrelated_to_the_text_do_not_overturn_the_prior() -> None:
+    """Labels the text cannot predict may soften confidence in the cues, never flip a suggestion."""
+    texts = [THANKED, SHOT, NEUTRAL]
+    aspects = CHOICES["westrum_aspect"]
+    noise = [
+        (LabelInput(text=f"{texts[i % 3]} Entry {i}."), {"westrum_aspect": aspects[(i // 3) % len(aspects)]})
+        for i in range(48)
+    ]
+    model = train(noise)
+    probes = [LabelInput(text=t) for t in texts]
+    assert [r["westrum_aspect"].value for r in suggest_many(probes, model)] == [
+        r["westrum_aspect"].value for r in suggest_many(probes)
+    ]
