@@ -264,14 +264,19 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
     return list(found.values())
 
 
-_BEFORE_AND = re.compile(rf"(?<![\w'’{MARKS}-])({CAP}{SMALL}(?:-{CAP}{SMALL})*)\s+(?:and|&)\s+$")
-_AFTER_AND = re.compile(rf"^\s+(?:and|&)\s+({CAP}{SMALL}(?:-{CAP}{SMALL})*)(?![\w{MARKS}-])")
+# Joined by "and", "&" or the comma of a list ("Oakley, Brooklyn and Harlow").
+_BEFORE_AND = re.compile(rf"(?<![\w'’{MARKS}-])({CAP}{SMALL}(?:-{CAP}{SMALL})*)(,|,?\s+(?:and|&))\s+$")
+_AFTER_AND = re.compile(rf"^(,|,?\s+(?:and|&))\s+({CAP}{SMALL}(?:-{CAP}{SMALL})*)(?![\w{MARKS}-])")
 
 
 def _add_coordinated(
     text: str, blocked: Sequence[tuple[int, int]], mentions: list[Mention], first_names: frozenset[str]
 ) -> list[Mention]:
-    """A first name joined by "and" to a found name is a name too ("Mark and Janet Dyson")."""
+    """A first name joined by "and" to a found name is a name too ("Mark and Janet Dyson").
+
+    A bare comma is weaker evidence ("Leo, Will you sit down", "Kerry, Preston and Leeds"):
+    it joins no word that is too common as an ordinary word, or a place, to be a name alone.
+    """
     found = list(mentions)
     todo = list(mentions)
     while todo:
@@ -280,15 +285,16 @@ def _add_coordinated(
         before = _BEFORE_AND.search(text[max(0, mention.start - 40) : mention.start])
         if before:
             offset = max(0, mention.start - 40)
-            candidates.append((offset + before.start(1), offset + before.end(1)))
+            candidates.append((offset + before.start(1), offset + before.end(1), before.group(2)))
         after = _AFTER_AND.match(text[mention.end : mention.end + 40])
         if after:
-            candidates.append((mention.end + after.start(1), mention.end + after.end(1)))
-        for start, end in candidates:
+            candidates.append((mention.end + after.start(2), mention.end + after.end(2), after.group(1)))
+        for start, end, joiner in candidates:
             word = fold(text[start:end])
             if (
                 word in first_names
                 and word not in NOT_NAME_WORDS
+                and (joiner != "," or word not in NEVER_SINGLE_NAMES | PLACE_NAMES | LOCAL_AUTHORITIES)
                 and not _inside(start, end, blocked)
                 and not any(m.start < end and start < m.end for m in found)
             ):
@@ -464,13 +470,22 @@ def _judge_part(
             if head in PLACE_NAMES or head in LOCAL_AUTHORITIES:
                 is_name = strong_cue
             elif head in NEVER_SINGLE_NAMES:
-                # "Hope told me", "Will said": the word as the speaker of a verb of speech is a name.
+                # "Hope told me", "Will said", "Hope and her brother": the word as the speaker
+                # of a verb of speech, or with relatives, is a name.
                 is_name = strong_cue or (
-                    _SPEECH_AFTER.match(text[end : end + 15]) is not None
+                    (
+                        _SPEECH_AFTER.match(text[end : end + 15]) is not None
+                        or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
+                    )
                     and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
                 )
             elif head in ambiguous:
-                is_name = strong_cue or mid_sentence or possessive
+                is_name = (
+                    strong_cue
+                    or mid_sentence
+                    or possessive
+                    or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
+                )
             else:
                 is_name = True
         elif head in surnames and head.lower() in english_words():

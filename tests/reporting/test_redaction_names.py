@@ -71,6 +71,10 @@ def people(source: str) -> list[str]:
         # Nicknames given as such, and a household opening a sentence.
         ("He calls himself ‘Tink’.", ["Tink"]),
         ("Nowak family were known to services.", ["Nowak"]),
+        # Lists joined by commas, and ordinary-word names with their relatives.
+        ("Ruby, Jack and Oscar were seen at school.", ["Ruby", "Jack", "Oscar"]),
+        ("Dylan, Kai and Mia were seen at home.", ["Dylan", "Kai", "Mia"]),
+        ("Rose and her brother were seen together.", ["Rose"]),
         # Forms that already worked, kept as a guard.
         ("Mum (Kerry) said she would attend.", ["Kerry"]),
         ("Nan Pat has been caring for the children.", ["Pat"]),
@@ -134,9 +138,12 @@ def test_look_alikes_are_kept(source: str) -> None:
     ("source", "expected"),
     [
         ("Sarah SW visited.", "[PERSON 1] SW visited."),
+        ("Leo, Will you sit down.", "[PERSON 1], Will you sit down."),
+        ("Sam, Team Manager, agreed.", "[PERSON 1], Team Manager, agreed."),
+        ("Kerry, Preston and Leeds were options.", "[PERSON 1], Preston and Leeds were options."),
         ("Jo MARAC referral made.", "[PERSON 1] MARAC referral made."),
         ("Kerry JONES rang. Kerry said she would come.", "[PERSON 1] rang. [PERSON 1] said she would come."),
     ],
 )
-def test_capitals_after_a_name_are_taken_only_when_they_read_as_a_surname(source: str, expected: str) -> None:
+def test_words_beside_a_name_are_taken_only_when_they_read_as_a_name(source: str, expected: str) -> None:
     assert redact_text(source).text == expected
