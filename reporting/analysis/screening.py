@@ -40,7 +40,7 @@ _CHILD = (
 # Who a child may be at risk from. A bare "her" is only the person when nothing follows it, so that
 # "with her foster carers" or "to her manager" does not read as "with her".
 _ADULT = (
-    r"(?:(?:(?:her|his|their|the|mum'?s|mother'?s) )?(?:new )?(?:dad|mum|father|mother|stepdad|stepfather|stepmum|"
+    r"(?:(?:(?:her|his|their|the|an?|mum'?s|mother'?s) )?(?:new )?(?:dad|mum|father|mother|stepdad|stepfather|stepmum|"
     r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|them\b|"
     r"her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker)\b)|"
     r"the (?:man|woman|adult|perpetrator|abuser|offender|alleged \w+)\b|an? (?:man|adult|older (?:male|man|boy))\b|"
@@ -53,11 +53,11 @@ _NOT_SAFE_CARER = (
 )
 _NOW = (
     r"(?:tonight|tomorrow|this (?:weekend|evening|afternoon)|later today|after school|at the weekend|"
-    r"for the weekend|on (?:friday|saturday|sunday))"
+    r"for the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week)"
 )
 _SAFEGUARDING_STEP = (
     r"(?:strategy (?:discussion|meeting)|s\.? ?47(?: enquiry)?|section 47(?: enquiry)?|"
-    r"(?:child protection |cp )?medical|(?:home |joint )?visit|welfare check|referral)"
+    r"(?:child protection |cp )?medical|(?:home |joint )?visit|welfare check|referral|(?:risk )?assessment|checks?)"
 )
 _ACTED = (
     r"(?:passed on|passed to|shared|referred|reported|screened|allocated|actioned|followed up|acted on|looked at|"
@@ -70,7 +70,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     # The child is with the risk now, or goes back to it soon.
     (
         r"\b(?:is|are|'s|'re|remains?|still|now|currently) (?:still |now |currently )?(?:at home|in the house|"
-        r"in the flat|living|staying|sleeping|back|back living|left|alone|home) with " + _NOT_SAFE_CARER + _ADULT,
+        r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there) with " + _NOT_SAFE_CARER + _ADULT,
         3.0,
     ),
     # Deliberately broad ("the records are still at the old practice" also fires): narrowing it to a
@@ -105,7 +105,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\b(?:unassessed|unknown|unvetted|unchecked) (?:adult|man|male|partner|boyfriend|lodger)s?\b", 2.5),
     (
-        r"\b(?:has|have)(?:n'?t| not)(?: yet)? been (?:assessed|checked|vetted)\b|"
+        r"\b(?:has|have)(?:n'?t| not)(?: yet)? been (?:assessed|checked|vetted)\b|\bnever (?:been )?(?:assessed|"
+        r"checked|vetted)\b|"
         r"\b(?:nobody|no one|no-one) (?:has )?(?:checked|assessed|vetted|met)\b",
         1.5,
     ),
@@ -178,7 +179,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"(?:held|arranged|booked|convened|made|done|started|completed|carried out|opened)\b",
         3.0,
     ),
-    (r"\bthere (?:has|have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
+    (r"\bthere(?:'s| has| have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
+    (r"\bthere(?:'s| has| have) (?:still )?been no (?:follow[- ]?up|response|action)\b", 2.0),
     (r"\bstill no " + _SAFEGUARDING_STEP + r"|\bno " + _SAFEGUARDING_STEP + r"s? (?:yet|booked|planned)\b", 2.5),
     (
         _SAFEGUARDING_STEP + r" (?:hasn'?t|has not|haven'?t|have not) (?:yet )?(?:happened|taken place|been (?:held|"
@@ -194,7 +196,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened|changed) (?:yet|since)\b", 2.5),
     (
         r"\b(?:no ?one|nobody) (?:has )?(?:been out|gone out|visited|followed (?:it |this )?up|picked (?:it|this) up|"
-        r"taken (?:it|this) (?:up|on)|called back|rung back)\b",
+        r"taken (?:it|this) (?:up|on)|called back|rung back|(?:called|rung|phoned|contacted) (?:the family|her|him|"
+        r"them|mum|dad)|(?:booked|arranged|requested|organised) (?:one|it|(?:a|an|the) (?:visit|medical|"
+        r"strategy|check)))\b",
         2.5,
     ),
     (
@@ -217,7 +221,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bdisclos\w+\b", 1.0),
     (r"\b(?:unexplained|non-accidental|suspicious) (?:injur\w*|bruis\w*|marks?|burns?|fractures?)\b", 2.0),
     (r"\b(?:new|fresh|recent) (?:bruis\w*|injur\w*|marks?)\b", 2.0),
-    (r"\b(?:sent|returned|went|gone|allowed|discharged) (?:back )?home\b", 1.0),
+    (
+        r"\b(?:sent|returned|went|gone|goes|going|allowed|discharged) (?:her |him |them |the \w+ )?(?:back )?home\b|"
+        r"\bdischarged (?:her |him |them )?(?:back )?to\b",
+        1.0,
+    ),
     (
         r"\b(?:closed|nfa(?:'?d)?|no further action|stepped down)\b[^.;]{0,80}?\b(?:still|remains?|even though|"
         r"although|despite|nothing has changed|while)\b",
@@ -230,7 +238,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (
-        r"\bnowhere (?:safe )?to (?:go|stay|sleep|live)\b|\bsofa[- ]?surf\w*|\bstreet homeless\b|"
+        r"\bnowhere (?:safe )?to (?:go|stay|sleep|live|put (?:her|him|them))\b|\bsofa[- ]?surf\w*|\bstreet homeless\b|"
         r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car|in a (?:tent|park|stairwell)|"
         r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b",
         3.0,
@@ -268,12 +276,15 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (
-        r"\b(?:picked up|collected|driven (?:off|away)|taken away|getting into cars?) (?:by|with) (?:older|adult|"
-        r"unknown|much older) (?:males?|men|man|boys|adults?|youths)\b",
+        r"\b(?:picked up|collected|driven (?:off|away)|taken away|getting into cars?)(?: [\w ]{1,20}?)? (?:by|with) "
+        r"(?:an? )?(?:older|adult|unknown|much older) (?:males?|men|man|boys|adults?|youths)\b|"
+        r"\b(?:picked up|collected)(?: [\w ]{1,20}?)? by an? (?:man|male|adult)\b",
         2.5,
     ),
+    (r"\b(?:man|male|adult|boyfriend) (?:in his|aged) (?:20s|30s|40s|\d\d)\b", 1.5),
     (
-        r"\b(?:is|are|'s|'re) (?:still |currently |now )?(?:being )?(?:exploited|groomed|trafficked)\b|"
+        r"\b(?:is|are|'s|'re) (?:still |currently |now )?(?:being )?(?:sexually |criminally )?(?:exploited|groomed|"
+        r"trafficked)\b|"
         r"\bbeing used to (?:run|sell|carry|hold|move|deal)\b",
         3.0,
     ),
@@ -322,6 +333,61 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:on standby|strategy discussion today|going out (?:with|to)[\w ]{0,20} (?:today|this afternoon))\b", 1.5),
     (r"\bsubmitting this (?:as well|so)\b|\bso it doesn'?t get lost\b", 1.5),
     (r"\b(?:is|are|was|'s) (?:scared|frightened|terrified|afraid) (?:to|of)\b", 2.0),
+    # More ways of saying the same things, each in words any team would use.
+    (
+        r"\b(?:is|are|'s|'re|has been|have been|'s been) (?:still |now )?(?:staying|sleeping|living|stopping) "
+        r"(?:over )?(?:at|in|with) "
+        + _NOT_SAFE_CARER
+        + r"(?:"
+        + _ADULT
+        + r"|the (?:flat|house|home|address|property))",
+        2.5,
+    ),
+    (r"\b(?:hasn'?t|has not|haven'?t|have not) been (?:home|back|visited|seen|in school) (?:for|since|in)\b", 3.0),
+    (r"\bphone (?:goes straight to voicemail|is (?:off|switched off|dead))\b", 1.5),
+    (r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b", 2.5),
+    (r"\b(?:no ?one|nobody) (?:is )?(?:available|free|able) to (?:do|visit|see|go|pick)\b", 2.5),
+    (
+        r"\bwhere (?:she|he|they|this \w+|the \w+|[\w\[\] ]{1,20}) (?:is|are|will be) (?:sleeping|staying|living)"
+        r"(?: tonight| now)?\b|\bnot (?:confident|sure|clear) (?:that )?(?:anyone|anybody|we|i) (?:knows?|know)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:leaves|leaving|left) (?:the |her |his |their )?(?:child|children|kids|baby|them|her|him) alone with\b",
+        3.0,
+    ),
+    (r"\b(?:meant|supposed) to (?:be )?supervis\w+\b", 1.5),
+    (r"\bcoming (?:back|home) (?:drunk|intoxicated|high|smelling of)\b", 1.5),
+    (r"\b(?:returned|gone back|moved back|back) to (?:live with )?(?:the )?(?:perpetrator|abuser|offender)\b", 3.0),
+    (r"\b(?:left|leaving|has left) (?:the )?refuge\b", 2.0),
+    (
+        r"\b(?:keeps?|still|continues? to|repeatedly) (?:running|runs?|going|goes) (?:off|away)\b|\babscond\w*",
+        2.5,
+    ),
+    (r"\b(?:meet|meeting|meets) (?:adults|men|older \w+|people) (?:he|she|they) (?:met|meets|has met) online\b", 2.0),
+    (r"\bmy (?:main |biggest |real )?(?:worry|concern|fear) is\b", 1.5),
+    (r"\bdue to (?:be )?(?:returned|go(?:ing)? (?:back|home)|move back|return)\b", 2.0),
+    (
+        r"\b(?:is|are|'s|'re) (?:still |now )?spending (?:the )?(?:nights?|weekends?|time|evenings?) (?:at|with) "
+        + _NOT_SAFE_CARER
+        + _ADULT,
+        2.5,
+    ),
+    (
+        r"\bhang(?:s|ing)? (?:around|about|out)\b[^.;]{0,30}?\bwith (?:older |adult |unknown )?(?:men|males|adults)\b",
+        2.5,
+    ),
+    (
+        r"\bdespite (?:the |a |his |her |their )?(?:non-molestation order|restraining order|bail(?: conditions?)?|"
+        r"injunction|dvp[on])\b",
+        2.0,
+    ),
+    (r"\bif (?:we|someone|no ?one|nobody) (?:don'?t|doesn'?t|do not|does not) (?:act|do something|step in)\b", 1.5),
+    (r"\bwill (?:kill|hurt|hit|beat|harm) (?:her|him|them|me)\b|\bif (?:she|he|they) tells? anyone\b", 3.0),
+    (
+        r"\b(?:(?:doesn'?t|does not|don'?t|do not) want to|won'?t|refuses to|refusing to) go (?:back )?home\b",
+        2.5,
+    ),
     # Present-tense markers: weak alone, they raise other cues.
     (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today)\b", 1.5),
     (
@@ -335,12 +401,36 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:at the moment|at present|currently|still)\b", 0.7),
 )
 
+# Beyond the phrase families: a sentence that names a harm and places it now ("her ex is sleeping at
+# the flat again", "mum is using again and is the only carer") is evidence too, in whatever words it
+# comes. One present marker is weak evidence; two in the same sentence are as strong as a phrase cue.
+_HARM = re.compile(
+    r"\b(?:hit(?:s|ting)?|hurts?|chok\w+|strangl\w+|punch\w*|kick(?:s|ing|ed)?|slap\w*|beat(?:s|ing|en)?|bruis\w*|"
+    r"fractur\w*|burns?|burnt|marks|injur\w*|bleed\w*|assault\w*|abus\w*|violen\w*|threat\w*|kill|stab\w*|weapons?|"
+    r"knife|sexual\w*|touch(?:es|ed|ing)|rap(?:e|ed|ing)|groom\w*|exploit\w*|traffick\w*|indecent\w*|offences?|"
+    r"offender|drunk|intoxicated|unconscious|overdos\w*|drugs?|using again|alcohol|vodka|cannabis|heroin|"
+    r"neglect\w*|hungry|no food|unfed|no (?:electricity|heating|gas)|home alone|left alone|alone with|unsupervised|"
+    r"missing|run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
+    r"men who|adults? (?:he|she|they) met online|in (?:his|her|their) (?:20s|30s|40s|twenties|thirties|forties)|"
+    r"county lines?|debt|perpetrator'?s?|abuser|bail|non-molestation|dvp[on]|suicid\w*|self[- ]harm\w*|ligature|"
+    r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home)\b"
+)
+_NOW_WORD = re.compile(
+    r"\b(?:tonight|today|this (?:morning|afternoon|evening|week|weekend)|now|right now|at the moment|currently|still|"
+    r"again|yet|next week|until|before anyone|as we speak|'ll|will|won'?t|can'?t|doesn'?t|due to|goes|keeps|"
+    r"(?:is|are|'s|'re) (?:\w+ing|being|there|out|back|now)|(?:has|have)n'?t|(?:has|have) not|'s been|'ve been|"
+    r"no one|nobody|nothing (?:has|seems)|there'?s been no|there has been no|no follow-up|never assessed|"
+    r"unallocated|not confident|only carer)\b"
+)
+_HARM_NOW_CAP = 2.0
+
+
 # A cue in the same sentence as one of these describes something over, or told with hindsight.
 _PAST_FRAME = re.compile(
     r"\b(?:at the time|back then|last year|(?:years?|months?) ago|in (?:19|20)\d\d|(?<!being )used to|previously|"
-    r"historic\w*|had (?:been|gone|moved|not|never|no|already)|hadn'?t|that (?:night|evening|afternoon)|in the end|"
-    r"since then|was (?:placed|removed|found|arrested|charged|remanded)|were (?:placed|removed|found)|police attended|"
-    r"(?:strategy discussion|strategy meeting|s47|section 47)(?: was)? (?:held|convened|started)|"
+    r"historic\w*|(?:had|'d) (?:been|gone|moved|not|never|no|already)|hadn'?t|that (?:night|evening|afternoon)|"
+    r"in the end|since then|was (?:placed|removed|found|remanded)|(?<!who )was arrested|were (?:placed|removed|found)|"
+    r"police attended|(?:strategy discussion|strategy meeting|s47|section 47)(?: was)? (?:held|convened|started)|"
     r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
 )
 
@@ -353,8 +443,10 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
     r"\b(?:resolved|in the end|has since|have since|was later|were later|eventually|since then)\b",
     r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
+    r"\b(?:is|are) (?:now )?(?:doing well|thriving|settled|happy and safe)\b",
     r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
-    r"\b(?:was|were) (?:placed|removed|arrested)\b|\bpolice attended\b|\b(?:safety )?plan (?:is )?in place\b",
+    r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b|\bpolice attended\b|"
+    r"\b(?:safety )?plan (?:is )?in place\b",
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
 )
 
@@ -395,6 +487,18 @@ class _PastSentences:
         self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._past: dict[int, bool] = {}
 
+    def harm_now(self) -> float:
+        """Evidence from sentences, not told as past, that name a harm and place it now."""
+        evidence = 0.0
+        bounds = [*self._starts, len(self._text)]
+        for index in range(len(self._starts)):
+            sentence = self._text[bounds[index] : bounds[index + 1]]
+            if not _HARM.search(sentence) or self.holds(bounds[index]):
+                continue
+            markers = {match.group(0) for match in _NOW_WORD.finditer(sentence)}
+            evidence += 2.0 if len(markers) >= 2 else 1.0 if markers else 0.0
+        return evidence
+
     def holds(self, position: int) -> bool:
         index = bisect.bisect_right(self._starts, position) - 1
         if index not in self._past:
@@ -429,6 +533,8 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
             score += best[0]
             strongest = max(strongest, best[0])
             hits.append(best)
+
+    score += min(_HARM_NOW_CAP, past_sentences.harm_now())
 
     resolved = sum(1 for pattern in _RESOLVED_PATTERNS if pattern.search(folded))
     # A resolution phrase only discounts weak signals: a child "fine in the end"

@@ -226,3 +226,119 @@ def test_curly_apostrophes_match_like_straight_ones() -> None:
 def test_reasons_quote_the_reporters_own_casing() -> None:
     text = "NOBODY HAS SEEN the baby since March."
     assert "NOBODY HAS SEEN the baby since March" in screen_live_concern(text=text).reasons
+
+
+# Further live concerns in other words (a second and third round of examples written for the tests).
+MORE_LIVE = [
+    "Mum told me today that her ex is sleeping at the flat again and the girls are there with him.",
+    "The baby came in with a spiral fracture; the hospital discharged her home with parents this "
+    "afternoon before anyone from our team saw her.",
+    "The 14-year-old has not been home for two nights and her phone goes straight to voicemail.",
+    "He told the school nurse that his dad chokes him. I have passed it to the DSL but nothing seems to "
+    "have happened and he goes home at 3.",
+    "There's no one available to do a visit until next week and the referral is about a 2-year-old with a burn.",
+    "I'm not confident anyone knows where this child is sleeping tonight.",
+    "Grandmother is meant to supervise every contact but she leaves the children alone with him.",
+    "Our young person is being picked up after school by a man in his 30s and is coming back intoxicated.",
+    "She has been staying at her boyfriend's flat; he is 24 and she is 14.",
+    "The family have left the refuge and returned to the perpetrator's address.",
+    "This child is at serious risk and needs a strategy discussion today.",
+    "He's 15 and has been kicked out by his stepdad; tonight he'll be sleeping at a friend's house whose "
+    "parents we know nothing about.",
+    "The MASH closed it with no further action, but the bruises are still there and dad still lives in the house.",
+    "Nobody has followed up the school's call about the marks on her neck.",
+    "The children are still at home with mum, who was drunk and unconscious when police visited last night.",
+    "He keeps running away from his placement to meet adults he met online.",
+    "The case is unallocated and the children haven't been visited for eight weeks.",
+    "My worry is that she is being sexually exploited right under our noses.",
+    "Dad is out on bail with a condition not to contact the children, but the kids say he picks them up from school.",
+    "She is due to be returned to her mother's care on Monday and the risk assessment hasn't been done.",
+    "The 3-month-old has a bruise on her cheek and mum can't say how it happened; they've gone home and "
+    "no medical has been arranged.",
+    "I found out at the core group that the children are spending nights at their uncle's, and he is the "
+    "one with the sexual offence.",
+    "She's 13 and is hanging around the takeaway with men who give her vodka and lifts.",
+    "Dad has turned up at the school gates twice this week despite the non-molestation order.",
+    "Nobody at the hospital told us about the overdose and she's been discharged to the same home where it started.",
+    "The boys are living in a flat with no electricity or food and mum has not been seen by anyone for a fortnight.",
+    "No strategy meeting happened and she is still in the house with him.",
+    "The police took a statement but there's been no follow-up and the child is back with the family.",
+    "Mum is using again and is the only carer for a 1-year-old.",
+    "He's being threatened by older boys over a drug debt and says he can't go home.",
+    "Our care leaver's younger sister, aged 12, is now living with the man who was arrested for "
+    "assaulting our care leaver.",
+    "The EDT said they would pass it on but no one has called the family back.",
+    "She rang the office crying, saying her stepdad will kill her if she tells anyone, and hung up.",
+    "Eight weeks on, the referral about the toddler with the cigarette burns is still waiting for allocation.",
+    "The kids are staying with an uncle we have never assessed.",
+    "He was excluded today and will be at home all afternoon with dad, who hit him last week.",
+    "We've got a 15-year-old in A&E who doesn't want to go home and nowhere to put her.",
+    "I think this needs a CP medical before the bruises fade, and nobody has booked one.",
+    "Her mum's boyfriend, who she says hurts her, is picking her up from school tomorrow.",
+    "He says he's scared of his mum's new partner and he's still living there.",
+    "The baby was brought in with bleeding on the brain and is going home with both parents tomorrow.",
+    "She self-harmed again last night and is back at home with no safety plan and no CAMHS appointment.",
+    "Police shared a DA incident from the weekend; dad strangled mum in front of the kids and he is "
+    "still at the address.",
+    "I am really worried about this girl's safety and I don't think anyone else is picking it up.",
+    "The child told the nurse that mummy's friend touched her, and they are staying with that friend this week.",
+    "No one has checked on the 8-year-old who was left with a neighbour when mum was sectioned yesterday.",
+]
+MORE_NOT_LIVE = [
+    "Last winter a teenager was sleeping on friends' floors for a week; the housing protocol has since fixed that.",
+    "The child was found by police within two hours and returned to placement safe and well.",
+    "We held a strategy discussion that afternoon, and the child went to stay with her aunt while police investigated.",
+    "The baby's bruise was explained by the paediatrician and the family were given support.",
+    "Our team still struggles with the number of referrals from the police.",
+    "I'm worried about how we record consent on the new system.",
+    "Contact with dad is supervised at the family centre and the reports are positive.",
+    "The young person is now in a stable placement and attends college.",
+    "She used to go missing every weekend but hasn't since the disruption plan.",
+    "The case was closed appropriately after the assessment.",
+    "Mum's partner was assessed as safe and the plan was stepped down to child in need.",
+    "I don't think the training covered neglect well enough.",
+    "It took eleven days for the transfer meeting to happen, which delayed the plan.",
+    "The interpreter did not turn up and the visit had to be rebooked for the next day, when the child was seen.",
+    "The IRO was not told about the move until after it had happened.",
+    "Looking back, the disclosure should have gone to MASH that day rather than the next; the child was "
+    "safe with her grandparents throughout.",
+    "Our duty rota is still short of two workers and the backlog keeps growing.",
+    "She went missing from care twice in the spring but has been settled since the summer.",
+    "Mum's partner moved out in March and the children are thriving.",
+    "The burn was assessed at the hospital and found to be accidental.",
+    "The home visit was late because the car pool had no cars available.",
+    "We need better ways of getting children's voices into plans.",
+    "Court ordered supervised contact, which has gone well at the centre.",
+    "The allegation was investigated under section 47 and no further action was needed.",
+    "Dad's bail conditions were respected throughout the investigation, which has now concluded.",
+    "I am worried that newly qualified workers are carrying too many cases.",
+    "The teenager was found by police that night and taken back to her carers.",
+    "The 17-year-old is in supported accommodation and doing well at college.",
+    "I still think of this case when I read a referral from that school.",
+    "A strategy discussion was held within the hour and the children went to a foster placement.",
+    "The child told the nurse about the touching and was safeguarded that day; the man was arrested and charged.",
+    "When he went missing in 2022 the police found him within hours.",
+    "I'm worried that our team meetings keep getting cancelled.",
+    "She has had no contact with the man since the court made the order last year.",
+    "The referral was screened and allocated the same morning, and a visit took place that afternoon.",
+    "Mum still finds it hard to engage with services, but the children are safe and well cared for.",
+    "The strategy meeting went ahead without health, which meant the medical history was missing.",
+    "Dad has finished the perpetrator programme and the children are doing well in his care.",
+    "The IT system still crashes when we upload large documents.",
+    "Looking back, we should have escalated sooner, but the children were already safe with grandparents.",
+    "He used to sleep on friends' sofas before he moved into the supported lodgings, where he is now settled.",
+    "The police welfare check found the family at home and well.",
+    "I'd like the duty rota to include a second senior for complex strategy discussions.",
+    "The baby's fracture was found to be from a rare bone condition and the family were supported.",
+    "She was scared to go home at the time, so she stayed with her aunt and has remained there.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_LIVE)
+def test_current_risk_in_other_words_flags(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
+
+
+@pytest.mark.parametrize("text", MORE_NOT_LIVE)
+def test_good_news_history_and_system_worries_do_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
