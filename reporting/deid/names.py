@@ -372,6 +372,7 @@ def _judge_chain(
     # A chain holding an organisation or place word ("Leeds City Council") is no person.
     # "Evie Chambers" and "Jo Hall" are people, though Chambers and Hall are also organisation
     # words: a surname-like last word after a first name is kept unless it is a street or service.
+    # In a job title ("Team Manager Gill Foster", "School Nurse Bernie") the word names no place.
     org_at = [
         i
         for i, t in enumerate(chain)
@@ -383,14 +384,19 @@ def _judge_chain(
             and _key(t) not in STRONG_ORG_WORDS
             and _key(chain[i - 1]) in first_names
         )
+        and not (i + 1 < len(chain) and _key(chain[i + 1]).lower() in PROFESSIONAL_CUES)
     ]
     following = _next_word(text, chain[-1].end())
     if org_at or following in ORG_WORDS or following.capitalize() in STRONG_ORG_WORDS:
         return []
     # Split at words that are never names; the word before a part is a cue for it ("Baby Isla").
     parts: list[list[re.Match[str]]] = [[]]
-    for token in chain:
-        if _key(token) in NOT_NAME_WORDS or _key(token) in TITLES:
+    for i, token in enumerate(chain):
+        if (
+            (_key(token) in NOT_NAME_WORDS or _key(token) in TITLES)
+            and not _month_as_name(text, chain, i, surnames)
+            and not _role_word_as_surname(text, chain, i, first_names)
+        ):
             parts.append([])
         else:
             parts[-1].append(token)
@@ -415,6 +421,48 @@ def _judge_chain(
     return mentions
 
 
+_NAME_MONTHS = frozenset(["Jan", "April", "May", "June", "August"])
+_DATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:in|on|of|since|until|till|by|from|during|last|next|this|early|late|mid|end|before|after|"
+    r"throughout|between|and|or|to))\W*$",
+    re.I,
+)
+
+
+def _month_as_name(text: str, chain: list[re.Match[str]], i: int, surnames: frozenset[str]) -> bool:
+    """Whether a month that is also a first name starts a name here ("inspector Jan Pike").
+
+    Only before a known surname, and never where a date reads ("4 June", "in May Smith moved").
+    """
+    token = chain[i]
+    return (
+        _key(token) in _NAME_MONTHS
+        and i + 1 < len(chain)
+        and _key(chain[i + 1]) in surnames
+        and not re.match(r"^\W*\d", text[chain[i + 1].end() : chain[i + 1].end() + 4])
+        and _DATE_BEFORE.search(text[max(0, token.start() - 12) : token.start()]) is None
+    )
+
+
+# Words of the trade that are also common surnames.
+_SURNAME_ROLE_WORDS = frozenset(["Foster", "Judge", "Constable"])
+_CARE_NOUN_AFTER = re.compile(
+    r"^\s+(?:carers?|care|placements?|parents?|family|home|agency|panel|team|mum|dad)\b", re.I
+)
+
+
+def _role_word_as_surname(text: str, chain: list[re.Match[str]], i: int, first_names: frozenset[str]) -> bool:
+    """Whether "Foster" in "Gill Foster agreed" is her surname, not "foster carer"."""
+    token = chain[i]
+    return (
+        _key(token) in _SURNAME_ROLE_WORDS
+        and i == len(chain) - 1
+        and i > 0
+        and (_key(chain[i - 1]) in first_names or _key(chain[i - 1]) in gazetteer()[2])
+        and _CARE_NOUN_AFTER.match(text[token.end() : token.end() + 20]) is None
+    )
+
+
 def _judge_part(
     text: str,
     part: list[re.Match[str]],
@@ -436,7 +484,8 @@ def _judge_part(
     )
     if len(words) >= 2:
         head_first = head in first_names
-        tail_name = tail in surnames or tail in first_names
+        tail_surname = tail in surnames or tail in _SURNAME_ROLE_WORDS
+        tail_name = tail_surname or tail in first_names
         # Words no dictionary and no place list knows ("Anwen Prydderch") read as a name.
         english = english_words()
         unknown_shape = all(
@@ -449,7 +498,7 @@ def _judge_part(
         virtue_name = head in VIRTUE_NAMES and tail.lower() not in english and tail not in PLACE_NAMES
         is_name = (
             (head_first and (tail_name or virtue_name or head not in NEVER_SINGLE_NAMES))
-            or (tail in surnames and head not in ambiguous)
+            or (tail_surname and head not in ambiguous)
             or double_barrelled
             or strong_cue
             or unknown_shape
@@ -457,9 +506,7 @@ def _judge_part(
         # Two ordinary English words ("Rose Hill", "Will Young") need a cue, unless they read
         # as a first name and a surname ("Bob Smith").
         if head in ambiguous and tail in ambiguous and not strong_cue:
-            is_name = (
-                head_first and tail in surnames and not (head in NEVER_SINGLE_NAMES and tail in NEVER_SINGLE_NAMES)
-            )
+            is_name = head_first and tail_surname and not (head in NEVER_SINGLE_NAMES and tail in NEVER_SINGLE_NAMES)
         # A place before a word that is no surname is a place ("Chester Zoo").
         if head in PLACE_NAMES and tail not in surnames and not strong_cue:
             is_name = False

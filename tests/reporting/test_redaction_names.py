@@ -75,6 +75,11 @@ def people(source: str) -> list[str]:
         ("Ruby, Jack and Oscar were seen at school.", ["Ruby", "Jack", "Oscar"]),
         ("Dylan, Kai and Mia were seen at home.", ["Dylan", "Kai", "Mia"]),
         ("Rose and her brother were seen together.", ["Rose"]),
+        # Job titles before a name, a month that is a first name, a trade word that is a surname.
+        ("Team Manager Gill Foster agreed the plan.", ["Gill", "Foster"]),
+        ("School Nurse Bernie saw him.", ["Bernie"]),
+        ("Ofsted inspector Jan Pike visited.", ["Jan", "Pike"]),
+        ("Sarah Judge rang.", ["Sarah", "Judge"]),
         # Forms that already worked, kept as a guard.
         ("Mum (Kerry) said she would attend.", ["Kerry"]),
         ("Nan Pat has been caring for the children.", ["Pat"]),
@@ -138,6 +143,11 @@ def test_look_alikes_are_kept(source: str) -> None:
     ("source", "expected"),
     [
         ("Sarah SW visited.", "[PERSON 1] SW visited."),
+        ("On 4 June Smith said.", "On [DATE 1] [PERSON 1] said."),
+        ("In June Nowak moved.", "In June [PERSON 1] moved."),
+        ("Mum said Jean Foster carer was kind.", "Mum said [PERSON 1] Foster carer was kind."),
+        ("Team Manager sign-off was late.", "Team Manager sign-off was late."),
+        ("Police Officer Khan attended.", "Police Officer [PROFESSIONAL 1] attended."),
         ("Leo, Will you sit down.", "[PERSON 1], Will you sit down."),
         ("Sam, Team Manager, agreed.", "[PERSON 1], Team Manager, agreed."),
         ("Kerry, Preston and Leeds were options.", "[PERSON 1], Preston and Leeds were options."),
