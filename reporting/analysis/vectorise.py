@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 5
+REPRESENTATION_VERSION: int = 6
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -119,9 +119,21 @@ _ACRONYMS: dict[str, str] = {
     r"asye": "newly qualified social worker assessed year",
     r"dcs": "director of children's services",
     r"adm": "agency decision maker",
-    r"sswsw?|ssws?": "supervising social worker",
+    r"ssws?": "supervising social worker",
     r"h&s": "health and safety",
     r"pnd": "police national database",
+    r"peps?": "personal education plan",
+    r"ehe": "elective home education",
+    r"cme": "child missing education",
+    r"neet": "not in education employment training",
+    r"pru": "pupil referral unit",
+    r"ihas?|rhas?": "health assessment looked after child",
+    r"fgcs?": "family group conference meeting",
+    r"nrpf": "no recourse to public funds",
+    r"asc": "adult social care",
+    r"dols": "deprivation of liberty",
+    r"dbs": "disclosure and barring check",
+    r"csc": "children's social care",
 }
 
 #: Acronyms that are also ordinary English words ("it", "send", "dash", "la",
@@ -143,6 +155,7 @@ _CASED_ACRONYMS: dict[str, str] = {
     r"IT": "information technology",
     r"ED": "emergency department hospital",
     r"OOH": "out of hours",
+    r"VSH?": "virtual school",
 }
 
 #: Concept groups: a report mentioning any cue gets the concept token. Groups
@@ -478,6 +491,36 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"admin(?:istrator|istration)?s?",
         r"business support",
     ),
+    "education": (
+        r"(?:permanent|fixed term|school) exclusions?|excluded from school|exclu(?:ded|sion) from (?:school|class)",
+        r"(?:school )?attendance at school|school attendance|persistent(?:ly)? absen(?:ce|t)|absent from school",
+        r"personal education plan|virtual school|designated teacher",
+        r"elective home education|home educat(?:ed|ion)|child missing education|off ?rolled|off ?rolling",
+        r"not in education employment training",
+        r"part time timetables?|reduced timetables?|alternative provision|pupil referral unit",
+        r"school places?|school admissions?|(?:changed|changing|new|moved) schools?",
+    ),
+    "neglect": (
+        r"neglect(?:ed|ful)?",
+        r"home conditions|(?:poor|personal) hygiene|unkempt|hungry|no food",
+        r"(?:was |were )?not brought|missed (?:health |medical |dental )?appointments?",
+        r"cumulative harm|chronic(?:ally)? (?:neglect|concerns?)",
+    ),
+    # A looked-after child's time with their family, not a contact to the front door.
+    "family_time": (
+        r"(?:supervised|unsupervised|sibling|letterbox|direct|indirect|face to face) contact",
+        r"contact (?:arrangements?|sessions?|centres?|supervisors?|plans?|visits?)",
+        r"contact with (?:(?:his|her|their) )?(?:mum|dad|mother|father|parents?|siblings?|brothers?|sisters?)",
+        r"contact with (?:(?:his|her|their) )?birth family",
+        r"family time",
+    ),
+    "permanence_adoption": (
+        r"adopt(?:ed|ion|ions|ers?|ive)",
+        r"placement orders?",
+        r"early permanence|fostering for adoption|permanence",
+        r"life story (?:work|books?)|later life letters?",
+        r"birth (?:family|parents?|mother|father)",
+    ),
     # Tools and forms of assessment, not every mention of an assessment or plan.
     "assessment_tools": (
         r"risk assessments?",
@@ -649,6 +692,10 @@ CONCEPT_TITLES: dict[str, str] = {
     "child_health_injury": "Health and injuries",
     "resources": "Resources",
     "assessment_tools": "Assessment tools",
+    "education": "Education and schools",
+    "neglect": "Neglect",
+    "family_time": "Family time and contact",
+    "permanence_adoption": "Permanence and adoption",
 }
 
 
