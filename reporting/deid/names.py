@@ -68,10 +68,23 @@ FAMILY_NOUNS = frozenset(
         "grandparents",
     ]
 )
+# An age, a school year or a date of birth right after a name: "Leo, 6,", "Leo (6yrs)",
+# "Leo age 6", "Leo (m, 6)", "Leo (aged six)", "Leo, Year 6,", "Leo (born 2015)", "Leo (DOB ...".
+# Only digit groups capture (the role reads the age from them); a worded age is a child's.
+_WORDED_AGE = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+)
 AGE_AFTER = re.compile(
     r"^(?:,\s*|\s*\(\s*)(?:aged?\s*)?(\d{1,2})\s*"
-    r"(?:\)|,|\s+(?:and|years?|yrs?|months?|weeks?)\b|yo\b|-year|[.;]?\s*$)"
-    r"|^(?:,\s*|\s+is\s+|\s+was\s+)an?\s+(?:[a-z]+\s+){0,3}?(\d{1,2})[- ](?:year|yr|month)s?[- ]old|^,?\s*\(?\s*DOB\b"
+    r"(?:\)|,|\s+(?:and|years?|yrs?|months?|weeks?)\b|(?:yo|y|yrs?|years?|m|mths?|months?|wks?|weeks?)\b|-year|"
+    r"[.;]?\s*$)"
+    r"|^(?:,\s*|\s+is\s+|\s+was\s+)an?\s+(?:[a-z]+\s+){0,3}?(\d{1,2})[- ](?:year|yr|month)s?[- ]old"
+    r"|^,?\s*\(?\s*(?:DOB|[Dd]\.?[Oo]\.?[Bb]\.?)(?![a-z])"
+    r"|^\s+aged?\s+(\d{1,2})\b|^,\s*who\s+is\s+(\d{1,2})\b"
+    r"|^\s*\(\s*(?:[MFmf]|male|female|boy|girl)\s*[,/]\s*(\d{1,2})\b"
+    rf"|^(?:,\s*|\s*\(\s*)(?:aged?\s+)?{_WORDED_AGE}(?:\s*\)|,|\s+(?:years?|months?|weeks?)\b)"
+    r"|^(?:,\s*|\s*\(\s*)(?:[Yy]ear|[Yy]r|Y)\s?\d{1,2}\b"
+    r"|^\s*\(\s*(?:born|b\.)\s*(?:in\s+)?(?:\d{1,2}[./-]\d{1,2}[./-])?20\d\d\b|^\s*\(\s*unborn\b"
 )
 PARENT_AFTER = re.compile(
     r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b(?!['’]s)",
@@ -110,7 +123,10 @@ PERSON_VERB_AFTER = re.compile(
     r"admitted|reported|replied|stated|wants|wanted|likes|loves|hates|feels|felt|seemed|appeared|presented|"
     r"(?:was|is|has\s+been|had\s+been)\s+(?:not\s+)?(?:seen|upset|crying|asleep|happy|sad|scared|quiet|angry|"
     r"distressed|withdrawn|missing|spoken|taken|placed|excluded|born|aged|\d|pregnant|arrested|interviewed|"
-    r"visited|collected|settled|unwell|poorly|tired|hungry))\b"
+    r"visited|collected|settled|unwell|poorly|tired|hungry|in\s+(?:[Yy]ear|[Yy]r|[Rr]eception)))\b"
+    # Where a child lives, learns and sleeps: "Tadhg lives with his nan", "Tadhg attends nursery".
+    r"|^\s+(?:lives|lived|living|stays|stayed)\s+with\b|^\s+(?:attends|attended|goes\s+to|went\s+to)\s+"
+    r"(?:school|nursery|college|pre-?school|playgroup|sixth\s+form)\b|^\s+(?:slept|sleeps|wet\s+the\s+bed)\b"
 )
 # Verbs and phrases before a person ("I spoke to Tadhg", "a boy called Rhydian").
 PERSON_CUE_BEFORE = re.compile(
@@ -545,7 +561,7 @@ def _judge_part(
             is_name = (
                 titled
                 or _family_noun_after(text, start, end)
-                or AGE_AFTER.search(text[end : end + 45]) is not None
+                or (head not in LOCAL_AUTHORITIES and AGE_AFTER.search(text[end : end + 45]) is not None)
                 or (head not in LOCAL_AUTHORITIES and PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None)
                 or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                 or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None

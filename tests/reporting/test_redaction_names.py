@@ -80,6 +80,20 @@ def people(source: str) -> list[str]:
         ("School Nurse Bernie saw him.", ["Bernie"]),
         ("Ofsted inspector Jan Pike visited.", ["Jan", "Pike"]),
         ("Sarah Judge rang.", ["Sarah", "Judge"]),
+        # A name no list knows, with an age, school year or birth in the forms notes use.
+        ("Ozzy (6yrs) was seen.", ["Ozzy"]),
+        ("Ozzy age 6 was seen.", ["Ozzy"]),
+        ("Ozzy, who is 6, was seen.", ["Ozzy"]),
+        ("Ozzy (m, 6) was seen.", ["Ozzy"]),
+        ("Ozzy (aged six) was seen.", ["Ozzy"]),
+        ("Ozzy, Year 6, was seen.", ["Ozzy"]),
+        ("Ozzy (born 2015) was seen.", ["Ozzy"]),
+        ("Ozzy (d.o.b 01/02/2015) was seen.", ["Ozzy"]),
+        ("Ozzy (unborn) is due in May.", ["Ozzy"]),
+        # ... or doing what only a child does.
+        ("Ozzy lives with his nan.", ["Ozzy"]),
+        ("Ozzy attends nursery.", ["Ozzy"]),
+        ("Ozzy is in Year 6.", ["Ozzy"]),
         # Forms that already worked, kept as a guard.
         ("Mum (Kerry) said she would attend.", ["Kerry"]),
         ("Nan Pat has been caring for the children.", ["Pat"]),
@@ -130,6 +144,10 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "The Winter Fete was cancelled.",
         "Angel Islington tube station.",
         "Mo-Fri the office is open.",
+        "Kirklees, Year 6, pupils did well.",
+        "Nacro attended the meeting.",
+        "Leeds lives with the consequences.",
+        "Ward 6m was busy.",
         # Acronyms of the trade after a name or a title are no surnames.
         "MARAC referral was made. CAMHS were informed.",
         "Dr NHS",
