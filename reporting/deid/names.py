@@ -331,9 +331,22 @@ def _add_coordinated(
     return found
 
 
+# A word all in lower case or all in capitals: "tadhg said", "JONES".
+_ONE_CASE_WORD = re.compile(
+    rf"(?<![\w'’{MARKS}-])(?:{LOWER}(?:{LOWER}|{MARK}){{2,}}|{UPPER}(?:{UPPER}|{MARK}){{2,}})(?![\w{MARKS}-])"
+)
+
+
 def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[str]) -> list[Mention]:
-    """Every capitalised occurrence of an already-known name word, as a mention (role from context)."""
+    """Every occurrence of an already-known name word, as a mention (role from context).
+
+    Capitalised occurrences always count; one typed in lower case or in capitals ("tadhg",
+    "OKAFOR") counts when the word is no English word and no acronym of the trade.
+    """
     known = frozenset(aliases) - NOT_NAME_WORDS
+    if not known:
+        return []
+    english = english_words()
     found = []
     for m in NAME_TOKEN.finditer(text):
         word = fold(m.group())
@@ -341,7 +354,18 @@ def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[s
             found.append(
                 Mention(m.start(), m.end(), (word,), _role(text, m.start(), m.end()), _titled(text, m.start()))
             )
-    return found
+    for m in _ONE_CASE_WORD.finditer(text):
+        word = fold(m.group()).capitalize()
+        if (
+            word in known
+            and word.lower() not in english
+            and m.group() not in ACRONYMS
+            and not _inside(m.start(), m.end(), blocked)
+        ):
+            found.append(
+                Mention(m.start(), m.end(), (word,), _role(text, m.start(), m.end()), _titled(text, m.start()))
+            )
+    return sorted(found, key=lambda m: m.start)
 
 
 def _key(token: re.Match[str]) -> str:

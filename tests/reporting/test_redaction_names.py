@@ -175,3 +175,14 @@ def test_look_alikes_are_kept(source: str) -> None:
 )
 def test_words_beside_a_name_are_taken_only_when_they_read_as_a_name(source: str, expected: str) -> None:
     assert redact_text(source).text == expected
+
+
+def test_a_known_name_retyped_in_lower_case_or_capitals_shares_its_placeholder() -> None:
+    result = redact_text("Tadhg Okafor (6) was seen. Later tadhg said OKAFOR was his name.")
+    assert result.text == "[CHILD 1] (6) was seen. Later [CHILD 1] said [CHILD 1] was his name."
+
+
+def test_a_known_name_that_is_a_word_does_not_spread_to_the_word() -> None:
+    assert (
+        redact_text("Mark Jones was seen. I will mark the file.").text == "[PERSON 1] was seen. I will mark the file."
+    )
