@@ -71,10 +71,10 @@ _CHILD = (
 # "with her foster carers" or "to her manager" does not read as "with her".
 _ADULT = (
     r"(?:(?:(?:her|his|their|the|an?|mum'?s|mother'?s) )?(?:new )?(?:dad|mum|father|mother|stepdad|stepfather|stepmum|"
-    r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|them\b|"
-    r"her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker)\b)|"
-    r"the (?:man|woman|adult|perpetrator|abuser|offender|alleged \w+)\b|an? (?:man|adult|older (?:male|man|boy))\b|"
-    r"\[person[ _]?\d*\])"
+    r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|"
+    r"them\b|her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker)\b)|"
+    r"the (?:man|woman|adult|perpetrator|abuser|offender|alleged \w+)\b|"
+    r"an? (?:\d{2}-year-old |older )?(?:man|male|adult|boy)\b|\[person[ _]?\d*\])"
 )
 # Safe carers: "still living with her foster carers" is the good news, not the risk.
 _NOT_SAFE_CARER = (
@@ -100,7 +100,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     # The child is with the risk now, or goes back to it soon.
     (
         r"\b(?:is|are|'s|'re|remains?|still|now|currently) (?:still |now |currently )?(?:at home|in the house|"
-        r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there) with " + _NOT_SAFE_CARER + _ADULT,
+        r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there|inside|upstairs) with "
+        + _NOT_SAFE_CARER
+        + _ADULT,
         3.0,
     ),
     # Deliberately broad ("the records are still at the old practice" also fires): narrowing it to a
@@ -124,10 +126,15 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (
         r"\b(?:go(?:es|ing)?|return(?:s|ing)?|due (?:to )?(?:go|return)|be(?:ing)? sent)(?:(?: back)?(?: home)"
-        r"(?: to [\w' \[\]]{1,25}?)?| back(?: to [\w' \[\]]{1,25}?)?| to " + _ADULT + r"(?:'s)?) " + _NOW + r"\b",
+        r"(?: to [\w' \[\]]{1,25}?)?| back(?: to [\w' \[\]]{1,25}?)?| to (?:" + _ADULT + r"(?:'s)?|his|hers|theirs|"
+        r"[\w]+'s)(?: [\w ]{1,20}?)?) " + _NOW + r"\b",
         3.0,
     ),
-    (r"\b(?:moved back in|(?:has|have) (?:now )?moved in|back (?:in|at) the (?:house|address|home|flat))\b", 2.0),
+    (
+        r"\b(?:moved (?:[\w']+ ){0,3}back in|(?:has|have) (?:now )?moved in|"
+        r"back (?:in|at) the (?:house|address|home|flat))\b",
+        2.0,
+    ),
     (
         r"\b(?:remains?|still|is|are) (?:living )?(?:in|at) the (?:family home|same (?:house|address|flat|"
         r"household))\b|\blives? (?:at|in) the same (?:address|house|flat|household)\b",
@@ -202,7 +209,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\bnot (?:in|attending) school\b|\bmissing (?:from )?education\b|\boff (?:the )?(?:school )?roll\b", 1.0),
-    (r"\bnot answering (?:her|his|their|the) (?:phone|door)\b|\bisn'?t answering\b", 1.5),
+    (r"\b(?:not|n't) answering (?:her|his|their|the) (?:phone|door)\b|\b(?:isn|aren)'?t answering\b", 1.5),
     # A disclosure, injury or referral that nobody has acted on yet.
     (
         r"\b(?:still no|no|not yet a|yet to (?:have )?an?) " + _SAFEGUARDING_STEP + r"s? (?:has|have) (?:yet )?been "
@@ -373,7 +380,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         + r"|the (?:flat|house|home|address|property))",
         2.5,
     ),
-    (r"\b(?:hasn'?t|has not|haven'?t|have not) been (?:home|back|visited|seen|in school) (?:for|since|in)\b", 3.0),
+    (
+        r"\b(?:hasn'?t|has not|haven'?t|have not) been (?:home|back|visited|seen|in school|at (?:school|nursery|"
+        r"college)) (?:for|since|in)\b",
+        3.0,
+    ),
     (r"\bphone (?:goes straight to voicemail|is (?:off|switched off|dead))\b", 1.5),
     (r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b", 2.5),
     (r"\b(?:no ?one|nobody) (?:is )?(?:available|free|able) to (?:do|visit|see|go|pick)\b", 2.5),
@@ -418,6 +429,44 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:(?:doesn'?t|does not|don'?t|do not) want to|won'?t|refuses to|refusing to) go (?:back )?home\b",
         2.5,
     ),
+    (r"\b(?:no ?one|nobody) (?:comes|answers|is looking after|is caring for|is feeding)\b", 2.0),
+    (r"\b(?:is|are|'s|'re) (?:very |really |often |always )?(?:drunk|intoxicated|high|under the influence)\b", 2.5),
+    (r"\b(?:meeting|seeing|meets|sees) (?:him|them|the man|this man|an? (?:man|adult|older \w+)) " + _NOW + r"\b", 2.5),
+    (r"\bafter (?:her|his|my|their) (?:leave|holiday|annual leave)\b|\b(?:two|three|\d+) weeks away\b", 1.5),
+    (r"\b(?:out|missing) all night\b", 1.5),
+    (
+        r"\b(?:large amounts of|unexplained) (?:cash|money|gifts)\b|\bnew (?:phones?|clothes|trainers)(?: that)? "
+        r"(?:no ?one|nobody)\b",
+        1.5,
+    ),
+    (r"\b(?:trying|tried|been unable) to (?:get hold of|contact|reach|find|trace)\b", 1.5),
+    (r"\b(?:house|flat|home) (?:looks|is|seems) (?:empty|abandoned)\b|\boff school\b", 1.5),
+    (r"\bclosed without (?:a visit|being seen|seeing|an assessment|a strategy|anyone)\b", 2.0),
+    (r"\b(?:no ?one|nobody|no-one) to (?:take|look after|care for|collect|have) (?:her|him|them|the \w+)\b", 3.0),
+    (r"\bwith " + _ADULT + r" alone\b", 2.0),
+    (
+        r"\b(?:(?:has|have)n'?t|(?:has|have) not|not) been able to (?:get in|see (?:her|him|them|the \w+)|"
+        r"gain (?:access|entry))\b",
+        3.0,
+    ),
+    (r"\b(?:is|are) (?:now )?(?:caring for|looking after|minding|babysitting)\b", 1.5),
+    (r"\b(?:child protection|cp|safeguarding|criminal|violent) history\b|\bknown to (?:police|the police)\b", 1.5),
+    (r"\b(?:storing|holding|carrying|hiding|keeping) (?:a |the )?(?:knife|knives|weapons?|drugs|gun|package)\b", 2.0),
+    (r"\bbeing (?:bullied|forced|made|pressured|threatened|groomed) into\b", 1.5),
+    (r"\bknow where (?:he|she|they) lives?\b", 1.5),
+    (r"\bwithout (?:anyone|anybody) (?:looking at|picking up|reading|seeing|checking)\b", 2.0),
+    (r"\beven though (?:she|he|they) (?:says?|said|told)\b", 1.5),
+    (
+        r"\b(?:is|are|'s|'re) (?:out drinking|drinking (?:heavily|again|daily|every)|using (?:again|drugs|heroin|"
+        r"crack|cocaine|cannabis)|taking drugs)\b",
+        2.0,
+    ),
+    (r"\bcaring for (?:his|her|their) (?:[\w]+ ){0,2}(?:siblings|brothers|sisters)\b", 1.0),
+    (
+        r"\btake (?:the |her |his |their )?(?:children|kids|child|baby|her|him|them) (?:abroad|out of the country)\b",
+        2.5,
+    ),
+    (r"\bwithout telling (?:us|anyone|anybody|the school|children's services)\b", 2.0),
     # Present-tense markers: weak alone, they raise other cues.
     (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today)\b", 1.5),
     (
@@ -443,7 +492,7 @@ _HARM = _Cue(
     r"missing|run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
     r"men who|adults? (?:he|she|they) met online|in (?:his|her|their) (?:20s|30s|40s|twenties|thirties|forties)|"
     r"county lines?|debt|perpetrator'?s?|abuser|bail|non-molestation|dvp[on]|suicid\w*|self[- ]harm\w*|ligature|"
-    r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home)\b"
+    r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
 )
 _NOW_WORD = _Cue(
     r"\b(?:tonight|today|this (?:morning|afternoon|evening|week|weekend)|now|right now|at the moment|currently|still|"

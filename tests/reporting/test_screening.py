@@ -228,14 +228,14 @@ def test_reasons_quote_the_reporters_own_casing() -> None:
     assert "NOBODY HAS SEEN the baby since March" in screen_live_concern(text=text).reasons
 
 
-# Further live concerns in other words (a second and third round of examples written for the tests).
+# Further live concerns in other words (three more rounds of examples written for the tests).
 MORE_LIVE = [
     "Mum told me today that her ex is sleeping at the flat again and the girls are there with him.",
     "The baby came in with a spiral fracture; the hospital discharged her home with parents this "
     "afternoon before anyone from our team saw her.",
     "The 14-year-old has not been home for two nights and her phone goes straight to voicemail.",
-    "He told the school nurse that his dad chokes him. I have passed it to the DSL but nothing seems to "
-    "have happened and he goes home at 3.",
+    "He told the school nurse that his dad chokes him. I have passed it to the DSL but nothing "
+    "seems to have happened and he goes home at 3.",
     "There's no one available to do a visit until next week and the referral is about a 2-year-old with a burn.",
     "I'm not confident anyone knows where this child is sleeping tonight.",
     "Grandmother is meant to supervise every contact but she leaves the children alone with him.",
@@ -243,8 +243,8 @@ MORE_LIVE = [
     "She has been staying at her boyfriend's flat; he is 24 and she is 14.",
     "The family have left the refuge and returned to the perpetrator's address.",
     "This child is at serious risk and needs a strategy discussion today.",
-    "He's 15 and has been kicked out by his stepdad; tonight he'll be sleeping at a friend's house whose "
-    "parents we know nothing about.",
+    "He's 15 and has been kicked out by his stepdad; tonight he'll be sleeping at a friend's house "
+    "whose parents we know nothing about.",
     "The MASH closed it with no further action, but the bruises are still there and dad still lives in the house.",
     "Nobody has followed up the school's call about the marks on her neck.",
     "The children are still at home with mum, who was drunk and unconscious when police visited last night.",
@@ -253,10 +253,10 @@ MORE_LIVE = [
     "My worry is that she is being sexually exploited right under our noses.",
     "Dad is out on bail with a condition not to contact the children, but the kids say he picks them up from school.",
     "She is due to be returned to her mother's care on Monday and the risk assessment hasn't been done.",
-    "The 3-month-old has a bruise on her cheek and mum can't say how it happened; they've gone home and "
-    "no medical has been arranged.",
-    "I found out at the core group that the children are spending nights at their uncle's, and he is the "
-    "one with the sexual offence.",
+    "The 3-month-old has a bruise on her cheek and mum can't say how it happened; they've gone home "
+    "and no medical has been arranged.",
+    "I found out at the core group that the children are spending nights at their uncle's, and he "
+    "is the one with the sexual offence.",
     "She's 13 and is hanging around the takeaway with men who give her vodka and lifts.",
     "Dad has turned up at the school gates twice this week despite the non-molestation order.",
     "Nobody at the hospital told us about the overdose and she's been discharged to the same home where it started.",
@@ -275,14 +275,51 @@ MORE_LIVE = [
     "We've got a 15-year-old in A&E who doesn't want to go home and nowhere to put her.",
     "I think this needs a CP medical before the bruises fade, and nobody has booked one.",
     "Her mum's boyfriend, who she says hurts her, is picking her up from school tomorrow.",
+    "The twins haven't been at nursery for three weeks and the family aren't answering the door.",
+    "A neighbour rang to say the toddler is crying on the balcony every night and no one comes.",
+    "I'm writing this from the car outside the house: the girls are inside with dad and he is very drunk.",
+    "The young person told me the man she calls her boyfriend is 31 and she is meeting him this weekend.",
+    "The social worker says she'll get to the referral after her leave, which is two weeks away, "
+    "and the bruises were on his face.",
     "He says he's scared of his mum's new partner and he's still living there.",
     "The baby was brought in with bleeding on the brain and is going home with both parents tomorrow.",
+    "Mum has moved her boyfriend back in even though he is a registered sex offender.",
     "She self-harmed again last night and is back at home with no safety plan and no CAMHS appointment.",
     "Police shared a DA incident from the weekend; dad strangled mum in front of the kids and he is "
     "still at the address.",
+    "He is 14 and is out all night, carrying large amounts of cash, and has a new phone no one bought him.",
+    "I've been trying to get hold of the family for a week; the kids are off school and the house looks empty.",
+    "We've had three referrals in a month about this family and each has been closed without a visit.",
+    "The children said their father locks them in their room and they are going to his for the holidays on Saturday.",
+    "There is nobody to take the 10-year-old tonight because his mum has been arrested and grandma has refused.",
+    "The parenting assessment relies on grandad supervising, but he works nights so the children are with mum alone.",
     "I am really worried about this girl's safety and I don't think anyone else is picking it up.",
     "The child told the nurse that mummy's friend touched her, and they are staying with that friend this week.",
     "No one has checked on the 8-year-old who was left with a neighbour when mum was sectioned yesterday.",
+    "The school nurse saw finger-tip bruising on the 5-year-old's upper arms this morning and he's "
+    "due to be collected by his stepmum at 3.15.",
+    "Our 16-year-old has been staying with a 27-year-old man she met at a party and won't tell us the address.",
+    "The health visitor hasn't been able to get in for six weeks and mum says the baby is 'asleep' every time.",
+    "Mum rang at 4pm saying she can't cope and will hurt the baby if someone doesn't come.",
+    "Dad's new partner has a child protection history in another authority and is now caring for "
+    "the children while dad works.",
+    "He's being bullied into storing a knife for older lads and they know where he lives.",
+    "The referral from the GP about the 9-year-old's weight loss and bruising has been in the inbox "
+    "since Tuesday without anyone looking at it.",
+    "The CP plan relies on nan being there, but nan is in hospital and the kids are home with mum and her partner.",
+    "I have just found out the child we placed with her father last week is sleeping on the floor "
+    "and not being fed properly.",
+    "The 11-year-old is caring for his three younger siblings most nights while mum is out drinking.",
+    "Nobody from children's services has been out since the DA incident on Friday, and he is back at the house.",
+    "She's missing from care for the third night running and her phone is being answered by an unknown man.",
+    "The older brother, who has been charged with sexually assaulting her, still lives in the family home.",
+    "The boy keeps turning up at school hungry, with the same clothes on, and says there's no food at home.",
+    "Mum has told the contact supervisor she plans to take the children abroad this weekend and not come back.",
+    "There's a 13-year-old in the police station who can't go home and no placement has been identified.",
+    "I can't shake the feeling that this little girl is not safe and no one is listening.",
+    "The family moved to a new area without telling us and the new authority hasn't accepted the transfer.",
+    "The toddler's injuries were only photographed; no one has asked for a child protection medical "
+    "and he is home with dad.",
 ]
 MORE_NOT_LIVE = [
     "Last winter a teenager was sleeping on friends' floors for a week; the housing protocol has since fixed that.",
@@ -300,8 +337,8 @@ MORE_NOT_LIVE = [
     "It took eleven days for the transfer meeting to happen, which delayed the plan.",
     "The interpreter did not turn up and the visit had to be rebooked for the next day, when the child was seen.",
     "The IRO was not told about the move until after it had happened.",
-    "Looking back, the disclosure should have gone to MASH that day rather than the next; the child was "
-    "safe with her grandparents throughout.",
+    "Looking back, the disclosure should have gone to MASH that day rather than the next; the child "
+    "was safe with her grandparents throughout.",
     "Our duty rota is still short of two workers and the backlog keeps growing.",
     "She went missing from care twice in the spring but has been settled since the summer.",
     "Mum's partner moved out in March and the children are thriving.",
@@ -331,6 +368,22 @@ MORE_NOT_LIVE = [
     "I'd like the duty rota to include a second senior for complex strategy discussions.",
     "The baby's fracture was found to be from a rare bone condition and the family were supported.",
     "She was scared to go home at the time, so she stayed with her aunt and has remained there.",
+    "The school nurse's concern was passed on that morning and a strategy discussion followed within two hours.",
+    "The young person stayed with an older man for a week last spring; police recovered her and she "
+    "has been safe since.",
+    "We were unable to get into the house for weeks in 2023 before the family moved away and the case transferred.",
+    "Mum rang feeling overwhelmed and the duty worker arranged a family support worker for the next day.",
+    "The placement breakdown was handled well by the out of hours team.",
+    "Staff vacancies mean we are still relying on agency workers in the assessment team.",
+    "The referral sat in the inbox over the bank holiday weekend, which we have now fixed with a rota.",
+    "His sister used to care for the younger ones, but mum now has a support package and the children are well.",
+    "I think the risk assessment template needs a section for fathers.",
+    "The older brother was charged and moved to live with his grandparents, and there is a safety plan in place.",
+    "The training on exploitation was helpful and I now feel more confident.",
+    "A worker is allocated and visiting weekly, and the children say they feel safe.",
+    "There were long delays in getting the transfer accepted, but the new authority did see the children in the end.",
+    "The baby had a bruise that was explained by a birthmark, confirmed at the medical.",
+    "Our chronology tool doesn't show police contacts, which made the review slow.",
 ]
 
 
