@@ -91,6 +91,13 @@ STRONG_ORG_WORDS = _words(
     Wing Hub Campus Museum Gallery Theatre Stadium Market Airport Port Harbour Bridge"""
 )
 
+# Organisation and place words that are also common surnames: "Mrs Lane", "Evie Park (6)",
+# "Kerry Court (mum)", "PC Street" name people when a title or a cue says so.
+ORG_SURNAMES = _words(
+    """Lane Park House Hall Lodge Court Chambers Bridge Church Ward Street Way Grove Place Bank Law Temple
+    Wing Manor Close Field Wood"""
+)
+
 TITLES = _words("Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lady Lord Rev Reverend Cllr Sgt Insp Supt Judge")
 
 # Words (lower-cased) that, just before or just after a name, say what the person is.

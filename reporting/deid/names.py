@@ -22,6 +22,7 @@ from reporting.deid.lexicon import (
     FUNCTION_WORDS,
     LOCAL_AUTHORITIES,
     NEVER_SINGLE_NAMES,
+    ORG_SURNAMES,
     ORG_WORDS,
     PARENT_CUES,
     PERSON_CUES,
@@ -413,6 +414,15 @@ def _judge_chain(
     # "Evie Chambers" and "Jo Hall" are people, though Chambers and Hall are also organisation
     # words: a surname-like last word after a first name is kept unless it is a street or service.
     # In a job title ("Team Manager Gill Foster", "School Nurse Bernie") the word names no place.
+    # After a title, or with an age or relation after it, a surname-like last word is a surname
+    # ("Mrs Lane", "Evie Lane (6)", "Kerry Court (mum)").
+    end = chain[-1].end()
+    personal = (
+        _key(chain[0]) in TITLES
+        or _titled(text, chain[0].start())
+        or AGE_AFTER.search(text[end : end + 45]) is not None
+        or PARENT_AFTER.search(text[end : end + 30]) is not None
+    )
     org_at = [
         i
         for i, t in enumerate(chain)
@@ -425,6 +435,7 @@ def _judge_chain(
             and _key(chain[i - 1]) in first_names
         )
         and not (i + 1 < len(chain) and _key(chain[i + 1]).lower() in PROFESSIONAL_CUES)
+        and not (personal and i == len(chain) - 1 and i > 0 and _key(t) in ORG_SURNAMES)
     ]
     following = _next_word(text, chain[-1].end())
     if org_at or following in ORG_WORDS or following.capitalize() in STRONG_ORG_WORDS:
