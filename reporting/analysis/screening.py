@@ -35,19 +35,54 @@ _FLAG_THRESHOLD = 2.0
 _MAX_REASONS = 4
 
 
+def _without_leading_boundaries(pattern: str) -> str:
+    """``pattern`` less the ``\\b`` that opens it or any of its top-level alternatives.
+
+    Dropping a boundary there only lets more text match, so the result finds every match of
+    ``pattern`` (and some that are not).
+    """
+    out: list[str] = []
+    depth = 0
+    in_class = False
+    opens_alternative = True
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            escape = pattern[index : index + 2]
+            if not (escape == r"\b" and opens_alternative):
+                out.append(escape)
+            opens_alternative = False
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        opens_alternative = char == "|" and depth == 0 and not in_class
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 class _Cue:
     """A cue pattern, found the fast way.
 
     A leading ``\\b`` stops Python's regex engine from skipping ahead to where a match could start,
-    which made a leading-boundary cue up to 30 times slower. So the pattern without it finds
-    candidates and the full pattern confirms each one; the matches are exactly the full pattern's.
+    which made a leading-boundary cue up to 30 times slower. So the pattern without its leading
+    boundaries finds candidates and the full pattern confirms each one; the matches are exactly the
+    full pattern's.
     The cues are written in lower case and run on a lower-cased copy of the text, because
     case-insensitive matching over this many patterns costs twice the time.
     """
 
     def __init__(self, pattern: str) -> None:
         self._exact = re.compile(pattern)
-        self._candidates = re.compile(pattern.removeprefix(r"\b"))
+        self._candidates = re.compile(_without_leading_boundaries(pattern))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         position = 0
