@@ -351,10 +351,15 @@ def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[s
     found = []
     for m in NAME_TOKEN.finditer(text):
         word = fold(m.group())
-        if word in known and not _inside(m.start(), m.end(), blocked):
+        if _inside(m.start(), m.end(), blocked):
+            continue
+        if word in known:
             found.append(
                 Mention(m.start(), m.end(), (word,), _role(text, m.start(), m.end()), _titled(text, m.start()))
             )
+        elif _plural_of_known(text, m, known, english):
+            # "Stacey Whitmore ... the Whitmores were visited": the household of a known name.
+            found.append(Mention(m.start(), m.end(), (word,), "FAMILY", False))
     for m in _ONE_CASE_WORD.finditer(text):
         word = fold(m.group()).capitalize()
         if (
@@ -367,6 +372,18 @@ def propagate(text: str, blocked: Sequence[tuple[int, int]], aliases: Iterable[s
                 Mention(m.start(), m.end(), (word,), _role(text, m.start(), m.end()), _titled(text, m.start()))
             )
     return sorted(found, key=lambda m: m.start)
+
+
+def _plural_of_known(text: str, token: re.Match[str], known: frozenset[str], english: frozenset[str]) -> bool:
+    """ "Whitmores" for a known "Whitmore"; an English-word stem needs "the" before ("the Greens")."""
+    word = fold(token.group())
+    stem = next((w for w in (word[:-1], word[:-2]) if word.endswith("s") and w in known), None)
+    if stem is None:
+        return False
+    return (
+        stem.lower() not in english
+        or re.search(r"\bthe\s+$", text[max(0, token.start() - 5) : token.start()], re.I) is not None
+    )
 
 
 def _key(token: re.Match[str]) -> str:

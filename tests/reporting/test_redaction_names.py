@@ -193,3 +193,12 @@ def test_a_known_name_that_is_a_word_does_not_spread_to_the_word() -> None:
     assert (
         redact_text("Mark Jones was seen. I will mark the file.").text == "[PERSON 1] was seen. I will mark the file."
     )
+
+
+def test_the_household_of_a_known_name_is_redacted_in_the_plural() -> None:
+    source = "Kelly Green (mum) rang. The Greens were out. Greens and beans were in the fridge."
+    assert (
+        redact_text(source).text
+        == "[PARENT 1] (mum) rang. The [FAMILY 1] were out. Greens and beans were in the fridge."
+    )
+    assert "Whitmores" not in redact_text("Stacey Whitmore rang. Whitmores' flat was cold.").text
