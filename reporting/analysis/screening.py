@@ -548,6 +548,12 @@ _PAST_FRAME = _Cue(
     r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
 )
 
+# Earlier in the same sentence, these deny the cue that follows.
+_DENIED = re.compile(
+    r"\b(?:no (?:suggestion|evidence|indication|sign|reason to (?:think|believe|suspect))|nothing to (?:suggest|"
+    r"indicate)|(?:no ?one|nobody|no-one) (?:thinks|believes|suggests|is saying)|it is not (?:true|the case))\b"
+)
+
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
 _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) (?:fine|safe|ok|okay|unharmed) (?:in the end|afterwards|by then)\b",
@@ -592,8 +598,9 @@ def _phrase(text: str, start: int, end: int, reach: int = 60) -> str:
     return text[left:right].strip(" ,-–—\"'“”")
 
 
-class _PastSentences:
-    """Which sentences of a text are told as over or in hindsight; each sentence is checked once."""
+class _Sentences:
+    """The sentences of a text: which are told as over or in hindsight (each checked once), and
+    whether a cue is denied earlier in its own sentence."""
 
     def __init__(self, text: str) -> None:
         self._text = text
@@ -606,13 +613,18 @@ class _PastSentences:
         bounds = [*self._starts, len(self._text)]
         for index in range(len(self._starts)):
             sentence = self._text[bounds[index] : bounds[index + 1]]
-            if not _HARM.search(sentence) or self.holds(bounds[index]):
+            if not _HARM.search(sentence) or self.past(bounds[index]):
                 continue
             markers = {match.group(0) for match in _NOW_WORD.finditer(sentence)}
             evidence += 2.0 if len(markers) >= 2 else 1.0 if markers else 0.0
         return evidence
 
-    def holds(self, position: int) -> bool:
+    def denied(self, position: int) -> bool:
+        """Whether the sentence so far denies what follows ("no suggestion that dad has access")."""
+        start = self._starts[bisect.bisect_right(self._starts, position) - 1]
+        return bool(_DENIED.search(self._text[start:position]))
+
+    def past(self, position: int) -> bool:
         index = bisect.bisect_right(self._starts, position) - 1
         if index not in self._past:
             end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._text)
@@ -631,12 +643,14 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     score = 0.0
     strongest = 0.0
     hits: list[tuple[float, int, int]] = []
-    past_sentences = _PastSentences(folded)
+    sentences = _Sentences(folded)
     for pattern, weight in _LIVE_PATTERNS:
         best: tuple[float, int, int] | None = None
         for match in pattern.finditer(folded):
+            if sentences.denied(match.start()):
+                continue
             # "She was living with him at the time but was placed the same day" is history, not a live risk.
-            past = past_sentences.holds(match.start())
+            past = sentences.past(match.start())
             hit = (weight / 2 if past else weight, match.start(), match.end())
             if best is None or hit[0] > best[0]:
                 best = hit
@@ -647,7 +661,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
             strongest = max(strongest, best[0])
             hits.append(best)
 
-    score += min(_HARM_NOW_CAP, past_sentences.harm_now())
+    score += min(_HARM_NOW_CAP, sentences.harm_now())
 
     resolved = sum(1 for pattern in _RESOLVED_PATTERNS if pattern.search(folded))
     # A resolution phrase only discounts weak signals: a child "fine in the end"

@@ -407,3 +407,19 @@ def test_fast_cue_search_finds_exactly_what_the_plain_regex_finds() -> None:
         cue = screening._Cue(pattern)
         for text in texts:
             assert [m.span() for m in cue.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am not worried that she is unsafe at home.",
+        "I do not think the children are at risk now.",
+        "There is no suggestion that dad has access to the children.",
+        "Nobody thinks he is in danger; he lives with his aunt.",
+        "There is no evidence that she is still in contact with the man.",
+        "She is not missing; she is at her aunt's with our agreement.",
+        "He is no longer living with his stepfather, who has moved away.",
+    ],
+)
+def test_denied_or_negated_risk_does_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
