@@ -143,7 +143,8 @@ LOWER_SUBJECT = re.compile(
     r"wanted|came|went|ran|left|lives|stayed)\b)"
 )
 LOWER_AFTER_CUE = re.compile(
-    r"\b(?:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted)\s+"
+    r"\b(?i:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted|seen|saw|visited|met|baby|mum|dad|nan|"
+    r"gran|grandad|sister|brother|son|daughter|partner|boyfriend|girlfriend|stepdad|uncle|aunt|auntie|carer)\s+"
     rf"({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?![\w'’{MARKS}-])"
 )
 # "rang dad (gary)": a lower-case first name in brackets after a relation, as in quick notes.

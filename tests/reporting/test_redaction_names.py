@@ -61,6 +61,8 @@ def people(source: str) -> list[str]:
         # Quick notes in lower case.
         ("rang dad (gary) no answer", ["gary"]),
         ("mum (dani) and dad (jo) attended", ["dani", "jo"]),
+        ("baby alfie feeding ok, seen kayden at school", ["alfie", "kayden"]),
+        ("dad gary rang", ["gary"]),
         # Surnames in capitals, as systems print them, and titles with initials.
         ("Kerry JONES (mother) attended.", ["Kerry", "JONES"]),
         ("Mr SMITH was not present.", ["SMITH"]),
@@ -143,6 +145,7 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "Her partner said he would attend.",
         "Neighbours said there was shouting.",
         "mum (birth) said she would come",
+        "dad will call, met mum at home",
         "Dad (absent) was not seen.",
         # Seasons and events before a word no dictionary knows.
         "Summer Fayre was held at the school.",
