@@ -85,6 +85,7 @@ AGE_AFTER = re.compile(
     r"|^\s*\(\s*(?:[MFmf]|male|female|boy|girl)\s*[,/]\s*(\d{1,2})\b"
     rf"|^(?:,\s*|\s*\(\s*)(?:aged?\s+)?{_WORDED_AGE}(?:\s*\)|,|\s+(?:years?|months?|weeks?)\b)"
     r"|^(?:,\s*|\s*\(\s*)(?:[Yy]ear|[Yy]r|Y)\s?\d{1,2}\b"
+    r"|^\s+(?:is|was)\s+(?:now\s+|only\s+)?(\d{1,2})(?:\s*(?:years?|yrs?|months?)\b|\s*[.,;)]|\s+(?:and|but|so)\b)"
     r"|^\s*\(\s*(?:born|b\.)\s*(?:in\s+)?(?:\d{1,2}[./-]\d{1,2}[./-])?20\d\d\b|^\s*\(\s*unborn\b"
 )
 PARENT_AFTER = re.compile(
@@ -588,10 +589,12 @@ def _judge_part(
             elif head in NEVER_SINGLE_NAMES:
                 # "Hope told me", "Will said", "Hope and her brother": the word as the speaker
                 # of a verb of speech, or with relatives, is a name.
+                # A virtue name ("Hope has been excluded") also by what only people do.
                 is_name = strong_cue or (
                     (
                         _SPEECH_AFTER.match(text[end : end + 15]) is not None
                         or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
+                        or (head in VIRTUE_NAMES and PERSON_VERB_AFTER.match(text[end : end + 40]) is not None)
                     )
                     and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
                 )
@@ -614,7 +617,12 @@ def _judge_part(
             is_name = (
                 titled
                 or _family_noun_after(text, start, end)
-                or (head not in LOCAL_AUTHORITIES and AGE_AFTER.search(text[end : end + 45]) is not None)
+                # "Priority (2)", "Risk is 8,": an ordinary word with a number is no child.
+                or (
+                    head not in LOCAL_AUTHORITIES
+                    and head.lower() not in english_words()
+                    and AGE_AFTER.search(text[end : end + 45]) is not None
+                )
                 or (head not in LOCAL_AUTHORITIES and PERSONAL_POSSESSION_AFTER.match(text[end : end + 40]) is not None)
                 or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                 or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
@@ -655,8 +663,12 @@ def _judge_part(
                 )
             )
         if not is_name and head in first_names and head in ambiguous and head not in NEVER_SINGLE_NAMES:
-            # Sentence-initial "Destiny moved ...": a name-word acting as the subject of a verb.
-            is_name = SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+            # Sentence-initial "Destiny moved ...", "Ruby goes to nursery": a name-word acting as
+            # the subject of a verb, or doing what only people do.
+            is_name = (
+                SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+                or PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
+            )
     if not is_name:
         return None
     family = len(words) == 1 and (_family_noun_after(text, start, end) or _plural_family(text, start, end, surnames))

@@ -101,6 +101,11 @@ def people(source: str) -> list[str]:
         ("Mr Park said he would come.", ["Park"]),
         ("Dr House saw him.", ["House"]),
         ("Evie Lane (6) was seen.", ["Evie", "Lane"]),
+        # Ordinary-word first names doing what only people do.
+        ("Hope has been excluded.", ["Hope"]),
+        ("Jade stays with her dad.", ["Jade"]),
+        ("Ruby goes to nursery.", ["Ruby"]),
+        ("Ozzy is 6 and attends nursery.", ["Ozzy"]),
         # Forms that already worked, kept as a guard.
         ("Mum (Kerry) said she would attend.", ["Kerry"]),
         ("Nan Pat has been caring for the children.", ["Pat"]),
@@ -153,6 +158,9 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "Angel Islington tube station.",
         "Mo-Fri the office is open.",
         "Kirklees, Year 6, pupils did well.",
+        "Risk is 8, high.",
+        "Priority (2) cases were late.",
+        "Room is 3 metres wide.",
         "Nacro attended the meeting.",
         "Leeds lives with the consequences.",
         "Ward 6m was busy.",
