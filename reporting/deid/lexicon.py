@@ -126,7 +126,7 @@ PROFESSIONAL_CUES = _words(
 # They mark a name as surely as "dad" does, but say nothing about the person's role here.
 PERSON_CUES = _words(
     """partner partners expartner boyfriend girlfriend exboyfriend exgirlfriend husband wife exhusband exwife
-    fiance fiancee friend friends neighbour neighbours lodger cousin associate"""
+    fiance fiancee friend friends neighbour neighbours lodger cousin associate forename surname alias"""
 )
 
 # English local authorities and counties that stand for their children's services in case

@@ -629,13 +629,14 @@ def _judge_part(
                 or NICKNAME_BEFORE.search(text[max(0, start - 30) : start]) is not None
                 or (head in surnames and _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) is not None)
             )
+            # "Child: Ozzy", "Father - Bogumił": a role as the label of a record field.
+            labelled = re.search(r"[:–-]\s*$", text[max(0, start - 3) : start]) is not None
             is_name = is_name or (
-                mid_sentence
-                and head not in PLACE_NAMES
+                head not in PLACE_NAMES
                 and head not in LOCAL_AUTHORITIES
                 and (
-                    _role_word_before(text, start) is not None
-                    or SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+                    ((mid_sentence or labelled) and _role_word_before(text, start) is not None)
+                    or (mid_sentence and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None)
                 )
             )
             # A word no dictionary knows, doing what only people do ("Tadhg was seen alone",
@@ -708,6 +709,7 @@ def _role_word_before(text: str, start: int) -> str | None:
     if re.search(r"\b(?:Dr|Prof|Sgt|Insp|Supt)\.\s*$", window):
         return "PROFESSIONAL"
     window = _TRAILING_TITLE.sub("", window) or window
+    window = re.sub(r"\s+[–—-]\s*$", ": ", window)  # "Father - X" reads as "Father: X"
     match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*[,:]?\s*$", window)
     if not match:  # the words matched hold no punctuation, so they never cross a sentence end
         return None

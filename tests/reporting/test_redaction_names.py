@@ -106,6 +106,10 @@ def people(source: str) -> list[str]:
         ("Jade stays with her dad.", ["Jade"]),
         ("Ruby goes to nursery.", ["Ruby"]),
         ("Ozzy is 6 and attends nursery.", ["Ozzy"]),
+        # Record-field labels.
+        ("Child: Ozzy", ["Ozzy"]),
+        ("Father - Bogumil", ["Bogumil"]),
+        ("Surname: Pruett", ["Pruett"]),
         # Forms that already worked, kept as a guard.
         ("Mum (Kerry) said she would attend.", ["Kerry"]),
         ("Nan Pat has been caring for the children.", ["Pat"]),
@@ -158,6 +162,9 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "Angel Islington tube station.",
         "Mo-Fri the office is open.",
         "Kirklees, Year 6, pupils did well.",
+        "Team: Phoenix",
+        "Child - Kirklees",
+        "Outcome: Ozzy",
         "Risk is 8, high.",
         "Priority (2) cases were late.",
         "Room is 3 metres wide.",
