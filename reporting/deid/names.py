@@ -216,13 +216,17 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
 _CAPS_SURNAME = re.compile(rf"[ \t]({UPPER}{MARK}*(?:['’-]?{UPPER}{MARK}*)+)(?![\w{MARKS}'’-])")
 
 
+_CLAUSE_GOES_ON = re.compile(r"^\s+(?:he|she|it|they|we|i|you|that|to|the|a|an|not|him|her|them|me|us)\b")
+
+
 def _capitalised_surnames(
     text: str, blocked: Sequence[tuple[int, int]], mentions: list[Mention], surnames: frozenset[str]
 ) -> list[Mention]:
     """Extend a found name over a surname in capitals after it, and take one after a title.
 
     After a first name, an acronym is more often a role or service ("Sarah SW", "Leo CAMHS")
-    than a surname, so only a known surname or a long word no dictionary knows is taken.
+    than a surname, so only a known surname or a long word no dictionary knows is taken; and
+    a surname that is an English word is not one when a clause runs on ("Leo SAID he ...").
     """
     english = english_words()
     found = []
@@ -230,7 +234,8 @@ def _capitalised_surnames(
         caps = _CAPS_SURNAME.match(text, mention.end)
         if caps and caps.group(1) not in ACRONYMS and not _inside(caps.start(1), caps.end(1), blocked):
             word = fold(caps.group(1).title())
-            if word in surnames or (
+            shouted = word.lower() in english and _CLAUSE_GOES_ON.match(text[caps.end(1) : caps.end(1) + 8])
+            if (word in surnames and not shouted) or (
                 len(word) >= 5
                 and word.lower() not in english
                 and word not in NOT_NAME_WORDS
@@ -565,7 +570,12 @@ def _judge_part(
         double_barrelled = "-" in tail and head not in ambiguous and head not in PLACE_NAMES
         # "Hope Nkemelu": a virtue name before a word no dictionary or place list knows (not
         # "Summer Fayre", "Royal Brompton": seasons and titles are left to the other rules).
-        virtue_name = head in VIRTUE_NAMES and tail.lower() not in english and tail not in PLACE_NAMES
+        virtue_name = (
+            head in VIRTUE_NAMES
+            and tail.lower() not in english
+            and tail not in PLACE_NAMES
+            and tail not in LOCAL_AUTHORITIES
+        )
         is_name = (
             (head_first and (tail_name or virtue_name or head not in NEVER_SINGLE_NAMES))
             or (tail_surname and head not in ambiguous)

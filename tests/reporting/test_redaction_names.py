@@ -220,3 +220,8 @@ def test_the_household_of_a_known_name_is_redacted_in_the_plural() -> None:
         == "[PARENT 1] (mum) rang. The [FAMILY 1] were out. Greens and beans were in the fridge."
     )
     assert "Whitmores" not in redact_text("Stacey Whitmore rang. Whitmores' flat was cold.").text
+
+
+def test_a_shouted_word_after_a_name_is_no_surname() -> None:
+    assert redact_text("Leo SAID he was scared.").text == "[PERSON 1] SAID he was scared."
+    assert redact_text("Kerry SMITH and Dean attended.").text == "[PERSON 1] and [PERSON 2] attended."
