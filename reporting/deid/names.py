@@ -646,7 +646,11 @@ def _judge_part(
                 and head not in LOCAL_AUTHORITIES
                 and (
                     ((mid_sentence or labelled) and _role_word_before(text, start) is not None)
-                    or (mid_sentence and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None)
+                    or (
+                        mid_sentence
+                        and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+                        and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                    )
                 )
             )
             # A word no dictionary knows, doing what only people do ("Tadhg was seen alone",
@@ -658,7 +662,11 @@ def _judge_part(
                     and head not in PLACE_NAMES
                     and head not in LOCAL_AUTHORITIES
                     and (
-                        PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
+                        # "The Xbox was taken": a thing after a determiner.
+                        (
+                            PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
+                            and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                        )
                         or (
                             PERSON_CUE_BEFORE.search(text[max(0, start - 25) : start]) is not None
                             and _PLACE_ENDING.search(head) is None

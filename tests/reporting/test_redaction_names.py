@@ -162,6 +162,7 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "Angel Islington tube station.",
         "Mo-Fri the office is open.",
         "Kirklees, Year 6, pupils did well.",
+        "The Xbox was taken.",
         "Team: Phoenix",
         "Child - Kirklees",
         "Outcome: Ozzy",
