@@ -641,15 +641,19 @@ def _judge_part(
             )
             # "Child: Ozzy", "Father - Bogumił": a role as the label of a record field.
             labelled = re.search(r"[:–-]\s*$", text[max(0, start - 3) : start]) is not None
-            is_name = is_name or (
-                head not in PLACE_NAMES
-                and head not in LOCAL_AUTHORITIES
-                and (
-                    ((mid_sentence or labelled) and _role_word_before(text, start) is not None)
-                    or (
-                        mid_sentence
-                        and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
-                        and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+            is_name = (
+                is_name
+                or (
+                    head not in PLACE_NAMES
+                    and head not in LOCAL_AUTHORITIES
+                    and (
+                        ((mid_sentence or labelled) and _role_word_before(text, start) is not None)
+                        or (
+                            mid_sentence
+                            and head.lower() not in english_words()  # "Sure Start ran the group"
+                            and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
+                            and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                        )
                     )
                 )
             )

@@ -163,6 +163,7 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "Mo-Fri the office is open.",
         "Kirklees, Year 6, pupils did well.",
         "The Xbox was taken.",
+        "Sure Start ran the group.",
         "Team: Phoenix",
         "Child - Kirklees",
         "Outcome: Ozzy",
