@@ -153,6 +153,11 @@ LOWER_IN_BRACKETS = re.compile(
     r"\b(?i:mum|dad|mother|father|carer|nan|gran|sibling|brother|sister|son|daughter|partner|boyfriend|girlfriend)"
     rf"\s*\(\s*({LOWER}(?:{LOWER}|{MARK}|['’-]){{1,}})\s*\)"
 )
+# "mrs okafor rang", "sw kerry visited": a title or a role's initials before a lower-case name.
+LOWER_AFTER_TITLE = re.compile(
+    rf"\b(?i:(mr|mrs|ms|miss|mx|dr)\.?|(sw|hv|pc|dc|ds|iro|tm|sgt))\s+({LOWER}(?:{LOWER}|{MARK}|-){{2,}})(?![\w'’{MARKS}-])"
+)
+_VERB_FORM = re.compile(r"(?:(?<!e)ed|said|says|made|told|gave)$")
 # "known as 'Tink'", "nicknamed Bugsy", "calls herself Roxy": what follows is a (nick)name.
 NICKNAME_BEFORE = re.compile(
     r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves))\s*[“\"‘']?)$",
@@ -248,7 +253,7 @@ def _capitalised_surnames(
         start, end = caps.start(1), caps.end(1)
         word = fold(caps.group(1).title())
         if (
-            _titled(text, start)
+            (_titled(text, start) or re.search(r"\b(?:MR|MRS|MS|MISS|DR)\.?\s+$", text[max(0, start - 6) : start]))
             and caps.group(1) not in ACRONYMS
             and word not in NOT_NAME_WORDS
             and word not in TITLES
@@ -266,6 +271,19 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
     candidates = [(m, "subject") for m in LOWER_SUBJECT.finditer(text)]
     candidates += [(m, "cue") for m in LOWER_AFTER_CUE.finditer(text)]
     candidates += [(m, "brackets") for m in LOWER_IN_BRACKETS.finditer(text)]
+    surnames = gazetteer()[1]
+    for m in LOWER_AFTER_TITLE.finditer(text):
+        word = m.group(3)
+        name = fold(word.capitalize())
+        ordinary = fold(word) in english
+        known = (name in first_names or name in surnames) and not (ordinary and _VERB_FORM.search(word))
+        # After "mrs" any surname ("mrs hill", not "dr said"); after "sw" only a name no
+        # dictionary knows; an unknown word needs to be no English word either way.
+        if (known and (m.group(1) or not ordinary)) or (not ordinary and len(word) >= 4):
+            start = m.start(3)
+            if start not in found and name not in NOT_NAME_WORDS and not _inside(start, m.end(3), blocked):
+                titled = m.group(1) is not None
+                found[start] = Mention(start, m.end(3), (name,), _role(text, start, m.end(3)), titled)
     for m, evidence in candidates:
         start, end = m.start(1), m.end(1)
         word = m.group(1)

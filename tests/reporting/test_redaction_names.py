@@ -63,6 +63,9 @@ def people(source: str) -> list[str]:
         ("mum (dani) and dad (jo) attended", ["dani", "jo"]),
         ("baby alfie feeding ok, seen kayden at school", ["alfie", "kayden"]),
         ("dad gary rang", ["gary"]),
+        ("mrs okafor rang, spoke to mr smith", ["okafor", "smith"]),
+        ("sw kerry visited, hv sandra rang", ["kerry", "sandra"]),
+        ("MRS OKAFOR RANG", ["OKAFOR"]),
         # Surnames in capitals, as systems print them, and titles with initials.
         ("Kerry JONES (mother) attended.", ["Kerry", "JONES"]),
         ("Mr SMITH was not present.", ["SMITH"]),
@@ -155,6 +158,8 @@ def test_a_titled_ordinary_word_does_not_spread_to_the_word() -> None:
         "Neighbours said there was shouting.",
         "mum (birth) said she would come",
         "dad will call, met mum at home",
+        "dr said rest; dr appointment booked; sw visited; did not miss school",
+        "My TM didn't get defensive and the IRO wasn't told.",
         "Dad (absent) was not seen.",
         # Seasons and events before a word no dictionary knows.
         "Summer Fayre was held at the school.",
