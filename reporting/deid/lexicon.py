@@ -92,7 +92,7 @@ STRONG_ORG_WORDS = _words(
 )
 
 # Organisation and place words that are also common surnames: "Mrs Lane", "Evie Park (6)",
-# "Kerry Court (mum)", "PC Street" name people when a title or a cue says so.
+# "Dr House" name people when a title, an age or a relation says so.
 ORG_SURNAMES = _words(
     """Lane Park House Hall Lodge Court Chambers Bridge Church Ward Street Way Grove Place Bank Law Temple
     Wing Manor Close Field Wood"""
@@ -129,8 +129,9 @@ PERSON_CUES = _words(
     fiance fiancee friend friends neighbour neighbours lodger cousin associate forename surname alias"""
 )
 
-# English local authorities and counties that stand for their children's services in case
-# talk ("Lambeth said", "Derbyshire agreed"): the subject of a verb, yet no person.
+# UK local authorities and counties (and the words of their names) that stand for their
+# children's services in case talk ("Lambeth said", "Derbyshire agreed"): the subject of a
+# verb, yet no person.
 LOCAL_AUTHORITIES = _words(
     """Barking Dagenham Bexley Brent Bromley Croydon Ealing Enfield Greenwich Hackney Hammersmith Fulham
     Haringey Harrow Havering Hillingdon Hounslow Islington Kensington Chelsea Lambeth Lewisham Merton
@@ -150,8 +151,8 @@ LOCAL_AUTHORITIES = _words(
     Edinburgh Aberdeen Dundee Fife Highland Belfast"""
 )
 
-# Acronyms of the trade, which can follow a name ("Jo MARAC referral", "Leo CAMHS") where a
-# surname in capitals could.
+# Acronyms of the trade, and words notes put in capitals, which can follow a name ("Jo MARAC
+# referral", "Leo CAMHS") where a surname in capitals could.
 ACRONYMS = _words(
     """MASH EDT YOT YJS CSC CIN CP CPP LAC CLA CYP UASC SEND SENCO SENDCO EHCP EHC ADHD ASD ASC CSE CCE CSA
     DV DA DVA MARAC MAPPA LADO DSL DSLO CAMHS IRO ICPC RCPC PLO SGO NFA EHA TAF TAC CAF PEP NEET ACE ACES
