@@ -203,20 +203,13 @@ _TOWN = (
     + _CAP
     + r")?(?![\w-]|\s+\d|\s+estate\b))?"
 )
+# The street (or named building) part of an address: "... Mill Lane", "... Aspen Court".
+_STREET_OR_BUILDING = r"(?:" + STREET_TYPES + r"\b" + _STREET_PART + r"|" + BUILDING_TYPES + r"\b)"
 ADDRESS = re.compile(
     # Optional flat/house-name prefix: "Flat 3, ", "The Willows, "
     r"(?:(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+|(?:The\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?,\s+)?"
     r"(?<![\w-])" + _NUMBER + r",?\s+"
-    r"(?:(?:St\.\s+)?"
-    + _CAP
-    + r"\s+){1,3}(?:"
-    + STREET_TYPES
-    + r"\b"
-    + _STREET_PART
-    + r"|"
-    + BUILDING_TYPES
-    + r"\b)"
-    + _TOWN
+    r"(?:(?:St\.\s+)?" + _CAP + r"\s+){1,3}" + _STREET_OR_BUILDING + _TOWN
 )
 # Address forms the main pattern misses, each in the group "a":
 ADDRESS_EXTRA = (
@@ -235,17 +228,7 @@ ADDRESS_EXTRA = (
     re.compile(
         r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|relocated|rehoused|placed|"
         r"address(?:\s+is)?)\s+(?:at|on|in|into|to|is|was)?\s*"
-        r"(?P<a>(?:"
-        + _CAP
-        + r"\s+){1,3}(?:"
-        + STREET_TYPES
-        + r"\b"
-        + _STREET_PART
-        + r"|"
-        + BUILDING_TYPES
-        + r"\b)"
-        + _TOWN
-        + r")"
+        r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + _STREET_OR_BUILDING + _TOWN + r")"
     ),
     # Typed in lower case after a word that introduces an address: "lives at 14 harrow close".
     re.compile(
