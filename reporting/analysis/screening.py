@@ -118,7 +118,8 @@ _NOT_SAFE_CARER = (
 )
 _NOW = (
     r"(?:tonight|tomorrow|this (?:weekend|evening|afternoon)|later today|after school|at the weekend|"
-    r"for the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week)"
+    r"for the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|"
+    r"at \d{1,2}(?:[.:]\d\d)? ?(?:am|pm)?|at (?:home time|pick-?up))"
 )
 _SAFEGUARDING_STEP = (
     r"(?:strategy (?:discussion|meeting)|s\.? ?47(?: enquiry)?|section 47(?: enquiry)?|"
@@ -197,7 +198,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"(?:house|flat))|staying over|at the (?:house|flat|home)|turning up|around at the)",
         2.0,
     ),
-    (r"\b(?:let|lets|letting|allowed|allowing|allows) (?:him|her|them|dad|the \w+) (?:back|in|stay|into)\b", 1.5),
+    (
+        r"\b(?:let|lets|letting|allowed|allowing|allows) (?:him|her|them|dad|mum|the \w+) (?:back|in|stay|into|see|"
+        r"visit|go to)\b",
+        1.5,
+    ),
     (r"\b(?:unsupervised|overnight|weekend) (?:contact|stays?|visits?)\b", 1.5),
     (
         r"\b(?:contact|visit|overnight|stay)s? (?:is |are )?(?:still )?(?:due|booked|planned|arranged|going ahead)\b",
@@ -212,7 +217,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:every|each) (?:day|night|weekend|evening)\b|\bmost (?:days|nights|weekends|evenings)\b", 0.7),
     # Nobody has seen the child; whereabouts unknown; missing now.
     (
-        r"\b(?:no ?one|no-one|nobody|no professional|no agency|no worker|none of us)(?: from [\w ]{1,20})? has "
+        r"\b(?:no ?one|no-one|nobody|no professional|no agency|no worker|none of us)(?: from [\w' ]{1,25}?)? has "
         r"(?:yet |actually |since )?(?:seen|laid eyes on|set eyes on|had sight of|had eyes on|spoken to|visited|"
         r"checked on|heard from|been able to see)\b",
         3.0,
@@ -252,7 +257,6 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\bthere(?:'s| has| have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
-    (r"\bthere(?:'s| has| have) (?:still )?been no (?:follow[- ]?up|response|action)\b", 2.0),
     (r"\bstill no " + _SAFEGUARDING_STEP + r"|\bno " + _SAFEGUARDING_STEP + r"s? (?:yet|booked|planned)\b", 2.5),
     (
         _SAFEGUARDING_STEP + r" (?:hasn'?t|has not|haven'?t|have not) (?:yet )?(?:happened|taken place|been (?:held|"
@@ -265,7 +269,6 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"(?:been )?" + _ACTED,
         3.0,
     ),
-    (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened|changed) (?:yet|since)\b", 2.5),
     (
         r"\b(?:no ?one|nobody) (?:has )?(?:been out|gone out|visited|followed (?:it |this )?up|picked (?:it|this) up|"
         r"taken (?:it|this) (?:up|on)|called back|rung back|(?:called|rung|phoned|contacted) (?:the family|her|him|"
@@ -278,16 +281,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"been (?:done|arranged))\b",
         3.0,
     ),
-    (r"\bwaiting to be (?:screened|allocated|seen|triaged|picked up|looked at)\b", 2.0),
     (
         r"\b(?:sitting|waiting|stuck|left) (?:in|on) (?:the |a |an |our )?(?:[\w-]+ )?(?:queue|inbox|tray|in-tray|"
         r"pile|folder)\b",
-        1.5,
-    ),
-    (
-        r"\bstill (?:waiting|awaiting)(?: for| on)? (?:a |the )?(?:response|reply|decision|call back|strategy|visit|"
-        r"medical|police|mash|duty|front door|screening)|\b(?:haven'?t|hasn'?t|have not|has not) (?:yet )?"
-        r"(?:heard back|had a (?:response|reply|call back))\b",
         1.5,
     ),
     (r"\bdisclos\w+\b", 1.0),
@@ -310,7 +306,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (
-        r"\bnowhere (?:safe )?to (?:go|stay|sleep|live|put (?:her|him|them))\b|\bsofa[- ]?surf\w*|\bstreet homeless\b|"
+        r"\bnowhere (?:safe )?(?:for (?:her|him|them|the \w+) )?to (?:go|stay|sleep|live|put (?:her|him|them))\b|"
+        r"\bsofa[- ]?surf\w*|\bstreet homeless\b|"
         r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car|in a (?:tent|park|stairwell)|"
         r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b",
         3.0,
@@ -371,8 +368,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:(?:(?:i|we) (?:am|are|remain|feel|still feel)|i'm|we're)\s(?:(?:really|very|extremely|seriously|"
         r"genuinely|so|still|quite|deeply|increasingly) )*(?:worried|concerned|scared|frightened|afraid|fearful|"
         r"anxious)|(?:i|we) (?:really |genuinely )?(?:fear|worry))\b[^.;]{0,40}?\b(?:not safe|unsafe|safety|"
-        r"at risk|harm\w*|hurt|injur\w*|happen to|for (?:her|him|them|the (?:child|children|baby|girls?|boys?)|"
-        r"this (?:child|baby|girl|boy|young person)))\b",
+        r"at risk|harm\w*|hurt|injur\w*|happen to|for (?:her|him|them|(?:the|this|these|that) (?:little |young )?"
+        r"(?:child|children|baby|girls?|boys?|young person|kids|family)))\b",
         3.0,
     ),
     (
@@ -421,7 +418,6 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\bphone (?:goes straight to voicemail|is (?:off|switched off|dead))\b", 1.5),
-    (r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b", 2.5),
     (r"\b(?:no ?one|nobody) (?:is )?(?:available|free|able) to (?:do|visit|see|go|pick)\b", 2.5),
     (
         r"\bwhere (?:she|he|they|this \w+|the \w+|[\w\[\] ]{1,20}) (?:is|are|will be) (?:sleeping|staying|living)"
@@ -461,7 +457,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bif (?:we|someone|no ?one|nobody) (?:don'?t|doesn'?t|do not|does not) (?:act|do something|step in)\b", 1.5),
     (r"\bwill (?:kill|hurt|hit|beat|harm) (?:her|him|them|me)\b|\bif (?:she|he|they) tells? anyone\b", 3.0),
     (
-        r"\b(?:(?:doesn'?t|does not|don'?t|do not) want to|won'?t|refuses to|refusing to) go (?:back )?home\b",
+        r"\b(?:(?:doesn'?t|does not|don'?t|do not) want to|won'?t|refuses to|refusing to) go (?:back )?"
+        r"(?:home|to (?:his|her|their) (?:dad|father|mum|mother|stepdad|stepfather|parents|family))\b",
         2.5,
     ),
     (r"\b(?:no ?one|nobody) (?:comes|answers|is looking after|is caring for|is feeding)\b", 2.0),
@@ -479,6 +476,18 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bclosed without (?:a visit|being seen|seeing|an assessment|a strategy|anyone)\b", 2.0),
     (r"\b(?:no ?one|nobody|no-one) to (?:take|look after|care for|collect|have) (?:her|him|them|the \w+)\b", 3.0),
     (r"\bwith " + _ADULT + r" alone\b", 2.0),
+    (
+        r"\b(?:is|are|'s|'re) (?:still |now )?with "
+        + _NOT_SAFE_CARER
+        + _ADULT
+        + r" (?:now|right now|tonight|at the moment|as we speak)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:man|male|adult|partner|boyfriend|lodger)s? (?:who is |who's )?(?:now |currently )?(?:living|staying|"
+        r"sleeping) (?:with|at|in) (?:the|this|her|their) (?:family|house|home|flat|household)\b",
+        2.0,
+    ),
     (
         r"\b(?:(?:has|have)n'?t|(?:has|have) not|not) been able to (?:get in|see (?:her|him|them|the \w+)|"
         r"gain (?:access|entry))\b",
@@ -502,6 +511,49 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (r"\bwithout telling (?:us|anyone|anybody|the school|children's services)\b", 2.0),
+    # Alone now with no adult able to care; the home without the basics.
+    (
+        r"\bno (?:other |responsible )?(?:adult|carer|grown-up)s? (?:at home|in the (?:house|flat)|present|there|"
+        r"around|with (?:her|him|them))\b|\bno (?:other )?(?:adult|carer)\b(?= *[.,;])",
+        2.5,
+    ),
+    (r"\bno (?:food|heating|electricity|gas|nappies|milk|formula|beds?)\b(?: in the (?:house|flat|home))?", 1.5),
+    # An adult who is a danger finding, waiting for or coming back for the child.
+    (
+        r"\b(?:sitting|waiting|parked|parking|hanging around) (?:\w+ )?(?:outside|near|at the end of) (?:(?:the |our |"
+        r"her |his |their )?(?:house|home|school|placement|address|flat|nursery|gates?)|in (?:a|his|her|their) car)\b|"
+        r"\bfound out (?:our|the|her|his|their) (?:address|school|placement)\b|"
+        r"\bknows? where (?:he|she|they|his|her|their) (?:\w+ )?(?:lives?|is placed|goes to school)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:expected|due|coming|will be|would be|'ll be|said (?:he|she) would be|going to be) (?:back|home|round)"
+        r"\b[^.;]{0,20}?\b(?:" + _NOW + r"|this evening|later)\b",
+        2.5,
+    ),
+    (r"\b(?:no|nothing) (?:order |one |court )?(?:to stop|stopping|preventing) (?:him|her|them)\b", 2.0),
+    (r"\b(?:nobody|no one|no-one) has (?:cancelled|stopped|suspended|postponed|called off) (?:it|the)\b", 2.0),
+    (
+        r"\b(?:contact|overnight|visit|stay|handover)s? (?:with (?:dad|mum|\w+) )?(?:is |are )?(?:still )?"
+        r"(?:on |planned |booked |due |arranged )?" + _NOW + r"\b",
+        1.5,
+    ),
+    (
+        r"\b(?:see|seeing|sees|meets?|meeting|with) (?:their|his|her) (?:dad|father|mum|mother|stepdad|brother|uncle)"
+        r" (?:alone|on (?:their|his|her) own|unsupervised)\b|\bmust be supervised\b",
+        2.0,
+    ),
+    (r"\bbeing (?:made|forced|pressured|told|used) to (?:carry|sell|hold|deliver|run|hide|move|deal)\b", 2.5),
+    (
+        r"\b(?:do|does)(?:n'?t| not)? (?:think|believe|feel) (?:that )?(?:the|this|our|their) (?:\w+ )?"
+        r"(?:plan|arrangement|agreement)s? (?:is |are )?(?:protects?|protecting|keeps?|keeping|safe|enough)\b",
+        3.0,
+    ),
+    (r"\b(?:is|are|'s) (?:getting worse|escalating|deteriorating)\b", 1.5),
+    (
+        r"\b(?:is|are|'s|'re) still (?:living|staying|sleeping) (?:there|at the (?:address|house|flat|home))\b",
+        2.0,
+    ),
     # Present-tense markers: weak alone, they raise other cues.
     (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today)\b", 1.5),
     (
@@ -515,14 +567,35 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:at the moment|at present|currently|still)\b", 0.7),
 )
 
+# Nothing done, no reply, still waiting: live only when the thing waiting is a harm to someone (an IT
+# ticket or an expenses claim "still not actioned" is not), so these count only in a text naming a harm
+# or a child-protection matter.
+_UNACTIONED_CUES: tuple[tuple[str, float], ...] = (
+    (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened|changed) (?:yet|since)\b", 2.5),
+    (r"\bthere(?:'s| has| have) (?:still )?been no (?:follow[- ]?up|response|action)\b", 2.0),
+    (r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b", 2.5),
+    (r"\bwaiting to be (?:screened|allocated|seen|triaged|picked up|looked at)\b", 2.0),
+    (r"\bnot (?:been |yet )?(?:referred|reported|passed on|escalated)\b", 2.0),
+    (
+        r"\bstill (?:waiting|awaiting)(?: for| on)? (?:a |the )?(?:response|reply|decision|call back|strategy|visit|"
+        r"medical|police|mash|duty|front door|screening)|\b(?:haven'?t|hasn'?t|have not|has not) (?:yet )?"
+        r"(?:heard back|had a (?:response|reply|call back))\b|\b(?:had|got|received|'ve had) no (?:reply|response|"
+        r"call back|callback)\b|\b(?:nobody|no one) (?:is )?(?:picking up|answering)\b",
+        1.5,
+    ),
+)
+
 # Beyond the phrase families: a sentence that names a harm and places it now ("her ex is sleeping at
 # the flat again", "mum is using again and is the only carer") is evidence too, in whatever words it
 # comes. One present marker is weak evidence; two in the same sentence are as strong as a phrase cue.
 _HARM = _Cue(
-    r"\b(?:hit(?:s|ting)?|hurts?|chok\w+|strangl\w+|punch\w*|kick(?:s|ing|ed)?|slap\w*|beat(?:s|ing|en)?|bruis\w*|"
-    r"fractur\w*|burns?|burnt|marks|injur\w*|bleed\w*|assault\w*|abus\w*|violen\w*|threat\w*|kill|stab\w*|weapons?|"
+    r"\b(?:hit(?:s|ting)?|hurts?|chok\w+|strangl\w+|punch\w*|kick(?:s|ing|ed)?|slap\w*|beat(?:s|ing|ings|en)?|bruis\w*|"
+    r"black eye|fractur\w*|burns?|burnt|marks|injur\w*|bleed\w*|assault\w*|abus\w*|violen\w*|threat\w*|kill|"
+    r"stab\w*|weapons?|"
     r"knife|sexual\w*|touch(?:es|ed|ing)|rap(?:e|ed|ing)|groom\w*|exploit\w*|traffick\w*|indecent\w*|offences?|"
-    r"offender|drunk|intoxicated|unconscious|overdos\w*|drugs?|using again|alcohol|vodka|cannabis|heroin|"
+    r"offender|charged|drunk|drinking|intoxicated|collapsed|batter\w*|threw (?:her|him|them) out|rude things|sores|"
+    r"can'?t cope|do something stupid|kill (?:myself|herself|himself)|unconscious|overdos\w*|drugs?|using again|"
+    r"alcohol|vodka|cannabis|heroin|"
     r"neglect\w*|hungry|no food|unfed|no (?:electricity|heating|gas)|home alone|left alone|alone with|unsupervised|"
     r"missing|run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
     r"men who|adults? (?:he|she|they) met online|in (?:his|her|their) (?:20s|30s|40s|twenties|thirties|forties)|"
@@ -536,17 +609,29 @@ _NOW_WORD = _Cue(
     r"no one|nobody|nothing (?:has|seems)|there'?s been no|there has been no|no follow-up|never assessed|"
     r"unallocated|not confident|only carer)\b"
 )
+_PROTECTION_MATTER = re.compile(r"\b(?:disclos\w*|allegations?|police|child protection|strategy|s47|section 47)\b")
 _HARM_NOW_CAP = 2.0
+_HISTORY_CAP = 1.5
 
 
-# A cue in the same sentence as one of these describes something over, or told with hindsight.
+# A cue in the same sentence as one of these describes something over or told with hindsight, a
+# case from another time or place, a what-if, or a statement about children in general.
 _PAST_FRAME = _Cue(
     r"\b(?:at the time|back then|last year|(?:years?|months?) ago|in (?:19|20)\d\d|(?<!being )used to|previously|"
+    r"(?:my|a|the) (?:previous|last|old|first) (?:authority|team|role|job|post|council)|when i (?:reviewed|audited)|"
+    r"(?:the|an|for the) audit|"
+    r"one day|sooner or later|imagine|what if|in (?:the )?future|(?:a|any|another) (?:child|baby|young person) "
+    r"(?:could|might|would|will)|could (?:easily )?(?:lead|result|end)|"
+    r"(?:children|babies|young people|staff|families|parents|workers) (?:are|can be|may be) (?:\w+ )?"
+    r"(?:at risk|vulnerable|harmed) (?:when|if|because|of)|"
     r"historic\w*|(?:had|'d) (?:been|gone|moved|not|never|no|already)|hadn'?t|that (?:night|evening|afternoon)|"
     r"in the end|since then|was (?:placed|removed|found|remanded)|(?<!who )was arrested|were (?:placed|removed|found)|"
     r"police attended|(?:strategy discussion|strategy meeting|s47|section 47)(?: was)? (?:held|convened|started)|"
     r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
 )
+
+# A sentence opening like this tells when or where the sentence before it happened.
+_LOOKS_BACK = re.compile(r"\s*(?:this|that|these|all (?:of )?this) (?:was|were|is what|is how|is the|happened)\b")
 
 # Earlier in the same sentence, these deny the cue that follows.
 _DENIED = re.compile(
@@ -563,7 +648,8 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
     r"\b(?:resolved|in the end|has since|have since|was later|were later|eventually|since then)\b",
     r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
-    r"\b(?:is|are) (?:now )?(?:doing well|thriving|settled|happy and safe)\b",
+    r"\b(?:is|are) (?:now )?(?:doing well|going well|thriving|settled|happy)\b|\bassessed as (?:safe|suitable)\b|"
+    r"\b(?:the |an? )?assessment recommended\b|\bon the recommendation of\b",
     r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
     r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b|\bpolice attended\b|"
     r"\b(?:safety )?plan (?:is )?in place\b",
@@ -571,7 +657,21 @@ _RESOLVED_CUES: tuple[str, ...] = (
 )
 
 
-_LIVE_PATTERNS = tuple((_Cue(p), w) for p, w in _LIVE_CUES)
+# A report only about adults (a care leaver's housing, a parent's own safety) is not a child at risk:
+# its text cues do not count unless a child under 18 is also in it.
+_ADULTS_ONLY = re.compile(
+    r"\b(?:care leavers?|(?:1[89]|2\d)[- ]year[- ]old|aged (?:1[89]|2\d)|children are (?:adults|grown)|adult "
+    r"(?:children|son|daughter)|(?:has|have) no children)\b"
+)
+_A_CHILD = re.compile(
+    r"\b(?:bab(?:y|ies)|toddlers?|infants?|newborn|unborn|pregnan\w*|nursery|pupils?|siblings?|younger (?:brother|"
+    r"sister)s?|(?:her|his|their) (?:sons?|daughters?)|(?:[1-9]|1[0-7])(?: ?yo|[- ]year[- ]old| years? old)|"
+    r"\((?:[1-9]|1[0-7])\))"
+)
+
+_LIVE_PATTERNS = tuple((_Cue(p), w, False) for p, w in _LIVE_CUES) + tuple(
+    (_Cue(p), w, True) for p, w in _UNACTIONED_CUES
+)
 _RESOLVED_PATTERNS = tuple(_Cue(p) for p in _RESOLVED_CUES)
 # Same length as the original, so match positions point into the reporter's own text. Curly
 # apostrophes (from phones and word processors) become straight ones, or "hasn’t" would never match.
@@ -625,10 +725,23 @@ class _Sentences:
         return bool(_DENIED.search(self._text[start:position]))
 
     def past(self, position: int) -> bool:
+        """Whether the sentence is told as past (or a what-if), itself or by the next sentence looking
+        back on it ("That was in my previous authority")."""
         index = bisect.bisect_right(self._starts, position) - 1
+        if self._framed(index):
+            return True
+        following = self._sentence(index + 1)
+        return bool(_LOOKS_BACK.match(following)) and self._framed(index + 1)
+
+    def _sentence(self, index: int) -> str:
+        if index >= len(self._starts):
+            return ""
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._text)
+        return self._text[self._starts[index] : end]
+
+    def _framed(self, index: int) -> bool:
         if index not in self._past:
-            end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._text)
-            self._past[index] = bool(_PAST_FRAME.search(self._text[self._starts[index] : end]))
+            self._past[index] = bool(_PAST_FRAME.search(self._sentence(index)))
         return self._past[index]
 
 
@@ -641,10 +754,14 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     """
     folded = text.translate(_FOLD)
     score = 0.0
+    history = 0.0
     strongest = 0.0
     hits: list[tuple[float, int, int]] = []
     sentences = _Sentences(folded)
-    for pattern, weight in _LIVE_PATTERNS:
+    names_harm = bool(_HARM.search(folded) or _PROTECTION_MATTER.search(folded))
+    for pattern, weight, needs_harm in _LIVE_PATTERNS:
+        if needs_harm and not names_harm:
+            continue
         best: tuple[float, int, int] | None = None
         for match in pattern.finditer(folded):
             if sentences.denied(match.start()):
@@ -657,11 +774,18 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
             if not past:
                 break
         if best:
-            score += best[0]
+            if sentences.past(best[1]):
+                history += best[0]
+            else:
+                score += best[0]
             strongest = max(strongest, best[0])
             hits.append(best)
 
-    score += min(_HARM_NOW_CAP, sentences.harm_now())
+    # History adds to present evidence but never flags alone, however many cues a past account holds.
+    score += min(_HISTORY_CAP, history) + min(_HARM_NOW_CAP, sentences.harm_now())
+
+    if _ADULTS_ONLY.search(folded) and not _A_CHILD.search(folded):
+        score = 0.0
 
     resolved = sum(1 for pattern in _RESOLVED_PATTERNS if pattern.search(folded))
     # A resolution phrase only discounts weak signals: a child "fine in the end"

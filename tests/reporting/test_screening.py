@@ -403,7 +403,8 @@ def test_good_news_history_and_system_worries_do_not_flag(text: str) -> None:
 def test_fast_cue_search_finds_exactly_what_the_plain_regex_finds() -> None:
     texts = [t.lower() for t in LIVE + PAST + LIVE_FAMILIES + RESOLVED_OR_SYSTEM + MORE_LIVE + MORE_NOT_LIVE]
     texts.append("distill knowhow: still, now; x (12) [child 1]'s still-now")
-    for pattern in [p for p, _weight in screening._LIVE_CUES] + list(screening._RESOLVED_CUES):
+    cues = screening._LIVE_CUES + screening._UNACTIONED_CUES
+    for pattern in [p for p, _weight in cues] + list(screening._RESOLVED_CUES):
         cue = screening._Cue(pattern)
         for text in texts:
             assert [m.span() for m in cue.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
@@ -423,3 +424,184 @@ def test_fast_cue_search_finds_exactly_what_the_plain_regex_finds() -> None:
 )
 def test_denied_or_negated_risk_does_not_flag(text: str) -> None:
     assert not screen_live_concern(text=text).flagged
+
+
+# Fourth round: live risk in terse notes, in the middle of a long reflection, in passing in a report
+# about a system problem, and in the reporter's own worry; and the usual false-alarm traps.
+TERSE_REFLECTIVE_AND_IN_PASSING_LIVE = [
+    "OOH. 9yo at home, mum collapsed, no other adult. Police en route? Nobody picking up at EDT.",
+    "Baby 6 wks. Bruise to ear. Seen at GP today. Not referred. Family home now.",
+    "YP disclosed to me at 4pm that uncle comes into her room at night. Uncle lives there. Can't reach duty.",
+    "Contact tomorrow with dad - he was charged last week with assaulting mum. Nobody has cancelled it.",
+    "Sibling (7) says there's been no food in the house since Sunday.",
+    "Strategy meeting requested Monday, not convened. Child back at school with new marks on her arms.",
+    "I have been reflecting on how our team handles transfers between the assessment and long-term teams. The "
+    "handover meeting is often squeezed into the last ten minutes of a Friday and key information is lost. In "
+    "one family I am working with now, the handover notes did not mention that the mother's new partner has a "
+    "conviction for offences against a child, and he has been living in the home with the two girls for about a "
+    "month. I only found this out from the health visitor yesterday. More generally, I think a structured "
+    "handover template would help, and protected time for it.",
+    "Supervision has been cancelled three times this quarter, and I think that matters because I am carrying "
+    "decisions alone. For example, there is a teenage boy on my caseload whose mother tells me he is fine, but "
+    "he told his youth worker on Tuesday that he is being made to carry packages for some older lads and that "
+    "they know where his family lives. I have not had a chance to talk this through with anyone. I would like "
+    "to see supervision treated as protected time.",
+    "Our recording system logs you out after fifteen minutes, which means case notes get written up days later "
+    "from memory. Last week this nearly caused a real problem. This week it has: the note of a phone call from "
+    "a neighbour saying she hears a toddler screaming and a man shouting at night next door was never typed up, "
+    "and as far as I can tell no one has followed it up. The family are not open to us. I have put it in "
+    "writing today.",
+    "I want to record a concern about how we respond to children missing from care. The return home interviews "
+    "are done by an external provider and we rarely see them. A 15-year-old girl in one of our residential "
+    "homes has gone missing four times this month and is coming back with alcohol and a new phone. The staff "
+    "are worried she is being exploited and no one has called a meeting. More widely, the contract should "
+    "require interviews to be shared within 72 hours.",
+    "The out-of-hours rota has only one worker covering three boroughs on a Saturday, which is unsafe. On "
+    "Saturday night I had to choose between two calls; I went to the one with police present. The other family, "
+    "where a 4-year-old was reported as left on his own, I still have not been able to get to, and I do not "
+    "know if he is on his own again tonight.",
+    "The interpreter booking system needs three days' notice, so we cannot use it for urgent visits. We visited "
+    "a Romanian-speaking family using the 12-year-old son as interpreter. I am not convinced we heard what the "
+    "younger children wanted to say, and the injuries the nursery reported are still unexplained. The children "
+    "remain at home.",
+    "Our MASH inbox is not being monitored over bank holidays. A referral from A&E about a 3-year-old who "
+    "swallowed methadone was sent on Friday and was only opened today; the child was discharged home to the "
+    "same parents and no one has seen him since.",
+    "The placement finding team closes at 5pm. Tonight we have a 13-year-old boy in the office who refuses to "
+    "go back to his father because of the beatings, and there is nowhere for him to go.",
+    "Honestly I'm frightened for this little girl. Every time I visit she is more withdrawn and mum's boyfriend "
+    "is always there, answering for her.",
+    "I can't shake the feeling that something is badly wrong in that house. The baby has lost weight again and "
+    "the parents cancel every health appointment. I am worried the baby is being harmed and we are waiting for "
+    "the next review in six weeks.",
+    "I'm anxious that we have left these children in a home where dad's drinking is getting worse, and I don't "
+    "think the plan protects them.",
+    "From the school DSL: the boy came in today with a black eye and says his stepdad did it. He is due to be "
+    "collected by the stepdad at 3.15. I have emailed the front door but had no reply.",
+    "Foster carer here. The children's birth father has found out our address and has been sitting outside in "
+    "his car in the evenings. The social worker is on leave and I've had no call back.",
+    "Health visitor: the mother disclosed on my visit that her partner strangled her last night while holding "
+    "the baby. He has gone out but is expected back this evening.",
+    "Residential worker: one of our girls (14) is getting into a car with a man we don't know most evenings. "
+    "Police say there's nothing they can do. It's happening again tonight, I'm sure of it.",
+    "The youth offending worker told me that our young person is holding drugs for a local gang and has been "
+    "threatened with a knife over a debt. He won't tell the police. We are the only people who know.",
+    "IRO: the plan says contact must be supervised, but the children have told me that mum lets them see their "
+    "dad alone at the park on Sundays. The social worker says she will look into it when she is back.",
+    "Dad turned up at nursery drunk trying to collect the twins. Staff refused but he said he would be back "
+    "tomorrow, and there is no order stopping him.",
+    "I am a newly qualified social worker and I'm not sure this is the right place, but a 16-year-old care "
+    "leaver's younger sister (10) is staying with her in a flat with adult men coming and going and nobody "
+    "seems to know she is there.",
+    "The child protection conference was adjourned because the police report was not ready. In the meantime "
+    "there is no plan and the children are living with the man who was arrested for hurting their brother.",
+    "Police notification came in 9 days late about DV at the address. The incident was on the 3rd; the children "
+    "were in the house. He's still living there as far as I know.",
+    "Children missing from nursery for two weeks, family not answering the door, landlord says they may have "
+    "left. Nobody has tried to find out where they are.",
+]
+TRAPS = [
+    "It's 2019. I'm a student social worker and a boy tells me his dad hits him. I don't know what to do and I "
+    "wait a day before telling my practice educator. Looking back, I wish the induction had covered this.",
+    "Picture the scene: Friday, 4.45pm, a referral lands about a baby with a bruise. The duty manager has gone "
+    "home. That was how it was in my first team five years ago; we now have a late duty manager.",
+    "The child is at home with dad, the bruise is unexplained, and nobody has visited. That is what the case "
+    "file showed when I reviewed it for the audit; the events were in 2021 and the child was later adopted.",
+    "She goes missing every weekend, comes back with gifts, and nobody joins the dots. This was the pattern in "
+    "a case I worked on in my previous authority, which led to a serious case review.",
+    "The referral about bruising sat in the queue for two days. When it was picked up, a strategy discussion "
+    "was held the same day, the child was seen and the bruising was found to be accidental.",
+    "Dad breached his bail by coming to the house. Police arrested him that night, he has been remanded, and "
+    "the children are safe with mum.",
+    "The young person went missing on Saturday and was found by police on Sunday morning. She is back in "
+    "placement and a return interview has been done.",
+    "We struggled to find a placement for a 15-year-old one evening, but a foster carer from a neighbouring "
+    "authority took him and he has settled well.",
+    "The GP letter about the toddler's weight loss was filed without being read. It was spotted at the next "
+    "review, the child was seen by a paediatrician and is gaining weight.",
+    "A father threatened me in the car park after a conference. I felt unsafe walking to my car and there is no "
+    "security after 6pm. I would like lone-working procedures reviewed.",
+    "Our duty worker was verbally abused on the phone for twenty minutes and no one stepped in. Staff are at "
+    "risk when the call system has no way to transfer an abusive caller.",
+    "A colleague was followed home by a parent. She is still frightened to come into the office and HR have not "
+    "been in touch.",
+    "Mum is a victim of domestic abuse and is still living with her partner; the children are adults and have "
+    "moved out. The adult social care team are aware.",
+    "The grandmother, who is the kinship carer, has a heart condition and I worry about her health. The "
+    "children are well cared for.",
+    "A 19-year-old care leaver is sofa surfing because the housing team say he is not a priority. He has no "
+    "children. The pathway plan has not been updated.",
+    "Our 20-year-old care leaver is in unsuitable B&B accommodation and still has not been offered a tenancy. "
+    "This keeps happening to care leavers.",
+    "Care leavers turning 21 lose their personal adviser at short notice and some end up homeless. We need a "
+    "better transition protocol.",
+    "The request to fix the chronology export has still not been actioned after six weeks.",
+    "Still no response from IT about the laptops that won't connect to the VPN. Nobody has picked up the ticket.",
+    "The form for recording consent still has not been updated and nobody has looked at my suggestion.",
+    "Our team's mileage claims have been sitting in the finance queue for two months.",
+    "The new case management system still doesn't let us record a child's voice separately; it has been raised "
+    "at three meetings and nothing has happened.",
+    "I reported that the shared drive permissions were wrong and it has not been acted on.",
+    "If we don't fix the duty rota, a child could be hurt because a referral is missed.",
+    "What worries me is that one day a baby will be sent home with an unexplained injury because the hospital "
+    "and the MASH don't talk to each other.",
+    "Imagine a child disclosing abuse at 4.55pm on a Friday: under our current system it might not be seen "
+    "until Monday. That needs to change.",
+    "If the police notifications keep arriving late, sooner or later we will miss a child who is at home with a "
+    "violent adult.",
+    "Should a parent refuse entry, we currently have no clear guidance on when to escalate. It would help to have one.",
+    "Children are at risk when professionals accept parents' accounts without checking with school or health.",
+    "Babies are most vulnerable in the first year, and our pre-birth assessments often start too late.",
+    "Young people who go missing are at risk of exploitation, and our return interviews are patchy.",
+    "Research shows that children living with domestic abuse are harmed even when they are not hit. Training "
+    "should reflect this.",
+    "Disclosures are often made to trusted adults such as teachers, so schools need a fast line to the front door.",
+    "Supervision is still being cancelled because of caseloads. I feel I'm making decisions alone and I'm "
+    "worried about the quality of my work.",
+    "I am concerned that the new threshold document is being read differently by each team.",
+    "We still wait weeks for health assessments for children coming into care; the delay is with the provider.",
+    "The strategy discussion was held promptly but the police did not attend, and we had to reconvene the next "
+    "day. It went well the second time.",
+    "The team manager praised how the school rang round until they found the right worker; it worked well and "
+    "the child was seen that day.",
+    "Nobody from housing attends our panels, which makes planning for families in temporary accommodation hard.",
+    "I still don't understand the new recording template, and nobody has trained us on it.",
+    "The family were seen at home on Tuesday, the children were fine, and the case remains open for support.",
+    "Contact between the children and their mum is going well and is now unsupervised on the recommendation of "
+    "the assessment.",
+    "Dad has moved back in after completing a domestic abuse programme; the assessment recommended this and the "
+    "children are happy.",
+]
+
+
+@pytest.mark.parametrize("text", TERSE_REFLECTIVE_AND_IN_PASSING_LIVE)
+def test_live_risk_in_any_voice_flags(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_history_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
+
+
+def test_history_alone_never_flags_however_many_cues_it_holds() -> None:
+    history = "Back then the child was at home with dad, the bruise was unexplained and nobody had visited for weeks."
+    assert not screen_live_concern(text=history).flagged
+    assert screen_live_concern(text=history + " He is back with dad again tonight.").flagged
+
+
+def test_a_sentence_looking_back_puts_the_one_before_it_in_the_past() -> None:
+    text = "He goes missing every weekend and nobody joins the dots. That was in my previous authority."
+    assert not screen_live_concern(text=text).flagged
+    assert screen_live_concern(text=text.split(" That")[0]).flagged
+
+
+def test_nothing_done_counts_only_when_a_harm_is_named() -> None:
+    assert not screen_live_concern(text="I reported the broken printer and it has not been acted on.").flagged
+    assert screen_live_concern(text="I reported the bruising on her arm and it has not been acted on.").flagged
+
+
+def test_a_report_only_about_adults_does_not_flag_unless_a_child_is_in_it() -> None:
+    adult = "Our 19-year-old care leaver is sofa surfing and nobody is available to see him."
+    assert not screen_live_concern(text=adult).flagged
+    assert screen_live_concern(text=adult + " His baby daughter is with him.").flagged
