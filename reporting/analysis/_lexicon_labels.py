@@ -567,6 +567,549 @@ LEARNING_TOGETHER["management_systems"] += [
 ]
 
 
+# --------------------------------------------------------------------------- Westrum cells
+# Paraphrase families for each aspect x orientation cell of Westrum's table: a phrase that names
+# both the object of a report (information, a messenger, a task, a boundary, a failure, an idea)
+# and how the organisation treated it. Each family is written in several grammatical forms
+# (active, passive, reported speech) from the everyday language of children's social care, so
+# that it does not depend on any one department's phrasing. An entry is
+# ``(regex, aspect weight, orientation weight)``; a zero weight leaves that dimension alone.
+
+_BOSS = (
+    r"(?:(?:my|our|the|her|his|their|team|service|registered|senior|duty|practice|deputy) )?"
+    r"(?:manager|managers|(?-i:TM)|supervisor|head of service|leadership|director|chair)"
+)
+_RAISE = r"(?:raised|raising|flagged|flagging|challenged|questioned|complained|reported|spoke up|speaking up|pointed (?:it |this |that )?out|whistle\w*)"
+_CONTACT = r"(?:contact\w*|speak\w* to|talk\w* to|ring\w*|rang|phon\w*|call\w*|email\w*|involv\w+|approach\w*|invit\w+|liais\w+ with|go(?:ing)? to|went to)"
+_AN_IDEA = r"(?:(?:the|my|our|her|his|their|this|that|a|an) )?(?:new )?(?:idea|suggestion|proposal|pilot|plan|approach|tracker|tool|trial)"
+
+_CELLS: dict[tuple[str, str], list[tuple[str, float, float]]] = {
+    # Information hidden or hoarded.
+    ("cooperation", "pathological"): [
+        (r"\bkept (?:it|this|that|the \w+|information|things) to (?:her|him|them|my|our|your)sel(?:f|ves)\b", 2.5, 2.0),
+        (r"\bneed[- ]to[- ]know(?: basis)?\b|\bkept (?:us|me|them|staff|the \w+) in the dark\b", 2.0, 2.0),
+        (
+            r"\b(?:held|holds|hold|holding|sat|sits|sitting) on (?:to )?(?:the )?(?:information|results|figures|report|records?|notes|details|audit)\b",
+            2.0,
+            2.0,
+        ),
+        (
+            r"\b(?:will not|won'?t|wouldn'?t|would not|refused to|refuses to|refusing to) (?:circulate|pass (?:it |this |that )?on|"
+            r"let (?:us|me|them) (?:see|have|read|look)|give (?:us|me|them) (?:the|their|access)|show (?:us|me))",
+            2.0,
+            1.5,
+        ),
+        (
+            r"\b(?:closely guarded|hoard\w*|protective of (?:their|her|his) (?:information|cases?|families|data))\b",
+            1.5,
+            2.0,
+        ),
+        (
+            r"\b(?:did not|didn'?t|don'?t|doesn'?t|do not|does not) need (?:to (?:know|see|have)|the (?:full|whole) (?:history|picture|story)|all the)\b|\bin case it (?:put|puts|would put) (?:us|them|me|her|him) off\b",
+            2.0,
+            2.0,
+        ),
+    ],
+    # Information through formal channels only.
+    ("cooperation", "bureaucratic"): [
+        (
+            r"\b(?:formal|written|disclosure|information|data|subject access) (?:request|application)s?\b|\brequest(?:ed)? (?:it |them )?in writing\b",
+            2.0,
+            2.0,
+        ),
+        (
+            r"\b(?:data protection|(?-i:GDPR)|information governance|confidentiality) (?:said|says|meant|means|reasons|rules|grounds|concerns)\b"
+            r"|\bon (?:data protection|(?-i:GDPR)|confidentiality) grounds\b",
+            2.0,
+            2.0,
+        ),
+        (r"\b(?:information|data)[- ]sharing (?:agreement|protocol)\b", 1.5, 1.5),
+        (
+            r"\bonly (?:through|via|by|in) (?:the |a )?(?:portal|inbox|form|request|writing|secure email|post|practice manager|single point)",
+            1.0,
+            2.0,
+        ),
+        (r"\b(?:once|twice) a (?:term|quarter|month|year)\b", 0.0, 0.8),
+        (
+            r"\b(?:locked|restricted) (?:to|for)\b|\baccess (?:is |was )?(?:restricted|locked)\b|\b(?:could(?:n'?t| not)|can'?t|cannot) (?:open|access|see) (?:the|their|her|his|our) (?:notes|records?|file|case file|system)\b",
+            2.0,
+            1.5,
+        ),
+    ],
+    # Information actively sought and offered.
+    ("cooperation", "generative"): [
+        (
+            r"\b(?:kept|keep|keeping|keeps) (?:us|me|them|everyone|the team) (?:updated|informed|in the loop|posted)\b",
+            1.5,
+            1.5,
+        ),
+        (
+            r"\b(?:emailed|sent|shared|passed|forwarded) (?:over|across|on) (?:her|his|their|the|all) (?:notes|records|summary|report|chronology|information|details)\b",
+            1.5,
+            0.8,
+        ),
+        (r"\bto find out what (?:they|she|he|the \w+(?: \w+)?) (?:knew|know|had)\b", 2.0, 1.5),
+        (r"\bto (?:talk|go) (?:it|this|me|us) through\b", 1.0, 1.0),
+        (
+            r"\b(?:sent|shared|submitted|provided) (?:their |her |his |the )?(?:written )?(?:reports?|information|notes|chronolog\w+) (?:early|in advance|ahead|before (?:we|I) asked)\b|\b(?:rang|phoned|called|emailed) (?:again )?to add\b",
+            2.0,
+            2.0,
+        ),
+    ],
+    # Messengers shot: labelled, moved, punished, silenced.
+    ("messengers", "pathological"): [
+        (
+            r"\b(?:said|told (?:me|us|her|him)|called me|labelled|seen as|branded|made out)\b[^.]{0,20}\b(?:being )?"
+            r"(?:negative|difficult|a troublemaker|a trouble-maker|a problem|disloyal|a moaner|awkward|obstructive|a whinger)\b",
+            2.0,
+            2.5,
+        ),
+        (
+            r"\bnot a team player\b|\bwhether (?:this|the) (?:job|role|team|work|place) (?:is|was) (?:for|right for) (?:me|you|her|him)\b",
+            2.5,
+            3.0,
+        ),
+        (r"\b(?:if you don'?t like it|careful what (?:I|you|we) (?:say|put))\b", 1.5, 2.5),
+        (
+            r"\b(?:after|since|because|for) (?:I|we|she|he|they) "
+            + _RAISE
+            + r"\b[^.]{0,80}\b(?:moved|transferred|taken off|removed|"
+            r"given the worst|left off|frozen out|sidelined|performance managed|warned|disciplined|in trouble)\b",
+            3.0,
+            3.0,
+        ),
+        (
+            r"\b(?:speak(?:s|ing)? up|rais(?:e|es|ing) (?:it|concerns?|issues?|things)|complain(?:s|ing)?)\b[^.]{0,30}\b(?:worst|punish\w*|penalis\w*|trouble|frozen out|marked)\b",
+            2.5,
+            2.5,
+        ),
+        (
+            r"\b(?:stopped|stop) (?:saying|raising|reporting|speaking up|mentioning|complaining)\b|\b(?:nobody|no one) (?:dares|dared) \w+\b|\bdare(?:n'?t|d not)\b",
+            2.5,
+            2.5,
+        ),
+        (
+            r"\b(?:did(?: not|n'?t)|never) (?:bring|brought|raise|raised|mention|mentioned|say|said) (?:it|this|that|anything) (?:up )?again\b|\bhaven'?t (?:raised|mentioned|said) (?:it|anything) since\b",
+            2.5,
+            2.5,
+        ),
+        (
+            r"\b(?:go(?:ing)?|went) looking for (?:problems|trouble)\b|\b(?:causing|making|stirring(?: up)?) (?:problems|trouble)\b|\bstirr(?:ing|er)\b",
+            2.0,
+            2.5,
+        ),
+    ],
+    # Messengers neglected: noted, queued, never answered.
+    ("messengers", "bureaucratic"): [
+        (
+            r"\b(?:nobody|no one) has (?:ever )?(?:got|come|came) back\b|\bnever (?:got|had|received) (?:a |any )?(?:reply|response|answer)\b|\bstill (?:waiting to hear|not heard|no (?:reply|answer|response))\b",
+            2.0,
+            2.5,
+        ),
+        (
+            r"\b(?:minuted|noted in the minutes|put in the minutes|logged|added to the (?:risk )?(?:log|register)|put on the agenda)\b[^.]{0,60}\b(?:nothing|left (?:there|it)|no (?:action|change)|never)\b",
+            2.5,
+            2.5,
+        ),
+        (
+            r"\b(?:put|send|sent|raise|raised|go|went) (?:it |this |that )?(?:through|via) (?:the )?(?:proper|formal|correct|right|usual|official) (?:channels?|route|process|procedure)\b",
+            2.0,
+            2.5,
+        ),
+        (r"\b(?:told|asked) (?:me |us |her |him )?to put (?:it|this|that|my concerns?) in writing\b", 1.5, 2.0),
+        (r"\b(?:went|goes|go|disappeared) into (?:a|the) (?:queue|black hole|void|system)\b|\bblack hole\b", 1.5, 2.0),
+        (
+            r"\b(?:an? )?auto(?:mated|matic)?[- ]?(?:reply|response)\b|\b(?:was|were|got) forwarded (?:to|on to)\b",
+            2.0,
+            2.0,
+        ),
+        (
+            r"\b(?:\w+ )?(?:months?|weeks?|years?) (?:on|later)\b[^.]{0,40}\b(?:still|the same|unchanged|no different|nothing)\b",
+            1.0,
+            2.0,
+        ),
+        (
+            r"\bnothing (?:happened|was done|more was heard|came of (?:it|that))\b(?! to)|\bno action (?:was )?taken\b",
+            1.0,
+            2.0,
+        ),
+    ],
+    # Messengers thanked and their concern acted on.
+    ("messengers", "generative"): [
+        (r"\bmade a point of (?:thanking|praising|saying)\b|\b(?:to say|said) thank you\b", 2.0, 3.0),
+        (r"\b(?:was|were|got|been) (?:thanked|praised|credited) for\b", 3.0, 3.0),
+        (r"\b(?:praised|thanked|credited) (?:her|him|me|us|them|the \w+) (?:publicly|in front of)\b", 2.0, 3.0),
+        (
+            r"\b(?:thank(?:ed|ing|s)?|praised|credited) (?:her|him|me|us|them|everyone|the \w+(?: \w+)?) for (?:raising|flagging|reporting|spotting|"
+            r"speaking|saying|pointing|being (?:honest|open)|telling|bringing|challenging)\b",
+            3.0,
+            3.0,
+        ),
+        (r"\b(?:good|great) (?:challenge|question)\b|\bright to (?:raise|challenge|flag|say)\b", 2.0, 2.5),
+    ],
+    # Responsibility shirked.
+    ("responsibilities", "pathological"): [
+        (
+            r"\b(?:passed|passing|pass|passes) the buck\b|\bbuck[- ]passing\b|\bwash(?:ed|es|ing)? (?:their|his|her|our|my) hands\b",
+            3.0,
+            2.5,
+        ),
+        (r"\b(?:not|nothing) (?:on|down to|to do with) (?:me|us|them|her|him|my team|our team)\b", 2.5, 2.0),
+        (
+            r"\b(?:nobody|no one|neither (?:team|service|agency|of them)) (?:would|will|wanted to|was willing to) (?:take|own|pick|lead|do|accept)\b",
+            2.5,
+            1.5,
+        ),
+        (
+            r"\b(?:refused|refuses|refusing|wouldn'?t|would not|won'?t|will not) (?:to )?(?:take (?:it|this|the case|the lead|responsibility|ownership)|"
+            r"sign (?:it |this )?off|own (?:it|this)|pick (?:it|this) up|accept (?:it|the case|the referral|responsibility))\b",
+            2.5,
+            1.5,
+        ),
+        (r"\bsaid (?:that )?(?:it was|it'?s|it is) (?:ours|hers|his|theirs|yours|mine)\b", 2.5, 1.5),
+        (
+            r"\b(?:said|says) (?:it was|it'?s|it is) (?:the )?[\w-]+(?: [\w-]+)?'s\b[^.]{0,80}\b(?:said|says) (?:it was|it'?s|it is)\b",
+            2.5,
+            2.5,
+        ),
+        (r"\bin the end,? (?:nobody|no one|neither)\b", 2.0, 1.0),
+        (
+            r"\bsaid (?:that )?(?:it|this|the [\w-]+(?: [\w-]+)?) (?:was|is|were) (?:for|down to|up to|a matter for|a job for) (?:the )?[\w-]+ (?:team|service|agency)\b",
+            2.0,
+            1.0,
+        ),
+    ],
+    # Responsibility narrowed to a remit.
+    ("responsibilities", "bureaucratic"): [
+        (
+            r"\b(?:outside|beyond|not (?:within|part of|in)) (?:my|our|her|his|their|the) (?:role|job description|contract|service specification|specification|brief)\b",
+            2.5,
+            2.5,
+        ),
+        (r"\b(?:their|her|his|our|my) (?:role|job|remit) (?:was|is) (?:only |just |simply |purely )?to\b", 2.0, 1.5),
+        (
+            r"\bonly (?:responsible|accountable) for (?:their|our|my|her|his) own\b|\b(?:only|just) (?:records?|minutes|notes) (?:them|it|the actions)\b",
+            2.5,
+            2.0,
+        ),
+        (
+            r"\b(?:could|can|would|will) only (?:do|cover|offer|deliver|work on|provide) (?:what|the sessions|the work|tasks|things)\b",
+            2.0,
+            2.0,
+        ),
+        (r"\bhad to go back to (?:the )?(?:social worker|allocated worker|manager|referrer|case holder)\b", 1.5, 1.5),
+        (
+            r"\bonly (?:records?|writes? up|reports? on|deals? with|covers?|looks? at) (?:what|them|it|the)\b|\band nothing else\b",
+            2.0,
+            2.0,
+        ),
+    ],
+    # Responsibility shared.
+    ("responsibilities", "generative"): [
+        (r"\b(?:pitched|mucked|chipped) in\b|\bstepped in\b|\btook (?:a|their|his|her|my|our) share\b", 2.5, 2.5),
+        (
+            r"\b(?:the whole team|everyone|colleagues|the team) (?:helped|rallied|offered)\b|\bcovered (?:my|her|his|their) (?:duty|visits|cases|caseload|shifts?)\b",
+            2.5,
+            2.0,
+        ),
+        (
+            r"\b(?:shared|split|divided) (?:out )?(?:the|her|his|their) (?:visits|cases|work|load|calls|tasks|actions)\b",
+            2.5,
+            2.0,
+        ),
+        (
+            # "between them" is left out: families agree arrangements between themselves too.
+            r"\bagreed (?:between (?:us|ourselves) )?(?:who|which (?:of us|team|agency)) (?:would|will|should)\b|\bagreed between (?:us|ourselves)\b",
+            2.5,
+            2.0,
+        ),
+        (
+            r"\bput (?:their|our|his|her) names? to\b|\bjoint(?:ly)? (?:owned|ownership|responsib\w+|accountab\w+)\b|\bshared (?:ownership|accountability)\b",
+            2.5,
+            2.0,
+        ),
+    ],
+    # Bridging discouraged.
+    ("bridging", "pathological"): [
+        (r"\b(?:told|instructed|warned|asked) (?:me |us |staff |them |her |him )?not to " + _CONTACT + r"\b", 3.0, 1.0),
+        (r"\bnot allowed to " + _CONTACT + r"\b", 2.0, 1.0),
+        (
+            r"\b(?:go|goes|went|has to go|had to go|must go|going) through (?:me|him|her|my manager|the manager|our manager|management)\b",
+            2.0,
+            1.5,
+        ),
+        (
+            r"\b(?:doesn'?t|don'?t|didn'?t) like (?:us|me|staff|people|workers) (?:speaking|talking|going|contacting|working|ringing)\b",
+            2.0,
+            2.0,
+        ),
+        (
+            r"\b(?:won'?t|will not|refused? to|refuses to|wouldn'?t|would not) work (?:with|alongside)\b|\b(?:us and them|them and us|turf wars?)\b",
+            2.5,
+            2.0,
+        ),
+        (
+            r"\b(?:told off|criticised|reprimanded|pulled up|in trouble|warned) (?:for|about) " + _CONTACT + r"\b",
+            3.0,
+            2.0,
+        ),
+        (r"\b(?:gets?|got|is|was|are|were) (?:annoyed|cross|irritated|angry|furious)\b", 0.0, 2.0),
+        (
+            r"\b(?:makes?|made|making) (?:the team|us|the service|the department|her|him|them) look (?:bad|disorganised|incompetent|stupid)\b|\b(?:our|the team'?s|the service'?s) (?:image|reputation)\b",
+            0.0,
+            2.0,
+        ),
+        (
+            r"\b(?:concentrate|focus|stick) (?:on|to) (?:your|their|our|my|his|her) own\b|\bmind (?:your|their|our) own\b",
+            0.0,
+            2.0,
+        ),
+    ],
+    # Bridging tolerated: allowed, within limits and through set routes.
+    ("bridging", "bureaucratic"): [
+        (
+            r"\bonly (?:as (?:an? )?observers?|once a (?:quarter|month|term|year)|if there'?s an agenda item|by invitation|(?:through|via|with) (?:a )?(?:formal )?referral)\b",
+            2.0,
+            2.0,
+        ),
+        (
+            r"\b(?:through|via) (?:the )?(?:designated|named|single point of|liaison|central) (?:liaison|contact|officer|route|channel|mailbox|inbox|point)",
+            2.0,
+            2.0,
+        ),
+        (r"\bsingle point of contact\b|\b(?-i:SPOC)\b", 1.5, 1.5),
+        (
+            r"\bonly (?:after|once|following) (?:a|an|the) (?:\w+ )?(?:panel|referral|transfer|approval|assessment)\b|\b(?:transfer|allocation|resource|access) panel\b",
+            1.5,
+            2.0,
+        ),
+        (r"\b(?:allowed|permitted) to (?:attend|come|join|sit in)\b[^.]{0,40}\bbut\b", 1.5, 1.5),
+        (r"\b(?:eat|eats|eating) into\b|\btakes? time (?:away )?from (?:visits|casework|the caseload)\b", 0.0, 1.0),
+    ],
+    # Bridging encouraged.
+    ("bridging", "generative"): [
+        (
+            r"\b(?:rang|called|phoned|went|asked) (?:round|around)\b[^.]{0,60}\buntil (?:she|he|they|we|I) (?:found|got|reached|tracked)\b",
+            3.0,
+            2.0,
+        ),
+        (
+            r"\b(?:invited|invites|invite) (?:us|me|the \w+(?: \w+)?) (?:to|into) (?:their|the|our) (?:ward round|meetings?|team meeting|training|huddle|briefing|planning|handover)",
+            2.5,
+            2.0,
+        ),
+        (r"\bco-?located\b|\b(?:sit|sits|sat|based|work|works) (?:with|alongside) the [\w ]{1,20}team\b", 2.0, 1.5),
+        (
+            r"\b(?:regular|weekly|fortnightly|monthly) (?:meetings?|catch[- ]ups?|drop[- ]ins?|slots?) with (?:the )?\w+",
+            2.0,
+            1.5,
+        ),
+        (r"\bmeet(?:ing|s)? (?:with )?the [\w ]{1,25} (?:every|each) (?:week|fortnight|month)\b", 1.5, 1.0),
+        (r"\b(?:came|come|joined|joins) (?:me |us )?(?:on|to) (?:the|a|our|my) (?:home |joint )?visits?\b", 1.0, 0.8),
+        (r"\b(?:asked|encouraged|told) (?:the )?other teams to (?:do the same|follow|copy|join)\b", 1.0, 2.0),
+        (
+            r"\b(?:three|four)-way (?:visit|meeting|call|conversation)\b|\bagreed (?:one|a single|a shared|a joint) plan\b",
+            2.5,
+            2.0,
+        ),
+        (
+            r"\bset up (?:a|an) (?:\w+ )?(?:slot|forum|meeting|huddle|drop-in|catch-up)\b[^.]{0,40}\b(?:teams|agencies|services|both|together|shared)\b",
+            2.0,
+            2.0,
+        ),
+    ],
+    # Failure met with scapegoating.
+    ("failure", "pathological"): [
+        (
+            r"\b(?:wanted|want|wants|looking for|looked for|needed) (?:a name|someone to blame|a scapegoat|a head|heads)\b|\b(?:looked|looking|look) for (?:who|someone|somebody) (?:to blame|had|was)\b",
+            2.5,
+            3.0,
+        ),
+        (
+            r"\bcarr(?:y|ied) the can\b|\bhung out to dry\b|\bthrown under the bus\b|\bfall guy\b|\bheads? (?:will|would|must) roll\b|\bpinned (?:it|the blame) on\b",
+            2.5,
+            3.0,
+        ),
+        (r"\b(?:was|were|got|been) (?:suspended|sacked|let go)\b", 1.5, 1.5),
+        (
+            r"\b(?:relieved|glad|thankful) (?:it|that it) (?:wasn'?t|was not|isn'?t) (?:them|me|us|her|him)\b|\bnamed (?:at|in front of|in) (?:the )?(?:\w+'? )?(?:meeting|team|briefing)\b",
+            2.0,
+            2.5,
+        ),
+        (r"\b(?:performance )?improvement plan\b|\bperformance[- ]managed\b", 1.5, 1.5),
+    ],
+    # Failure met with "justice": a person at fault, a sanction, one more rule.
+    ("failure", "bureaucratic"): [
+        (
+            r"\b(?:had not|hadn'?t|did not|didn'?t|failed to) follow(?:ed)? (?:the )?(?:procedure|policy|process|protocol|guidance)\b|\bbreach(?:ed|es)? (?:of )?(?:the )?(?:policy|procedure|protocol)\b",
+            1.5,
+            1.5,
+        ),
+        (
+            r"\b(?:outcome|finding|conclusion|recommendation)s? (?:of|from) the (?:review|investigation|audit|inquiry)\b|\bthe (?:review|investigation|audit|inquiry) (?:found|concluded|recommended)\b",
+            2.5,
+            0.0,
+        ),
+        (r"\b(?:further|more|refresher) training\b", 0.5, 1.0),
+        (
+            r"\b(?:extra|additional|another|a further|one more) (?:checklist|form|sign[- ]?off|step|layer|template|check|audit|rule)\b",
+            1.0,
+            2.0,
+        ),
+        (
+            r"\breminded (?:everyone|all staff|staff|us|the team|workers) (?:of|about|to follow)\b|\b(?:memo|email|briefing) (?:went out|was sent)\b",
+            1.5,
+            2.0,
+        ),
+        (
+            r"\ban? audit of (?:who|which|whether)\b|\bthe only (?:change|response|outcome|thing that changed)\b",
+            2.0,
+            1.5,
+        ),
+        (
+            r"\b(?:policy|procedure) reminder\b|\breminder (?:email|memo|to all staff)\b|\b(?:email|memo) to all staff\b",
+            1.5,
+            2.0,
+        ),
+        (r"\b(?:nobody|no one) (?:asked|looked at|explored) (?:why|how come)\b", 1.5, 1.5),
+    ],
+    # Failure met with inquiry into the system.
+    ("failure", "generative"): [
+        (
+            r"\bwhat (?:made|makes|had made) (?:it|this|that) (?:easy|easier|hard|harder|likely|more likely|possible)\b|\bwhat got in the way\b"
+            r"|\bnot who\b|\brather than who\b|\bwhole system\b|\bsystems? (?:view|approach|thinking|lens)\b",
+            2.5,
+            2.5,
+        ),
+        (
+            r"\b(?:nobody|no one|no individual) was (?:named|singled out|blamed)\b|\bwithout (?:naming|blaming) (?:anyone|individuals|anybody)\b",
+            2.0,
+            2.0,
+        ),
+        (r"\basked (?:all of us|everyone|each of us|us all|the staff|staff|the team) (?:what|how|why)\b", 1.0, 2.0),
+        (r"\bchanged (?:how|the way)\b", 0.0, 1.5),
+        (
+            r"\breflective (?:session|discussion|meeting|review|workshop)\b|\bmapped (?:out )?(?:the|what|our)\b|\bwhat (?:we could|could we|we can|can we) learn\b",
+            2.0,
+            2.0,
+        ),
+        (
+            r"\b(?:rewritten|rewrote|redesigned|revised|reviewed) (?:it )?(?:with|alongside) (?:the )?(?:carers|families|parents|young people|children|staff|us)\b|\bco-?produc\w+\b",
+            0.5,
+            2.0,
+        ),
+        (r"\b(?:got|get|gets) (?:it|the \w+(?: \w+)?|this|that) wrong\b", 1.5, 0.0),
+    ],
+    # New ideas crushed.
+    ("novelty", "pathological"): [
+        (
+            r"\b(?:we|they) don'?t do (?:things|it|that) (?:like that|that way|here)\b|\bnot how we do (?:things|it)\b|\bthat'?s not how\b",
+            2.5,
+            2.5,
+        ),
+        (r"\b(?:always|have always) (?:done|been done) (?:it )?(?:this|that) way\b", 2.0, 1.5),
+        (r"\btold (?:me |us |her |him |them )?to stop (?:using|doing|sending|running|it)\b", 2.0, 1.0),
+        (
+            r"\b(?:shot down|dismissed out of hand|laughed at|laughed off|knocked back|squashed|stamped on|quashed)\b",
+            1.5,
+            2.0,
+        ),
+        (
+            r"\b"
+            + _AN_IDEA
+            + r"s? (?:was |were |got )?(?:dismissed|rejected|shot down|laughed at|ignored|binned|killed)\b",
+            2.5,
+            2.0,
+        ),
+        (
+            r"\b(?:delete|deleted|scrap|scrapped|bin|binned) (?:it|the (?:tracker|log|spreadsheet|template|tool|form))\b",
+            1.5,
+            1.0,
+        ),
+        (r"\bin trouble if\b|\bwould be in trouble\b", 0.0, 2.0),
+    ],
+    # New ideas run into approvals and governance.
+    ("novelty", "bureaucratic"): [
+        (
+            r"\b(?:waiting|awaiting|waited|wait) (?:for )?(?:(?-i:IT) |governance |legal |procurement |security |senior |formal |board |panel )?"
+            r"(?:approval|sign[- ]off|permission|clearance|authorisation)\b",
+            2.0,
+            2.5,
+        ),
+        (
+            r"\bbusiness case\b|\b(?:data protection impact assessment|(?-i:DPIA)|equality impact assessment)\b|\bprocurement\b|\bred tape\b",
+            2.0,
+            2.0,
+        ),
+        (r"\b(?:stalled|parked|shelved|bogged down|long grass)\b|\bheld up (?:in|by|at)\b", 1.0, 1.5),
+        (
+            r"\b(?:sign[- ]off|approval|agreement) from (?:three|two|four|several|multiple|different|various|each|every) "
+            r"(?:different )?(?:boards?|panels?|committees?|managers?|heads?|directors?|groups?)\b",
+            2.0,
+            2.5,
+        ),
+        (
+            r"\b(?:each|every) (?:one|meeting|time|board|panel)\b[^.]{0,30}\b(?:asked for|wanted|needed) (?:another|a further|more|a new)\b",
+            1.5,
+            2.5,
+        ),
+        (
+            r"\b(?:asked|ask|asking|applied|apply) for (?:permission|approval|sign[- ]off|agreement) (?:to|for)\b|\b(?:seek|sought|get|got) permission to\b",
+            2.0,
+            1.5,
+        ),
+        (r"\bthen back to (?:the )?\w+\b|\b(?:went|goes) to (?:the )?[\w ]{1,20} board\b", 1.0, 1.5),
+        (
+            r"\b(?:not|isn'?t|wasn'?t) (?:an? )?(?:recognised|approved|accredited|evidence[- ]based) (?:tool|approach|model|method|format|app)\b",
+            2.0,
+            1.5,
+        ),
+    ],
+    # New ideas implemented.
+    ("novelty", "generative"): [
+        (
+            r"\b(?:give|gave|giving) it a (?:go|try)\b|\blet (?:us|me|them) (?:try|trial|pilot|test|run with)\b|\b(?:run|ran) with it\b",
+            2.5,
+            2.5,
+        ),
+        (r"\bnow (?:part of|built into|embedded in|included in|standard in) (?:every|the|our|all)\b", 1.5, 2.0),
+        (
+            r"\b(?:wrote|written|built|put) (?:it )?into (?:the )?(?:service plan|procedures?|guidance|policy|practice standards|training)\b|\bused (?:it )?in (?:our|the) (?:next )?training\b",
+            1.5,
+            2.0,
+        ),
+        (
+            r"\b(?:attendance|uptake|take-up|engagement|numbers) (?:has |have )?(?:doubled|tripled|rose|risen|went up|gone up|improved|increased)\b",
+            1.5,
+            1.5,
+        ),
+        (
+            r"\b(?:other|two|three|several|more) (?:other )?(?:hubs|teams|areas|localities|homes|services|offices) (?:now|have now|are now) (?:do|doing|use|using|run|running|follow|following|copy|copying)\b",
+            1.5,
+            2.5,
+        ),
+        (
+            r"\b(?:the )?(?:whole|entire|rest of the|wider) (?:team|service|department|directorate|council|home|authority)\b[^.]{0,25}"
+            r"\b(?:uses?|using|adopted|took (?:it )?on|takes (?:it )?on|copied|followed)\b",
+            2.0,
+            2.5,
+        ),
+        (
+            r"\b(?:backed|supported|championed|funded|embraced) (?:our|my|the|her|his|their) (?:idea|suggestion|proposal|pilot|plan)\b|\bfound (?:the )?(?:money|budget|funding)\b",
+            2.5,
+            2.5,
+        ),
+    ],
+}
+
+for (_aspect, _orientation), _entries in _CELLS.items():
+    for _pattern, _aspect_weight, _orientation_weight in _entries:
+        if _aspect_weight:
+            ASPECT[_aspect].append((_pattern, _aspect_weight))
+        if _orientation_weight:
+            ORIENTATION[_orientation].append((_pattern, _orientation_weight))
+
+
 LEXICON: dict[str, dict[str, list[Cue]]] = {
     "westrum_aspect": ASPECT,
     "westrum_orientation": ORIENTATION,

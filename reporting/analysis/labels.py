@@ -266,24 +266,34 @@ def _score_cues(text: str) -> _CueResult:
     hits: dict[str, list[list[_Hit]]] = {}
     lowered = text.lower()
     present = {needle for needle in _ALL_NEEDLES if needle in lowered}
+    # A Westrum cell cue scores both aspect and orientation: match its pattern once.
+    seen: dict[str, list[re.Match[str]]] = {}
     for dim in DIMENSIONS:
         dim_scores = np.zeros(len(CHOICES[dim]))
         dim_hits: list[list[_Hit]] = [[] for _ in CHOICES[dim]]
-        _apply_cues(text, present, _CUES[dim], dim_scores, dim_hits)
+        _apply_cues(text, present, _CUES[dim], dim_scores, dim_hits, seen)
         scores[dim] = dim_scores
         hits[dim] = dim_hits
     aspect_object = np.zeros(len(CHOICES["westrum_aspect"]))
-    _apply_cues(text, present, _OBJECT_CUES, aspect_object, hits["westrum_aspect"])
+    _apply_cues(text, present, _OBJECT_CUES, aspect_object, hits["westrum_aspect"], seen)
     return _CueResult(scores, hits, aspect_object + _aspect_object(scores))
 
 
 def _apply_cues(
-    text: str, present: set[str], cues: Sequence[_Cue], dim_scores: np.ndarray, dim_hits: list[list[_Hit]]
+    text: str,
+    present: set[str],
+    cues: Sequence[_Cue],
+    dim_scores: np.ndarray,
+    dim_hits: list[list[_Hit]],
+    seen: dict[str, list[re.Match[str]]],
 ) -> None:
     for cue in cues:
         if cue.needles is not None and present.isdisjoint(cue.needles):
             continue
-        matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
+        matches = seen.get(cue.pattern.pattern)
+        if matches is None:
+            matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
+            seen[cue.pattern.pattern] = matches
         if not matches:
             continue
         # Repeats add a little: "system" five times says more than once, not five times more.

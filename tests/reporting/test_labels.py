@@ -155,7 +155,8 @@ def test_negated_blame_is_not_pathological_evidence() -> None:
     text = "No one was blamed when the referral went missing; the manager thanked us and we changed the rota."
     result = suggest(LabelInput(text=text))["westrum_orientation"]
     assert result.value == "generative"
-    assert not any("blamed" in phrase and "thanked" not in phrase for phrase in result.evidence)
+    # "No one was blamed" may itself be quoted as generative evidence; a bare "blamed" may not.
+    assert all("No one was blamed" in phrase or "blamed" not in phrase for phrase in result.evidence)
 
 
 @pytest.mark.parametrize(
@@ -278,3 +279,131 @@ def test_corrections_unrelated_to_the_text_do_not_overturn_the_prior() -> None:
     assert [r["westrum_aspect"].value for r in suggest_many(probes, model)] == [
         r["westrum_aspect"].value for r in suggest_many(probes)
     ]
+
+
+# One report per cell of Westrum's table (aspect x orientation), each worded as staff might write it.
+WESTRUM_CELLS = [
+    (
+        "The hospital social worker knew about the previous admission and kept it to herself; she said we "
+        "were on a need to know basis.",
+        "cooperation",
+        "pathological",
+    ),
+    (
+        "The police would only share the call-out log once a formal disclosure request was signed off, "
+        "which took eleven days.",
+        "cooperation",
+        "bureaucratic",
+    ),
+    (
+        "The midwife rang us as soon as baby was born and kept us updated every day until discharge.",
+        "cooperation",
+        "generative",
+    ),
+    (
+        "I challenged the decision to close the case and was told in supervision that I was not a team player. "
+        "I did not bring it up again.",
+        "messengers",
+        "pathological",
+    ),
+    (
+        "We mentioned the parking problem at every team meeting for a year; it was minuted each time and nothing "
+        "happened.",
+        "messengers",
+        "bureaucratic",
+    ),
+    (
+        "The foster carer spoke up about the contact arrangements and the IRO made a point of thanking her.",
+        "messengers",
+        "generative",
+    ),
+    (
+        "Education said it was social care's job to arrange the review, the virtual school said it was the SEN "
+        "team's, and in the end nobody arranged it.",
+        "responsibilities",
+        "pathological",
+    ),
+    (
+        "The IRO said chasing the actions was outside her role and that she only records them.",
+        "responsibilities",
+        "bureaucratic",
+    ),
+    (
+        "When my colleague went off sick the rest of the team pitched in and we agreed who would lead each visit.",
+        "responsibilities",
+        "generative",
+    ),
+    (
+        "I was told not to contact the school directly and to go through my manager for anything with education.",
+        "bridging",
+        "pathological",
+    ),
+    (
+        "We can attend the youth offending panel, but only as observers and only if it does not eat into visit time.",
+        "bridging",
+        "bureaucratic",
+    ),
+    (
+        "The school's safeguarding lead rang round the teams until she found the right worker, and then came to "
+        "the home visit with me.",
+        "bridging",
+        "generative",
+    ),
+    (
+        "When the recording error came to light the senior manager wanted a name, and the admin officer carried "
+        "the can.",
+        "failure",
+        "pathological",
+    ),
+    (
+        "The outcome of the review was that the worker had not followed procedure; she got a written warning and "
+        "we all have an extra checklist.",
+        "failure",
+        "bureaucratic",
+    ),
+    (
+        "After the near miss we had a learning session about what made it easy to miss, not who missed it.",
+        "failure",
+        "generative",
+    ),
+    (
+        "I suggested a text reminder for core group dates and was told we don't do things like that here.",
+        "novelty",
+        "pathological",
+    ),
+    (
+        "Our pilot of video reviews has been waiting for information governance approval for five months.",
+        "novelty",
+        "bureaucratic",
+    ),
+    (
+        "I put forward a one-page profile written with the young person, my manager said give it a go, and it is "
+        "now part of every pathway plan.",
+        "novelty",
+        "generative",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "aspect", "orientation"), WESTRUM_CELLS)
+def test_westrum_cells_are_recognised(text: str, aspect: str, orientation: str) -> None:
+    result = suggest(LabelInput(text=text))
+    assert (result["westrum_aspect"].value, result["westrum_orientation"].value) == (aspect, orientation)
+    for dim in ("westrum_aspect", "westrum_orientation"):
+        assert result[dim].evidence, "a cue-driven label must say why"
+        assert all(phrase in text for phrase in result[dim].evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "dim", "not_expected"),
+    [
+        # "nothing happened to the baby" is an outcome, not a concern left unanswered.
+        ("The bottle was caught in time and nothing happened to the baby.", "westrum_aspect", "messengers"),
+        # A family's own arrangement says nothing about how staff share work.
+        ("The parents agreed between themselves who would collect the children.", "westrum_orientation", "generative"),
+        # Praise in front of the team is not humiliation.
+        ("The manager praised her in front of everyone for spotting it.", "westrum_orientation", "pathological"),
+    ],
+)
+def test_cell_cues_do_not_fire_on_look_alikes(text: str, dim: str, not_expected: str) -> None:
+    assert suggest(LabelInput(text=text))[dim].value != not_expected
