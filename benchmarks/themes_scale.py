@@ -107,8 +107,13 @@ def run_one(n: int) -> dict:
 
 
 def per_report_p95() -> dict:
+    """CPU per report on the sample: at submission (de-identify and screen, in the request) and in
+    the background task (vectorise, suggest labels, find near-duplicates, assign to a theme)."""
+    from reporting.analysis import labels
     from reporting.analysis import themes as th
     from reporting.analysis import vectorise as vz
+    from reporting.analysis.screening import screen_live_concern
+    from reporting.deid import redact_fields
 
     data = Path(os.environ.get("LANTERN_SAMPLE_DIR", ROOT.parent / "shared" / "data"))
     reports = [json.loads(line) for line in (data / "sample_reports.jsonl").read_text().splitlines()]
@@ -119,22 +124,29 @@ def per_report_p95() -> dict:
     build = th.build_themes([th.ThemeDoc(r["id"], b) for r, b in zip(reports, blobs, strict=True)])
     model = th.decode_model(th.encode_model(build.model))
     candidates = [(i, vz.decode(b)) for i, b in enumerate(blobs[:50])]
-    times = []
+    submit, process = [], []
     for _ in range(3):
         for r in reports:
             t0 = time.process_time()
-            vec = vz.vectorise(
-                narrative=r["narrative"],
-                what_would_help=r.get("what_would_help") or "",
-                service_area=r.get("service_area") or "",
-            )
+            clean = redact_fields({"narrative": r["narrative"], "what_would_help": r.get("what_would_help") or ""})
+            narrative, help_text = clean["narrative"].text, clean["what_would_help"].text
+            screen_live_concern(text=f"{narrative}\n{help_text}")
+            t1 = time.process_time()
+            vec = vz.vectorise(narrative=narrative, what_would_help=help_text, service_area=r.get("service_area") or "")
             vz.encode(vec)
-            th.assign_to_theme(vec, model)
+            item = labels.LabelInput(
+                text=f"{narrative} {help_text}", kind=r.get("kind") or "", service_area=r.get("service_area") or ""
+            )
+            labels.suggest(item)
             th.find_near_duplicates(vec, candidates)
-            times.append((time.process_time() - t0) * 1000)
+            th.assign_to_theme(vec, model)
+            t2 = time.process_time()
+            submit.append((t1 - t0) * 1000)
+            process.append((t2 - t1) * 1000)
     return {
-        "per_report_cpu_ms_p50": round(float(np.percentile(times, 50)), 2),
-        "per_report_cpu_ms_p95": round(float(np.percentile(times, 95)), 2),
+        "submit_cpu_ms_p95": round(float(np.percentile(submit, 95)), 2),
+        "per_report_cpu_ms_p50": round(float(np.percentile(process, 50)), 2),
+        "per_report_cpu_ms_p95": round(float(np.percentile(process, 95)), 2),
     }
 
 
