@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -33,69 +32,6 @@ REACHED_CHILD_POSSIBLE = frozenset({"yes", "not_sure", "unsure", "dont_know"})
 
 _FLAG_THRESHOLD = 2.0
 _MAX_REASONS = 4
-
-
-def _without_leading_boundaries(pattern: str) -> str:
-    """``pattern`` less the ``\\b`` that opens it or any of its top-level alternatives.
-
-    Dropping a boundary there only lets more text match, so the result finds every match of
-    ``pattern`` (and some that are not).
-    """
-    out: list[str] = []
-    depth = 0
-    in_class = False
-    opens_alternative = True
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            escape = pattern[index : index + 2]
-            if not (escape == r"\b" and opens_alternative):
-                out.append(escape)
-            opens_alternative = False
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        opens_alternative = char == "|" and depth == 0 and not in_class
-        out.append(char)
-        index += 1
-    return "".join(out)
-
-
-class _Cue:
-    """A cue pattern, found the fast way.
-
-    A leading ``\\b`` stops Python's regex engine from skipping ahead to where a match could start,
-    which made a leading-boundary cue up to 30 times slower. So the pattern without its leading
-    boundaries finds candidates and the full pattern confirms each one; the matches are exactly the
-    full pattern's.
-    The cues are written in lower case and run on a lower-cased copy of the text, because
-    case-insensitive matching over this many patterns costs twice the time.
-    """
-
-    def __init__(self, pattern: str) -> None:
-        self._exact = re.compile(pattern)
-        self._candidates = re.compile(_without_leading_boundaries(pattern))
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        position = 0
-        while candidate := self._candidates.search(text, position):
-            match = self._exact.match(text, candidate.start())
-            if match:
-                yield match
-                position = max(match.end(), match.start() + 1)
-            else:
-                position = candidate.start() + 1
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return next(self.finditer(text), None)
 
 
 _CHILD = (
@@ -588,7 +524,7 @@ _UNACTIONED_CUES: tuple[tuple[str, float], ...] = (
 # Beyond the phrase families: a sentence that names a harm and places it now ("her ex is sleeping at
 # the flat again", "mum is using again and is the only carer") is evidence too, in whatever words it
 # comes. One present marker is weak evidence; two in the same sentence are as strong as a phrase cue.
-_HARM = _Cue(
+_HARM = re.compile(
     r"\b(?:hit(?:s|ting)?|hurts?|chok\w+|strangl\w+|punch\w*|kick(?:s|ing|ed)?|slap\w*|beat(?:s|ing|ings|en)?|bruis\w*|"
     r"black eye|fractur\w*|burns?|burnt|marks|injur\w*|bleed\w*|assault\w*|abus\w*|violen\w*|threat\w*|kill|"
     r"stab\w*|weapons?|"
@@ -602,7 +538,7 @@ _HARM = _Cue(
     r"county lines?|debt|perpetrator'?s?|abuser|bail|non-molestation|dvp[on]|suicid\w*|self[- ]harm\w*|ligature|"
     r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
 )
-_NOW_WORD = _Cue(
+_NOW_WORD = re.compile(
     r"\b(?:tonight|today|this (?:morning|afternoon|evening|week|weekend)|now|right now|at the moment|currently|still|"
     r"again|yet|next week|until|before anyone|as we speak|'ll|will|won'?t|can'?t|doesn'?t|due to|goes|keeps|"
     r"(?:is|are|'s|'re) (?:\w+ing|being|there|out|back|now)|(?:has|have)n'?t|(?:has|have) not|'s been|'ve been|"
@@ -616,7 +552,7 @@ _HISTORY_CAP = 1.5
 
 # A cue in the same sentence as one of these describes something over or told with hindsight, a
 # case from another time or place, a what-if, or a statement about children in general.
-_PAST_FRAME = _Cue(
+_PAST_FRAME = re.compile(
     r"\b(?:at the time|back then|last year|(?:years?|months?) ago|in (?:19|20)\d\d|(?<!being )used to|previously|"
     r"(?:my|a|the) (?:previous|last|old|first) (?:authority|team|role|job|post|council)|when i (?:reviewed|audited)|"
     r"(?:the|an|for the) audit|"
@@ -669,11 +605,13 @@ _A_CHILD = re.compile(
     r"\((?:[1-9]|1[0-7])\))"
 )
 
-_LIVE_PATTERNS = tuple((_Cue(p), w, False) for p, w in _LIVE_CUES) + tuple(
-    (_Cue(p), w, True) for p, w in _UNACTIONED_CUES
+_LIVE_PATTERNS = tuple((re.compile(p), w, False) for p, w in _LIVE_CUES) + tuple(
+    (re.compile(p), w, True) for p, w in _UNACTIONED_CUES
 )
-_RESOLVED_PATTERNS = tuple(_Cue(p) for p in _RESOLVED_CUES)
-# Same length as the original, so match positions point into the reporter's own text. Curly
+_RESOLVED_PATTERNS = tuple(re.compile(p) for p in _RESOLVED_CUES)
+# The cues are written in lower case and run on this folded copy of the text (case-insensitive
+# matching over this many patterns costs twice the time). Same length as the original, so match
+# positions point into the reporter's own text. Curly
 # apostrophes (from phones and word processors) become straight ones, or "hasn’t" would never match.
 _FOLD = str.maketrans(string.ascii_uppercase + "\u2019\u2018", string.ascii_lowercase + "''")
 
