@@ -22,17 +22,16 @@ def _split_reports(first: Organisation, second: Organisation) -> dict[str, list[
     out: dict[str, list[Report]] = {}
     n = 0
     for topic, lines in TOPICS.items():
-        for copy in range(2):
-            for line in lines:
-                n += 1
-                out.setdefault(topic, []).append(
-                    ReportFactory(
-                        organisation=first if n % 2 else second,
-                        narrative=f"{line} (note {copy})",
-                        what_would_help="",
-                        source_reference=f"p-{n}",
-                    )
+        for line in lines:
+            n += 1
+            out.setdefault(topic, []).append(
+                ReportFactory(
+                    organisation=first if n % 2 else second,
+                    narrative=line,
+                    what_would_help="",
+                    source_reference=f"p-{n}",
                 )
+            )
     return out
 
 
