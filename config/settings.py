@@ -5,6 +5,8 @@ configuration table in README.md). With no environment at all, Lantern runs on
 an embedded SQLite database and a file-system Celery broker under ``var/``.
 """
 
+import hashlib
+import hmac
 from pathlib import Path
 
 import dj_database_url
@@ -142,14 +144,36 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# --- Cache (rate limits) ----------------------------------------------------------
+# --- Cache (rate limits, the double-send guard) -----------------------------------
+# Every process must see the same cache: under several gunicorn workers a
+# per-process cache gives each worker its own rate-limit budget and its own list
+# of spent submission tokens. Redis when REDIS_URL is set, otherwise a table in
+# the database, which ``migrate`` creates (reporting migration 0008) whatever the
+# cache setting, so switching between the two needs no extra step.
 REDIS_URL = env_str("REDIS_URL")
+CACHE_TABLE = "lantern_cache"
+
+
+def _hashed_cache_key(key: str, key_prefix: str, version: int) -> str:
+    """A keyed hash of the cache key: throttle keys carry client IP addresses,
+    which must not sit in clear in a database table (or its backups)."""
+    digest = hmac.new(SECRET_KEY.encode(), f"{key_prefix}:{version}:{key}".encode(), hashlib.sha256).hexdigest()
+    return f"lantern:{digest}"
+
+
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Django culls a third of the entries past MAX_ENTRIES (300 by
+            # default), which would forget spent submission tokens early.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     )
+    | {"KEY_FUNCTION": _hashed_cache_key}
 }
 RATELIMIT_VIEW = "reporting.views.rate_limited"
 
