@@ -43,17 +43,31 @@ _CHILD = (
 _ADULT = (
     r"(?:(?:(?:her|his|their|the|an?|mum'?s|mother'?s) )?(?:new )?(?:dad|mum|father|mother|stepdad|stepfather|stepmum|"
     r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|"
-    r"them\b|her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker)\b)|"
+    r"them\b|her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker|"
+    r"parents|family|friends?)\b)|"
     r"the (?:man|woman|adult|perpetrator|abuser|offender|alleged \w+)\b|"
     r"an? (?:\d{2}-year-old |older )?(?:man|male|adult|boy)\b|\[person[ _]?\d*\])"
 )
 # Safe carers: "still living with her foster carers" is the good news, not the risk.
 _NOT_SAFE_CARER = (
-    r"(?!(?:(?:her|his|their|the|a|an) )?(?:new )?(?:foster|kinship|adoptive|connected|approved|respite|carers?\b|"
+    r"(?!(?:(?:her|his) (?:own )?parents\b)|(?:(?:her|his|their|the|a|an) )?(?:new )?(?:foster|kinship|adoptive|"
+    r"connected|approved|respite|carers?\b|"
     r"aunt\w*|grandparents|grandmother|nan\w*|placement|residential|friends?\b))"
 )
+# Where papers and processes sit ("his records are still at the old practice"), not where a child lives.
+_NOT_AN_OFFICE = (
+    r"(?!(?:the |a |an |her |his |their |our |my )?(?:previous |old |new |same |other |last )?(?:practice|surgery|gp|"
+    r"office|authority|council|la\b|team|department|court|panel|stage|draft|process|system|post|inbox|tray)\b)"
+)
+# Staff and services one fails to reach ("can't get hold of anyone in legal"): a system problem.
+_NOT_A_PROFESSIONAL = (
+    r"(?! (?:anyone|anybody|someone|somebody|a manager|(?:the|my|our|a|an|his|her|their) (?:\w+ )?(?:team|service|"
+    r"duty|manager|worker|gp|school|dsl|police|helpdesk|interpreter|legal|it|court|office|line|adviser|officer|"
+    r"colleague|supervisor|iro|chair|panel|provider|department|desk|hub|mash))\b)"
+)
 _NOW = (
-    r"(?:tonight|tomorrow|this (?:weekend|evening|afternoon)|later today|after school|at the weekend|"
+    r"(?:tonight|tomorrow|at half (?:past )?\w+|this (?:weekend|evening|afternoon)|later today|after school|"
+    r"at the weekend|"
     r"for the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|"
     r"at \d{1,2}(?:[.:]\d\d)? ?(?:am|pm)?|at (?:home time|pick-?up))"
 )
@@ -71,7 +85,8 @@ _ACTED = (
 _LIVE_CUES: tuple[tuple[str, float], ...] = (
     # The child is with the risk now, or goes back to it soon.
     (
-        r"\b(?:is|are|'s|'re|remains?|still|now|currently) (?:still |now |currently )?(?:at home|in the house|"
+        r"\b(?:is|are|'s|'re|remains?|still|now|currently|(?:has|have|'s) been) (?:still |now |currently )?"
+        r"(?:at home|in the house|"
         r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there|inside|upstairs) with "
         + _NOT_SAFE_CARER
         + _ADULT,
@@ -81,7 +96,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     # person as subject cost a real live case on held-out reports, and a false alarm only costs a minute.
     (
         r"\b(?:still|currently|right now|as we speak) (?:lives? |living |stays? |staying |sleeps? |sleeping |at home |"
-        r"in the house )?(?:with|at|in)\b " + _NOT_SAFE_CARER,
+        r"in the house )?(?:with|at|in)\b " + _NOT_SAFE_CARER + _NOT_AN_OFFICE,
         2.0,
     ),
     (r"\bright now\b|\bas (?:we|i) speak\b|\bas far as (?:i|we) know,? [\w\- \[\]]{1,30} (?:is|are)\b", 3.0),
@@ -119,10 +134,13 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:nobody|no one|no-one) (?:has )?(?:checked|assessed|vetted|met)\b",
         1.5,
     ),
-    (r"\b(?:schedule 1|registered sex offender|convictions? for|convicted of|poses? a risk to children)\b", 1.5),
     # The person the child named, spoken of in the present ("who she says hurt her"), and what they do now.
     (r"\b(?:who|whom) (?:she|he|they) (?:says|say|alleges|allege|has named|has disclosed)\b", 1.5),
-    (r"\b(?:collects|picks (?:her|him|them) up|looks after|babysits|minds|bathes|puts (?:her|him|them) to bed)\b", 1.0),
+    (
+        r"\b(?:collects|picks (?:her|him|them|the \w+) up|looks after|babysits|minds|bathes|"
+        r"puts (?:her|him|them) to bed)\b",
+        1.0,
+    ),
     # An adult who may harm the child has access to them now.
     (
         r"\b(?:has|have|having|gets?|given) (?:unsupervised |regular |daily |free |open )?access to "
@@ -153,7 +171,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:every|each) (?:day|night|weekend|evening)\b|\bmost (?:days|nights|weekends|evenings)\b", 0.7),
     # Nobody has seen the child; whereabouts unknown; missing now.
     (
-        r"\b(?:no ?one|no-one|nobody|no professional|no agency|no worker|none of us)(?: from [\w' ]{1,25}?)? has "
+        r"\b(?:no[- ]?one|no-one|nobody|no professional|no agency|no worker|none of us)"
+        r"(?: from [\w' ]{1,25}?)?(?: has|'s) "
         r"(?:yet |actually |since )?(?:seen|laid eyes on|set eyes on|had sight of|had eyes on|spoken to|visited|"
         r"checked on|heard from|been able to see)\b",
         3.0,
@@ -164,16 +183,19 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\blast time anyone (?:saw|had sight of|spoke to)\b|\blast (?:seen|sighting) (?:was|on)\b", 2.5),
     (
-        r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b",
+        r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b"
+        + _NOT_A_PROFESSIONAL,
         2.5,
     ),
     (
         r"\bwhereabouts (?:are |is )?(?:still )?(?:unknown|not known|unclear)\b|"
-        r"\b(?:is|are|remains?) (?:still )?missing\b|\b(?:has|have) been missing (?:for|since)\b",
+        r"\b(?:is|are|remains?) (?:still )?missing\b(?! from (?:the |our |his |her |their )?(?:file|record|system|"
+        r"bundle|form|report|paperwork|chronology|plan|minutes|agenda|list))|"
+        r"\b(?:has|have) been missing (?:for|since)\b",
         3.0,
     ),
     (
-        r"\b(?:no ?one|nobody) (?:knows|know) where\b|"
+        r"\b(?:no[- ]?one|nobody) (?:knows|know) where\b|"
         r"\b(?:do|does)(?:n'?t| not) know where [\w' \[\]]{1,25} (?:is|are)\b|"
         r"\b(?:hasn'?t|has not|didn'?t|did not) (?:come|came|gone|returned) (?:home|back)\b",
         3.0,
@@ -185,7 +207,10 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\bnot (?:in|attending) school\b|\bmissing (?:from )?education\b|\boff (?:the )?(?:school )?roll\b", 1.0),
-    (r"\b(?:not|n't) answering (?:her|his|their|the) (?:phone|door)\b|\b(?:isn|aren)'?t answering\b", 1.5),
+    (
+        r"\b(?:not|n't) answering (?:her|his|their|the) (?:phone|door)\b|\b(?:isn|aren)'?t (?:answering|responding)\b",
+        1.5,
+    ),
     # A disclosure, injury or referral that nobody has acted on yet.
     (
         r"\b(?:still no|no|not yet a|yet to (?:have )?an?) " + _SAFEGUARDING_STEP + r"s? (?:has|have) (?:yet )?been "
@@ -206,7 +231,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (
-        r"\b(?:no ?one|nobody) (?:has )?(?:been out|gone out|visited|followed (?:it |this )?up|picked (?:it|this) up|"
+        # "Nobody from our side has been out", not "nobody from IT has been out".
+        r"\b(?:no[- ]?one|nobody)(?: from (?!it\b|facilities|estates|hr\b|finance|payroll|the helpdesk)[\w' ]{1,25}?)? "
+        r"(?:has )?(?:been out|gone out|visited|followed (?:it |this )?up|picked (?:it|this) up|"
         r"taken (?:it|this) (?:up|on)|called back|rung back|(?:called|rung|phoned|contacted) (?:the family|her|him|"
         r"them|mum|dad)|(?:booked|arranged|requested|organised) (?:one|it|(?:a|an|the) (?:visit|medical|"
         r"strategy|check)))\b",
@@ -303,14 +330,17 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (
         r"\b(?:(?:(?:i|we) (?:am|are|remain|feel|still feel)|i'm|we're)\s(?:(?:really|very|extremely|seriously|"
         r"genuinely|so|still|quite|deeply|increasingly) )*(?:worried|concerned|scared|frightened|afraid|fearful|"
-        r"anxious)|(?:i|we) (?:really |genuinely )?(?:fear|worry))\b[^.;]{0,40}?\b(?:not safe|unsafe|safety|"
+        r"anxious)|(?:i|we) (?:really |genuinely )?(?:fear|worry))\b[^.;]{0,40}?\b(?:not safe|unsafe|"
+        r"(?<!staff )(?<!my )(?<!our )(?<!own )(?<!worker )(?<!lone-working )safety|"
         r"at risk|harm\w*|hurt|injur\w*|happen to|for (?:her|him|them|(?:the|this|these|that) (?:little |young )?"
         r"(?:child|children|baby|girls?|boys?|young person|kids|family)))\b",
         3.0,
     ),
     (
         r"\b(?:i|we) (?:don'?t|do not|can'?t|cannot) (?:think|believe|feel|say|be sure|be confident) (?:that )?"
-        r"[\w' \[\]]{1,40}? (?:is|are|will be|would be|'s|'re) (?:safe|protected)\b",
+        r"[\w' \[\]]{1,40}? (?:is|are|will be|would be|'s|'re) (?:safe|protected)\b|"
+        r"\b(?:i am|we are|i'm|we're) (?:still )?not (?:comfortable|happy|satisfied|reassured|convinced|confident) "
+        r"(?:that )?[\w' \[\]]{1,40}? (?:is|are|will be|would be|'s|'re) (?:safe|protected)\b",
         3.0,
     ),
     (
@@ -349,12 +379,12 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (
-        r"\b(?:hasn'?t|has not|haven'?t|have not) been (?:home|back|visited|seen|in school|at (?:school|nursery|"
+        r"\b(?:hasn'?t|has not|haven'?t|have not) been (?:home|back|visited|seen|in school|in|at (?:school|nursery|"
         r"college)) (?:for|since|in)\b",
         3.0,
     ),
     (r"\bphone (?:goes straight to voicemail|is (?:off|switched off|dead))\b", 1.5),
-    (r"\b(?:no ?one|nobody) (?:is )?(?:available|free|able) to (?:do|visit|see|go|pick)\b", 2.5),
+    (r"\b(?:no[- ]?one|nobody) (?:is )?(?:available|free|able) to (?:do|visit|see|go|pick)\b", 2.5),
     (
         r"\bwhere (?:she|he|they|this \w+|the \w+|[\w\[\] ]{1,20}) (?:is|are|will be) (?:sleeping|staying|living)"
         r"(?: tonight| now)?\b|\bnot (?:confident|sure|clear) (?:that )?(?:anyone|anybody|we|i) (?:knows?|know)\b",
@@ -390,27 +420,27 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"injunction|dvp[on])\b",
         2.0,
     ),
-    (r"\bif (?:we|someone|no ?one|nobody) (?:don'?t|doesn'?t|do not|does not) (?:act|do something|step in)\b", 1.5),
+    (r"\bif (?:we|someone|no[- ]?one|nobody) (?:don'?t|doesn'?t|do not|does not) (?:act|do something|step in)\b", 1.5),
     (r"\bwill (?:kill|hurt|hit|beat|harm) (?:her|him|them|me)\b|\bif (?:she|he|they) tells? anyone\b", 3.0),
     (
         r"\b(?:(?:doesn'?t|does not|don'?t|do not) want to|won'?t|refuses to|refusing to) go (?:back )?"
         r"(?:home|to (?:his|her|their) (?:dad|father|mum|mother|stepdad|stepfather|parents|family))\b",
         2.5,
     ),
-    (r"\b(?:no ?one|nobody) (?:comes|answers|is looking after|is caring for|is feeding)\b", 2.0),
+    (r"\b(?:no[- ]?one|nobody) (?:comes|answers|is looking after|is caring for|is feeding)\b", 2.0),
     (r"\b(?:is|are|'s|'re) (?:very |really |often |always )?(?:drunk|intoxicated|high|under the influence)\b", 2.5),
     (r"\b(?:meeting|seeing|meets|sees) (?:him|them|the man|this man|an? (?:man|adult|older \w+)) " + _NOW + r"\b", 2.5),
     (r"\bafter (?:her|his|my|their) (?:leave|holiday|annual leave)\b|\b(?:two|three|\d+) weeks away\b", 1.5),
     (r"\b(?:out|missing) all night\b", 1.5),
     (
         r"\b(?:large amounts of|unexplained) (?:cash|money|gifts)\b|\bnew (?:phones?|clothes|trainers)(?: that)? "
-        r"(?:no ?one|nobody)\b",
+        r"(?:no[- ]?one|nobody)\b",
         1.5,
     ),
     (r"\b(?:trying|tried|been unable) to (?:get hold of|contact|reach|find|trace)\b", 1.5),
     (r"\b(?:house|flat|home) (?:looks|is|seems) (?:empty|abandoned)\b|\boff school\b", 1.5),
     (r"\bclosed without (?:a visit|being seen|seeing|an assessment|a strategy|anyone)\b", 2.0),
-    (r"\b(?:no ?one|nobody|no-one) to (?:take|look after|care for|collect|have) (?:her|him|them|the \w+)\b", 3.0),
+    (r"\b(?:no[- ]?one|nobody|no-one) to (?:take|look after|care for|collect|have) (?:her|him|them|the \w+)\b", 3.0),
     (r"\bwith " + _ADULT + r" alone\b", 2.0),
     (
         r"\b(?:is|are|'s|'re) (?:still |now )?with "
@@ -426,7 +456,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (
         r"\b(?:(?:has|have)n'?t|(?:has|have) not|not) been able to (?:get in|see (?:her|him|them|the \w+)|"
-        r"gain (?:access|entry))\b",
+        r"gain (?:access|entry))\b(?!'s)",
         3.0,
     ),
     (r"\b(?:is|are) (?:now )?(?:caring for|looking after|minding|babysitting)\b", 1.5),
@@ -490,8 +520,123 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:is|are|'s|'re) still (?:living|staying|sleeping) (?:there|at the (?:address|house|flat|home))\b",
         2.0,
     ),
+    # Further families met in staff writing: the harmer's presence seen, harm repeating, a child with an
+    # adult nobody knows, a plan already broken, a debt being worked off.
+    (
+        r"\b(?:his|her|their|dad's|the \w+'s) (?:car|van|motorbike) (?:is|has been|keeps being) (?:\w+ )?"
+        r"(?:outside|on the drive|parked|there)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:bruis\w*|marks|injur\w*|burns|handprints?)\b[^.;]{0,30}?\b(?:again|twice|three times|several times|"
+        r"repeatedly|more than once)\b|\b(?:each|every) time,? the (?:explanation|story|account) is\b",
+        2.0,
+    ),
+    (r"\b(?:the (?:one|man|person|adult)|who) (?:who )?(?:caused|inflicted) (?:the|her|his|their)\b", 1.5),
+    (r"\b(?:the one|is the (?:man|person|adult)) who (?:hurt|broke|injured|abused|assaulted|hit|did)\b", 1.5),
+    (r"\b(?:living|staying|sleeping|back) with\b[^.;]{0,30}?\bagain\b", 2.0),
+    (r"\b(?:it is|it's) (?:now )?(?:\d{1,2}(?:[.:]\d\d)? ?(?:am|pm)|after \d|past \d|gone \d)\b", 1.5),
+    (
+        r"\b(?:wanted|decided|chose|agreed|going|said) to (?:wait|see how|monitor it|leave it|watch it)\b|"
+        r"\bwait and see\b|\bbefore (?:calling|ringing|telling|contacting|referring) (?:anyone|anybody|us)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:no[- ]?one|nobody|no-one) (?:actually |really |seems to |even )?knows? "
+        r"(?:where|whether (?:she|he|they|the) |if (?:she|he|they) (?:is|are)|for (?:sure|certain))|"
+        r"\b(?:no[- ]?one|nobody|no-one) (?:actually|really) knows\b",
+        2.5,
+    ),
+    (r"\b(?:stopped|stop) (?:answering|engaging|responding)\b|\bdisengaged\b", 1.5),
+    (
+        r"\b(?:do|does)(?:n'?t| not) have (?:an|a current|any|a) address\b|\bno (?:known |current |fixed )?address\b",
+        2.0,
+    ),
+    (
+        r"\b(?:have|has)(?:n'?t| not) (?:yet )?(?:found|identified|got|located) (?:a |an |any )?(?:bed|placement|"
+        r"foster|carers?|emergency|accommodation|anywhere)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:neighbour|friend|man|woman|adult|relative|lodger)s? (?:we|nobody|no one|no-one) (?:know|knows) "
+        r"(?:nothing|very little|little|anything) about\b|\b(?:we|i) (?:know|knew) nothing about (?:him|her|them|"
+        r"this (?:man|woman|adult|person))\b",
+        2.0,
+    ),
+    (
+        r"\b(?:no[- ]?one|nobody|no-one) has (?:done|carried out|completed|run) (?:any |the )?(?:checks|an assessment|"
+        r"police checks|dbs)\b|\bno checks (?:have been|were|on)\b",
+        2.0,
+    ),
+    (r"\blodgers?\b", 1.0),
+    (
+        r"\bsleepovers?\b|\b(?:having|has|have) (?:the \w+|them|her|him) (?:for (?:the )?(?:night|weekend)|to stay)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:agreed|said|says|plan (?:says|is)|expectation (?:is|was)) (?:that )?[\w' ]{1,45}? (?:would|will|should|"
+        r"must|is to|was to) not (?:have (?:any )?contact|see|visit|return|be (?:at|in|around|alone))\b",
+        1.5,
+    ),
+    (
+        r"\b(?:stayed|slept|stopped|been staying|staying) (?:over )?(?:at|with) "
+        + _NOT_SAFE_CARER
+        + r"(?:him|his|dad|dad's|their (?:dad|"
+        r"father|mum|mother)|her (?:dad|father|mum|mother)(?:'s)?)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:owes?|owing) (?:someone|somebody|people|them|money|a debt)\b|\bwork (?:it|the debt|that) off\b|"
+        r"\bdrug debt\b",
+        2.0,
+    ),
+    (r"\bcom(?:es|ing) (?:back|home) with (?:cuts|injuries|cash|money|gifts|bruises|new)\b", 1.5),
+    (
+        r"\b(?:he|she|they|dad|mum|partner|stepdad|boyfriend)(?:'s| is|'re| are) still (?:there|at the (?:house|"
+        r"address|flat|home|property)|in the (?:house|home|flat|property))\b",
+        2.0,
+    ),
+    (
+        r"\b(?:asked|begged|told) (?:me|us|her|him|them) not to tell (?:anyone|anybody|her mum|his mum|mum|dad)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:have|has)(?:n'?t| not) (?:yet )?(?:spoken to|told|informed|contacted|rung|called|passed it (?:on )?to)"
+        r" (?:anyone|anybody|the dsl|the mash|the front door|children's services|social care|police)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:come|comes|coming) (?:in|into school|to school|to nursery) with (?:a |an )?(?:\w+ )?(?:bruis\w*|"
+        r"marks?|cuts?|burns?|injur\w*|black eye|split lip|cut lip|scratch\w*)\b",
+        2.0,
+    ),
+    (
+        r"\bself[- ]harm\w* (?:daily|every day|again|most days|every night)\b|\b(?:says|said) (?:she|he|they) "
+        r"(?:has|have) a plan\b",
+        2.5,
+    ),
+    (
+        r"\b(?:don'?t|do not) think (?:anyone|anybody|we|anyone else) (?:is|are) (?:holding|managing|picking|"
+        r"dealing with|on top of|aware of|following)\b",
+        2.5,
+    ),
+    (r"\b(?:staying|stays|stay|out) (?:out )?(?:until|till) \d{1,2} ?(?:am)?\b|\bcan'?t stop (?:her|him|them)\b", 2.0),
+    (r"\bit'?s been \d+ (?:days|weeks)\b|\bit has been \d+ (?:days|weeks)\b", 1.0),
+    (
+        r"\b(?:visit|medical|strategy \w+|check|s47|section 47)\b[^.;]{0,40}?\bstill (?:hasn'?t|has not|haven'?t|"
+        r"have not) (?:yet )?(?:happened|taken place|been done)\b",
+        2.5,
+    ),
+    (
+        r"\bthreat\w* to (?:take|snatch|remove|abduct|kill|hurt|harm|run off with)\b|\bno (?:order|court order|"
+        r"protection|safety plan|plan) (?:is )?in place\b",
+        2.5,
+    ),
+    (r"\bafter (?:every|each) (?:contact|visit|weekend)\b", 1.5),
+    (r"\bcontact (?:continues|is continuing|carries on|goes ahead|is still happening)\b", 1.5),
+    (r"\b(?:outside|out) alone (?:late|at night)\b|\bwandering (?:alone|on|in the|the streets)\b", 2.0),
     # Present-tense markers: weak alone, they raise other cues.
-    (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today)\b", 1.5),
+    (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today|this evening)\b", 1.5),
     (
         r"\b(?:this morning|this afternoon|today|last night|"
         r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -512,6 +657,8 @@ _UNACTIONED_CUES: tuple[tuple[str, float], ...] = (
     (r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b", 2.5),
     (r"\bwaiting to be (?:screened|allocated|seen|triaged|picked up|looked at)\b", 2.0),
     (r"\bnot (?:been |yet )?(?:referred|reported|passed on|escalated)\b", 2.0),
+    (r"\bnothing has (?:gone|been sent|been passed|been referred|been reported)\b", 2.5),
+    (r"\b(?:no[- ]?one|nobody|no-one) has (?:rung|called|phoned|contacted|got back to|come back to) (?:me|us)\b", 2.0),
     (
         r"\bstill (?:waiting|awaiting)(?: for| on)? (?:a |the )?(?:response|reply|decision|call back|strategy|visit|"
         r"medical|police|mash|duty|front door|screening)|\b(?:haven'?t|hasn'?t|have not|has not) (?:yet )?"
@@ -533,10 +680,15 @@ _HARM = re.compile(
     r"can'?t cope|do something stupid|kill (?:myself|herself|himself)|unconscious|overdos\w*|drugs?|using again|"
     r"alcohol|vodka|cannabis|heroin|"
     r"neglect\w*|hungry|no food|unfed|no (?:electricity|heating|gas)|home alone|left alone|alone with|unsupervised|"
-    r"missing|run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
+    r"missing\b(?! from (?:the |our |his |her |their )?(?:file|record|system|bundle|form|report|paperwork|"
+    r"chronology|plan|minutes|agenda|list))|"
+    r"run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
     r"men who|adults? (?:he|she|they) met online|in (?:his|her|their) (?:20s|30s|40s|twenties|thirties|forties)|"
     r"county lines?|debt|perpetrator'?s?|abuser|bail|non-molestation|dvp[on]|suicid\w*|self[- ]harm\w*|ligature|"
-    r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
+    r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home|handprints?|hand prints?|finger ?(?:tip )?marks|"
+    r"threw (?:a|the|things|\w+) at|forces? (?:her|him|them) to|sex with|wandering|messages from adults|"
+    r"told (?:her|him|them) not to come (?:back|home)|comes? into (?:her|his|their|the) "
+    r"(?:room|bedroom|bathroom|bed)|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
 )
 _NOW_WORD = re.compile(
     r"\b(?:tonight|today|this (?:morning|afternoon|evening|week|weekend)|now|right now|at the moment|currently|still|"
@@ -554,7 +706,14 @@ _HISTORY_CAP = 1.5
 # case from another time or place, a what-if, or a statement about children in general.
 _PAST_FRAME = re.compile(
     r"\b(?:at the time|back then|last year|(?:years?|months?) ago|in (?:19|20)\d\d|(?<!being )used to|previously|"
-    r"(?:my|a|the) (?:previous|last|old|first) (?:authority|team|role|job|post|council)|when i (?:reviewed|audited)|"
+    r"(?:my|a|the) (?:previous|last|old|first) (?:authority|team|role|job|post|council|year|years|placement)|"
+    r"a case (?:from|in|where|i (?:had|worked|once))|"
+    r"risk that (?:a|any|another|one of our) (?:child|baby|young person)|"
+    r"(?:a|any) (?:child|baby|young person) (?:goes|gets|is left|falls|slips)|some (?:children|babies|injuries|"
+    r"families|cases|referrals|young people)|should (?:never|always)|"
+    r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!our )(?<!two )(?<!three )(?<!four )"
+    r"\b(?:children|babies|young people|infants|teenagers) who (?:are|have|go|do|live|don't|can)|"
+    r"when i (?:reviewed|audited)|"
     r"(?:the|an|for the) audit|"
     r"one day|sooner or later|imagine|what if|in (?:the )?future|(?:a|any|another) (?:child|baby|young person) "
     r"(?:could|might|would|will)|could (?:easily )?(?:lead|result|end)|"
@@ -572,7 +731,7 @@ _LOOKS_BACK = re.compile(r"\s*(?:this|that|these|all (?:of )?this) (?:was|were|i
 # Earlier in the same sentence, these deny the cue that follows.
 _DENIED = re.compile(
     r"\b(?:no (?:suggestion|evidence|indication|sign|reason to (?:think|believe|suspect))|nothing to (?:suggest|"
-    r"indicate)|(?:no ?one|nobody|no-one) (?:thinks|believes|suggests|is saying)|it is not (?:true|the case))\b"
+    r"indicate)|(?:no[- ]?one|nobody|no-one) (?:thinks|believes|suggests|is saying)|it is not (?:true|the case))\b"
 )
 
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
@@ -582,13 +741,14 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\bwith hindsight\b|\blooking back\b",
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
-    r"\b(?:resolved|in the end|has since|have since|was later|were later|eventually|since then)\b",
+    r"\b(?:resolved|in the end|was later|were later|eventually|since then)\b|\b(?:has|have) since (?:been (?:placed|"
+    r"seen|moved|found|removed|returned|assessed|adopted)|moved|settled|stopped|ended|left|improved|gone)\b",
     r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
     r"\b(?:is|are) (?:now )?(?:doing well|going well|thriving|settled|happy)\b|\bassessed as (?:safe|suitable)\b|"
     r"\b(?:the |an? )?assessment recommended\b|\bon the recommendation of\b",
     r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
     r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b|\bpolice attended\b|"
-    r"\b(?:safety )?plan (?:is )?in place\b",
+    r"(?<!no )(?<!no safety )\b(?:safety )?plan (?:is )?in place\b",
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
 )
 
@@ -596,7 +756,8 @@ _RESOLVED_CUES: tuple[str, ...] = (
 # A report only about adults (a care leaver's housing, a parent's own safety) is not a child at risk:
 # its text cues do not count unless a child under 18 is also in it.
 _ADULTS_ONLY = re.compile(
-    r"\b(?:care leavers?|(?:1[89]|2\d)[- ]year[- ]old|aged (?:1[89]|2\d)|children are (?:adults|grown)|adult "
+    r"\b(?:care leavers?|pathway plan|personal adviser|"
+    r"(?:1[89]|2\d)[- ]year[- ]old|aged (?:1[89]|2\d)|children are (?:adults|grown)|adult "
     r"(?:children|son|daughter)|(?:has|have) no children)\b"
 )
 _A_CHILD = re.compile(
@@ -605,8 +766,16 @@ _A_CHILD = re.compile(
     r"\((?:[1-9]|1[0-7])\))"
 )
 
-_LIVE_PATTERNS = tuple((re.compile(p), w, False) for p, w in _LIVE_CUES) + tuple(
-    (re.compile(p), w, True) for p, w in _UNACTIONED_CUES
+# Facts about a person that stay true however long ago they arose ("convicted of ... in 2015").
+_TIMELESS_CUES: tuple[tuple[str, float], ...] = (
+    (r"\b(?:schedule 1|registered sex offender|convictions? for|convicted of|poses? a risk to children)\b", 1.5),
+)
+
+# (pattern, weight, counts only in a text naming a harm, counts as present whatever the sentence's tense)
+_LIVE_PATTERNS = (
+    tuple((re.compile(p), w, False, False) for p, w in _LIVE_CUES)
+    + tuple((re.compile(p), w, True, False) for p, w in _UNACTIONED_CUES)
+    + tuple((re.compile(p), w, False, True) for p, w in _TIMELESS_CUES)
 )
 _RESOLVED_PATTERNS = tuple(re.compile(p) for p in _RESOLVED_CUES)
 # The cues are written in lower case and run on this folded copy of the text (case-insensitive
@@ -697,7 +866,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     hits: list[tuple[float, int, int]] = []
     sentences = _Sentences(folded)
     names_harm = bool(_HARM.search(folded) or _PROTECTION_MATTER.search(folded))
-    for pattern, weight, needs_harm in _LIVE_PATTERNS:
+    for pattern, weight, needs_harm, timeless in _LIVE_PATTERNS:
         if needs_harm and not names_harm:
             continue
         best: tuple[float, int, int] | None = None
@@ -705,14 +874,14 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
             if sentences.denied(match.start()):
                 continue
             # "She was living with him at the time but was placed the same day" is history, not a live risk.
-            past = sentences.past(match.start())
+            past = not timeless and sentences.past(match.start())
             hit = (weight / 2 if past else weight, match.start(), match.end())
             if best is None or hit[0] > best[0]:
                 best = hit
             if not past:
                 break
         if best:
-            if sentences.past(best[1]):
+            if not timeless and sentences.past(best[1]):
                 history += best[0]
             else:
                 score += best[0]

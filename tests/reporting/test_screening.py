@@ -539,14 +539,263 @@ TRAPS = [
 ]
 
 
-@pytest.mark.parametrize("text", LIVE_FAMILIES + MORE_LIVE + TERSE_REFLECTIVE_AND_IN_PASSING_LIVE)
+# Live concerns in staff words the cues were not first written for, often inside a longer account
+# of a system problem (a fourth round of examples written for the tests).
+STAFF_WORDED_LIVE = [
+    "I picked this up on a Friday afternoon. Mum's ex-partner, who put her in hospital in the spring, is "
+    "back in the house with her and the three children. The DV worker only found out because the eldest "
+    "said so at school. We have a written agreement that says he will not return; it is clearly not worth "
+    "the paper.",
+    "Following the ICPC the children went home with mum on the basis that dad had moved to his brother's. "
+    "Neighbours tell me his van is on the drive every night.",
+    "The 6-year-old went back to her father's care at the end of the proceedings, and the school has "
+    "since noticed bruising twice. Each time the explanation is that she fell over at the park.",
+    "Since the case closed, the baby has been living with both parents again, and the father is the one "
+    "who caused the fracture.",
+    "A Year 9 girl told our learning mentor at lunchtime that her mum's boyfriend comes into the bathroom "
+    "when she is in the shower. The DSL is off sick, the deputy is on a trip, and it is now 4pm. Nothing "
+    "has gone to the front door.",
+    "At the end of a session a boy (10) said his dad punches him in the stomach where nobody can see. I "
+    "logged it on the portal but the portal says the referral is 'pending' and no one has rung me.",
+    "Nursery staff saw a handprint on the toddler's back at nappy change. The manager wanted to 'see how "
+    "it looks tomorrow' before calling anyone.",
+    "The sister's account was taken by police on Wednesday, but the strategy meeting is not until next "
+    "Thursday and both girls are at home with the uncle she named.",
+    "Our 14-year-old in residential has been missing since Sunday evening. Police have graded it medium "
+    "risk and we have had no sightings.",
+    "The family have stopped answering and the school say the children have not been in for a fortnight. "
+    "The health visitor thinks they may have moved to Birmingham, but no one actually knows.",
+    "The unborn baby's mother has disengaged from all services and is due to give birth next week. We do "
+    "not have an address for her.",
+    "I have been to the house three times this week. Curtains shut, no answer, and the baby has not been "
+    "seen by any professional since the six-week check.",
+    "Twelve-year-old reported missing by mum overnight; she's still not back and her phone is off.",
+    "It is 6.30pm and a 15-year-old is sitting in our reception because her dad told her not to come "
+    "back. EDT have not found a bed and I have to leave at 7.",
+    "Dad has been arrested and mum is in hospital, so the two little ones are with a neighbour we know "
+    "nothing about. Nobody has checked the neighbour.",
+    "The 16-year-old was thrown out by her stepmum this afternoon and is going to stay with her boyfriend, who is 23.",
+    "Mum has a new partner who is living at the address and looking after the baby while she works. We "
+    "have not done any checks on him and she won't give us his surname.",
+    "The lodger, a man in his fifties, shares the bathroom with the two girls. No one has done any checks.",
+    "Grandad has started having the boys for sleepovers. He was convicted of indecent images in 2015.",
+    "The discharge went ahead on Friday without the safety plan we agreed. She is at home with access to "
+    "her mum's medication and the CAMHS follow-up is in three weeks.",
+    "We agreed at the strategy meeting that dad would not have contact until the police interview. The "
+    "children told their teacher they saw him at the weekend and stayed at his flat.",
+    "I keep coming back to this family. I'm not comfortable that the children are safe with mum's current "
+    "partner and I don't feel my concerns have been heard.",
+    "I'm genuinely scared for this baby. Dad is volatile, mum is frightened of him, and we are all "
+    "waiting for the next review.",
+    "My gut says this boy is being hurt at home and I have nothing I can point to that the manager will accept.",
+    "Kid still at home with the abuser. No visit yet.",
+    "nobody's seen the baby for weeks and mum keeps fobbing us off",
+    "12yo said stepdad hits her. she goes home at 3. MASH not answering.",
+    "Still no CP medical for the 2-year-old with the burns, and he's back at home.",
+    "Our 15-year-old has started going out at night and coming back with cuts and cash. He told a carer "
+    "he owes someone money and has to 'work it off'.",
+    "A 13-year-old girl in our care has an older 'boyfriend' who buys her alcohol and she's meeting him on Saturday.",
+    "Police were called to the address again last night; dad threw a chair at mum while the baby was in "
+    "the room. He's still there and mum says she won't make a statement.",
+    "Mum told the health visitor she's scared of her partner and he checks her phone. The children are 2 "
+    "and 4 and they all live together.",
+    "Every time I visit there is no food in the fridge, the baby is in the same nappy, and mum is asleep "
+    "at midday. The case is still at CIN and nothing changes.",
+    "The children are coming to school hungry and in dirty clothes and the 7-year-old is looking after "
+    "his baby sister when mum goes out.",
+    "Our electronic referral form crashes if you attach photos, so the school emailed the photos "
+    "separately and they went to a generic inbox. The photos show belt marks on a 7-year-old's legs. As "
+    "of this afternoon nobody in the MASH has opened that email, and he will be going home at half three "
+    "as usual.",
+    "This is partly a reflection on how we handle repeat referrals. This family have had five contacts "
+    "this year, each screened out on its own. The latest is from the neighbour, who says the little boy "
+    "is often outside alone late at night in his pyjamas. No-one has been out to see him yet.",
+    "I'm using this form because I don't know what else to do. I raised with my manager last week that a "
+    "toddler on my caseload is being looked after by mum's brother, who has a conviction for assaulting a "
+    "child. She said we would discuss it in supervision, which was then cancelled.",
+    "The handover from the hospital social worker said mum would be staying with her sister on discharge. "
+    "When I visited yesterday she was back at the flat with the baby and her partner, and he was "
+    "aggressive at the door. I could not see the baby.",
+    "Contact supervisor here. Dad whispered to his daughter (8) during contact that she would be in "
+    "trouble if she told anyone what happens at his house. She goes there for overnight contact on Friday "
+    "under the court order.",
+    "The young person disclosed to me, her personal tutor at college, that she is 16 and her older cousin "
+    "forces her to have sex with his friends. She asked me not to tell anyone. I have not yet spoken to "
+    "anyone about it because I'm not sure of our process.",
+    "He is 13 and we found a second phone in his room with messages from adults telling him where to go. "
+    "He's gone out again this evening and isn't responding.",
+    "Mum has taken the baby and left the mother and baby unit without telling anyone. Staff think she has "
+    "gone to her partner, who the unit were told she must not see.",
+    "We closed the case at the end of the assessment because mum said dad had left. The school now tells "
+    "me dad picks the children up most days and the youngest has come in with a cut lip.",
+    "The 2-year-old was seen at the walk-in centre on Saturday with a burn to the palm. The centre didn't "
+    "refer because the explanation seemed plausible. The nursery have since noticed a second burn. No one "
+    "has been out.",
+    "I work in the leaving care team, but this is about the younger brother (11) of one of my young "
+    "people. He is living with their mum, who is drinking heavily again, and he told his brother he "
+    "hasn't eaten properly for days.",
+    "Sibling group of three placed with a connected person under reg 24. We haven't done the viability "
+    "yet, and I've just found out her partner has a record for domestic violence and is staying there "
+    "most nights.",
+    "CAMHS discharged her because she didn't attend two appointments. She is 15, self-harming daily and "
+    "says she has a plan. Her mum doesn't know and I don't think anyone is holding this.",
+    "Police called out of hours: a 4-year-old found wandering on the main road at 2am. Returned to mum, "
+    "who was asleep and smelled of alcohol. Nobody from our side has followed this up and it's been three "
+    "days.",
+    "The baby is 5 weeks old and has a torn frenulum. Parents say the bottle did it. Hospital plan to "
+    "discharge him tomorrow morning. There is no strategy discussion booked.",
+    "Teacher phoned: the girl (9) told her she doesn't want to go home because mummy's boyfriend hurts "
+    "mummy and she's scared he'll hurt her too. School finishes in an hour.",
+    "The eldest has started staying out until 3am, often at the home of an 'uncle' no one in the family "
+    "can name. Mum says she can't stop her.",
+    "I've been off for a week and came back to find the CP visit for a baby on a plan still hasn't "
+    "happened; it's been 17 days.",
+    "Dad rang me threatening to take the children from school today and disappear. He has parental "
+    "responsibility and there is no order in place.",
+    "Foster carer reports that after every contact the 4-year-old wets the bed and says 'daddy's game' "
+    "hurts. Contact continues twice a week.",
+]
+# Near misses: over, counterfactual, about papers or staff, or about children in general; none may flag.
+NEAR_MISSES = [
+    "The children had been living with their father, who had a history of violence, when the referral "
+    "came in. They were moved to their aunt's that evening and remain there under an interim care order.",
+    "The 14-year-old went missing for a night in March. She was found at a friend's house the next "
+    "morning and the return home interview picked up that she had argued with her carer. It hasn't "
+    "happened since.",
+    "A disclosure made to a teaching assistant was not passed on for two days because she didn't know who "
+    "the DSL was. Once it reached us a strategy discussion was held and the child has been safe with mum, "
+    "who ended the relationship.",
+    "The baby was discharged before our checks were complete, but the health visitor saw her at home the "
+    "next morning and there were no concerns.",
+    "Dad breached the non-molestation order in the summer and was recalled to prison. Mum and the "
+    "children have moved and are settled.",
+    "The boy was at risk of exploitation last year, but since moving placement he has been attending "
+    "college and has cut contact with that group.",
+    "He told us years ago that his stepdad hit him; it was investigated, the stepdad left, and he now "
+    "talks about it openly in therapy.",
+    "Had the school not rung back that afternoon, the child would have gone home to her stepfather "
+    "without anyone knowing about the disclosure.",
+    "If the night duty worker hadn't checked the police log, a baby could have been left with a parent who was drunk.",
+    "Children could be left at risk if the referral form keeps timing out before it is submitted.",
+    "We could have missed the bruising altogether if the nursery manager hadn't been so persistent.",
+    "There is a real risk that a child goes missing and nobody notices, because the placements team and "
+    "the missing coordinator don't share a list.",
+    "The foster carer has been waiting four months for her allowance to be corrected, and she is thinking "
+    "of resigning. The children are very settled with her and it would be a huge loss.",
+    "Our team's laptops still haven't been upgraded and nobody from IT has been out. We can't open the "
+    "court bundles at home.",
+    "I can't get hold of anyone in the legal team before 10am, which makes it hard to prepare for hearings.",
+    "The chronology is still missing from the file and no one has updated it since the worker left.",
+    "The referral form still hasn't been changed to include a field for the child's first language.",
+    "The GP has not been able to see the child's records because they are still with the previous "
+    "practice; the child is well and attending school.",
+    "Her paperwork is still at the old authority and we are waiting on the transfer; she is happy in placement.",
+    "The 17-year-old's pathway plan hasn't been reviewed for eight months because the personal adviser "
+    "post is vacant. She is living in supported lodgings and doing well at college.",
+    "Our 19-year-old care leaver has been sofa surfing and we cannot find him a tenancy; the housing "
+    "panel meets monthly.",
+    "The young person has been placed 60 miles from home and can't see her friends. She is safe but "
+    "unhappy about the distance.",
+    "Contact with dad is still supervised at the centre, as the court ordered, and the children look forward to it.",
+    "Mum is still living with her parents, who are the children's kinship carers, and the plan is working.",
+    "I was followed to my car by a father after a core group. I'm still anxious about visiting that "
+    "estate alone and I don't think lone-working is taken seriously.",
+    "The dad shouted at me in reception and nobody came to help. I'm worried about staff safety in that building.",
+    "Babies who are not yet mobile should never have bruises, and that message still isn't reaching all "
+    "our partner agencies.",
+    "Young people who go missing from care are at increased risk of exploitation, so the return interview "
+    "timescale matters.",
+    "I still think about a case from my first year where a child was left at home with an unassessed "
+    "adult. It's why I push for checks now.",
+    "I worry that our threshold for neglect has crept up over the years.",
+    "We all know that disclosures are rarely made in one go, but our forms assume they are.",
+    "The children are currently living with their grandparents under an SGO and have been seen weekly.",
+    "He is currently staying with his aunt while mum is in rehab, and the arrangement has been assessed.",
+    "She returned home to mum last month after the assessment recommended it, and the school report she is happier.",
+    "The family were visited the same day, the children were seen alone and there were no concerns.",
+    "I'm still waiting for a reply from the court about the hearing date, which has now been adjourned twice.",
+    "The strategy meeting minutes still haven't been circulated two weeks on, which makes the police "
+    "investigation harder to track.",
+    "Nobody has picked up my request for a student placement, and it has been in the queue since June.",
+    "The panel still hasn't agreed the funding for the residential placement, so the young person stays "
+    "in his current foster home, where he is safe but the carers want more support.",
+    "The assessment was late because the worker was off sick and nobody reallocated it; the children were "
+    "seen by the family support worker in the meantime and were fine.",
+    "I spent the afternoon trying to get hold of the interpreter service and couldn't reach anyone, so we "
+    "rearranged the visit for the next day.",
+    "Every Monday the duty team inherits everything the out-of-hours service logged at the weekend, but "
+    "the log comes as a PDF with no structure. Last month a note about a child left home alone was on "
+    "page 14 and wasn't read until Wednesday. By then police had done a welfare check on the Saturday and "
+    "the child was fine. A structured handover would fix this.",
+    "We had a 15-year-old who had been missing for three days last spring. The police risk grading "
+    "changed twice, and each time the notification came to a different mailbox. She came back safe and is "
+    "doing well now, but the missing protocol needs one inbox.",
+    "Our team has been without a senior practitioner for five months. Duty is still being covered by "
+    "newly qualified workers, who are doing their best but are anxious about thresholds. Nobody has told "
+    "us when the post will be filled.",
+    "Mum was living with a violent partner when the case opened. Over six months she worked with the "
+    "IDVA, moved to a refuge and then to her own tenancy. He has no contact. The case is now closed to us "
+    "and the children are doing well at school.",
+    "The court asked for a parenting assessment by the end of the month and the independent assessor "
+    "could not start until week three. We were granted an extension. The children remain with their "
+    "foster carers in the meantime.",
+    "I was asked to do a return home interview for a boy who went missing overnight. By the time I got "
+    "the request he had been back for nine days and couldn't remember much. The 72-hour standard is "
+    "meaningless if the requests arrive late.",
+    "When a child discloses at school at the end of the day, teachers don't know whether to keep them "
+    "behind. Our guidance is silent. In one recent case the teacher kept the child until a social worker "
+    "arrived, which worked, but it was luck.",
+    "The new threshold document says 'consider a strategy discussion' where the old one said 'must'. "
+    "Managers are reading it differently and I worry that some injuries to babies will be screened out.",
+    "I still can't access the police systems from home, so on out-of-hours shifts I have to ring the "
+    "control room, which can take forty minutes. It hasn't been fixed despite three tickets.",
+    "A family moved into our area from another authority while subject to a CP plan. The transfer-in "
+    "conference happened within 15 days and the children were visited in the first week, but the records "
+    "arrived in three separate batches.",
+    "We struggled to get an interpreter for a family who speak Tigrinya. In the end the visit went ahead "
+    "with a telephone interpreter and the children were seen alone with an interpreter the next day.",
+    "The foster carer rang the out-of-hours number about a 12-year-old who hadn't come back by curfew. "
+    "The call handler didn't know the placement. He came back at 11pm and was fine, but the carer was "
+    "left on her own for two hours.",
+    "Supervision notes are supposed to record the rationale for case decisions, but mine are usually a "
+    "list of actions. I don't feel I am reflecting on risk, and I'm worried that matters for my practice.",
+    "A student asked me whether she should report a disclosure from a child at her placement school. We "
+    "went through it together and she referred it the same morning. It made me think induction should "
+    "cover this in week one.",
+    "Two different workers visited the same family on the same day because the diary wasn't shared. The "
+    "family were understandably annoyed. Nobody had checked the system first.",
+    "Mum's ex-partner was convicted of assaulting her in 2019. He has no contact with the family, lives "
+    "in another county, and the children are subject to a child in need plan for support with school.",
+    "The strategy discussion was delayed by a day because the police sergeant was on a course. The child "
+    "was staying with her nan the whole time, and the joint visit happened the next morning.",
+    "The child protection medical was done at the wrong hospital because the paediatric rota wasn't "
+    "updated. The family had to travel an extra hour with a baby. The findings were consistent with the "
+    "explanation given.",
+    "The local authority's emergency placement list is out of date. Last Friday we spent three hours "
+    "ringing carers who had retired. A bed was found at 9pm and the girl was settled by 10.",
+    "Young people placed out of area often lose their CAMHS support and we need a protocol. For one boy "
+    "the gap was eleven weeks. He has now started with the new team and says it's helping.",
+    "I can't get hold of anyone at the housing department, which makes it hard to plan discharge for "
+    "families in temporary accommodation.",
+    "Case recording is weeks behind because of the caseloads. The risk is that when someone is off sick "
+    "nobody knows what's happening on their cases.",
+    "Dad has unsupervised contact every other weekend, as agreed by the court after a full assessment, "
+    "and the children say they enjoy it.",
+    "The baby was born at 32 weeks and is still in the neonatal unit. The pre-birth plan is in place and "
+    "mum visits daily with a family support worker.",
+    "The previous worker left without writing up her last three visits. I had to ring the family to ask "
+    "what was agreed, which was embarrassing. A leavers' checklist would help.",
+]
+
+
+@pytest.mark.parametrize("text", LIVE_FAMILIES + MORE_LIVE + TERSE_REFLECTIVE_AND_IN_PASSING_LIVE + STAFF_WORDED_LIVE)
 def test_current_risk_in_any_words_or_voice_flags_with_reasons_from_the_text(text: str) -> None:
     screen = screen_live_concern(text=text)
     assert screen.flagged
     assert all(reason in text for reason in screen.reasons)
 
 
-@pytest.mark.parametrize("text", RESOLVED_OR_SYSTEM + MORE_NOT_LIVE + TRAPS)
+@pytest.mark.parametrize("text", RESOLVED_OR_SYSTEM + MORE_NOT_LIVE + TRAPS + NEAR_MISSES)
 def test_history_good_news_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
     assert not screen_live_concern(text=text).flagged
 
@@ -572,3 +821,15 @@ def test_a_report_only_about_adults_does_not_flag_unless_a_child_is_in_it() -> N
     adult = "Our 19-year-old care leaver is sofa surfing and nobody is available to see him."
     assert not screen_live_concern(text=adult).flagged
     assert screen_live_concern(text=adult + " His baby daughter is with him.").flagged
+
+
+def test_a_conviction_counts_however_long_ago_it_was() -> None:
+    access = "Grandad has started having the boys for sleepovers."
+    assert not screen_live_concern(text=access).flagged
+    assert screen_live_concern(text=access + " He was convicted of indecent images in 2015.").flagged
+
+
+def test_papers_and_services_out_of_reach_are_not_a_child_out_of_reach() -> None:
+    assert not screen_live_concern(text="The chronology is still missing from the file.").flagged
+    assert not screen_live_concern(text="I can't get hold of anyone in the legal team.").flagged
+    assert screen_live_concern(text="She is still missing and we can't get hold of mum.").flagged
