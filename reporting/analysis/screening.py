@@ -54,10 +54,13 @@ _NOT_SAFE_CARER = (
     r"connected|approved|respite|carers?\b|"
     r"aunt\w*|grandparents|grandmother|nan\w*|placement|residential|friends?\b))"
 )
+# "Staying with his brother in another town": the adult is away from the child.
+_NOT_ELSEWHERE = r"(?![^.;]{0,25}\b(?:in another|abroad|elsewhere|out of the area|in prison|in custody)\b)"
 # Where papers and processes sit ("his records are still at the old practice"), not where a child lives.
 _NOT_AN_OFFICE = (
     r"(?!(?:the |a |an |her |his |their |our |my )?(?:previous |old |new |same |other |last )?(?:practice|surgery|gp|"
-    r"office|authority|council|la\b|team|department|court|panel|stage|draft|process|system|post|inbox|tray)\b)"
+    r"office|authority|council|la\b|team|department|court|panel|stage|draft|process|system|post|inbox|tray|"
+    r"school|college|nursery|university|uni|work)\b)"
 )
 # Staff and services one fails to reach ("can't get hold of anyone in legal"): a system problem.
 _NOT_A_PROFESSIONAL = (
@@ -88,6 +91,16 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:is|are|'s|'re|remains?|still|now|currently|(?:has|have|'s) been) (?:still |now |currently )?"
         r"(?:at home|in the house|"
         r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there|inside|upstairs) with "
+        + _NOT_SAFE_CARER
+        + _ADULT
+        + _NOT_ELSEWHERE,
+        3.0,
+    ),
+    (
+        r"\b(?:continues? to|continuing to) (?:reside|live|stay|sleep|be cared for)\b[^.;]{0,15}? with "
+        + _NOT_SAFE_CARER
+        + _ADULT
+        + r"|\bresid(?:es|ing) with "
         + _NOT_SAFE_CARER
         + _ADULT,
         3.0,
@@ -143,7 +156,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     # An adult who may harm the child has access to them now.
     (
-        r"\b(?:has|have|having|gets?|given) (?:unsupervised |regular |daily |free |open )?access to "
+        r"\b(?:has|have|having|gets?|given) (?:unsupervised |unrestricted |unfettered |regular |daily |free |open )?"
+        r"access to "
         r"(?:the |her |his |their )?(?:child|children|kids|baby|girls?|boys?|house|home|flat)\b",
         2.5,
     ),
@@ -375,7 +389,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         + _NOT_SAFE_CARER
         + r"(?:"
         + _ADULT
-        + r"|the (?:flat|house|home|address|property))",
+        + r"|the (?:flat|house|home|address|property))"
+        + _NOT_ELSEWHERE,
         2.5,
     ),
     (
@@ -582,7 +597,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:stayed|slept|stopped|been staying|staying) (?:over )?(?:at|with) "
         + _NOT_SAFE_CARER
         + r"(?:him|his|dad|dad's|their (?:dad|"
-        r"father|mum|mother)|her (?:dad|father|mum|mother)(?:'s)?)\b",
+        r"father|mum|mother)|her (?:dad|father|mum|mother)(?:'s)?)\b" + _NOT_ELSEWHERE,
         1.5,
     ),
     (
@@ -635,6 +650,57 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bafter (?:every|each) (?:contact|visit|weekend)\b", 1.5),
     (r"\bcontact (?:continues|is continuing|carries on|goes ahead|is still happening)\b", 1.5),
     (r"\b(?:outside|out) alone (?:late|at night)\b|\bwandering (?:alone|on|in the|the streets)\b", 2.0),
+    (
+        r"\b(?:there is|there's) (?:currently |still )?no (?:safety plan|plan|protection plan|safety agreement)\b|"
+        r"\bno safety plan\b",
+        2.5,
+    ),
+    (r"\b(?:does not|doesn'?t|do not|don'?t) believe (?:her|his|their) (?:daughter|son|child|children|kids)\b", 2.0),
+    (r"\b(?:is|are) (?:at risk of|suffering|likely to suffer) significant harm\b", 2.5),
+    (
+        r"\b(?:deferred|put off|postponed|pushed back|delayed) (?:to|until|till) (?:next|the next|monday|tuesday|"
+        r"wednesday|thursday|friday|after)\b",
+        1.5,
+    ),
+    (r"\b(?:has sat|has been|sitting|remains?|still|left) unallocated\b", 2.0),
+    (r"\b(?:we|i) (?:have|'ve got|'ve) no idea where\b|\b(?:vanishes|disappears|goes off the radar)\b", 3.0),
+    (r"\b(?:the only (?:other )?adult|only adult)\b", 1.0),
+    (
+        r"\brisks? (?:remains?|is still|are still|continues? to be) (?:very |extremely )?(?:high|significant|serious|"
+        r"unchanged|the same)\b|\bnothing [\w ]{0,20}has changed\b",
+        2.5,
+    ),
+    (r"\b(?:back on the scene|resurfaced|reappeared|back in the picture)\b", 2.0),
+    (r"\b(?:post|mail|letters|clothes|things) (?:is |are )?(?:arriving|delivered|turning up) (?:at|to)\b", 1.5),
+    (
+        r"\b(?:is|are|'s) (?:there|round|over|at the (?:house|flat|address)) (?:most|every|each|several) "
+        r"(?:nights|evenings|days|weekends|night|evening|day|weekend)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:i am|i'm|we are|we're) (?:very |really |still |increasingly |deeply )*(?:uneasy|troubled|uncomfortable|"
+        r"worried|concerned) about (?:this|the) (?:case|child|family|baby|girl|boy|young person)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:have|has)(?:n'?t| not) (?:yet )?had (?:a |an )?(?:medical|cp medical|child protection medical|"
+        r"strategy|visit|paediatric)\w*",
+        2.5,
+    ),
+    (r"\b(?:is|are|'s) (?:back )?(?:at )?home now\b|\bback home now\b", 1.5),
+    (
+        r"\b(?:falls?|falling|fell) asleep (?:with|holding|while (?:holding|feeding|caring for)) (?:the |her |his )?"
+        r"(?:baby|child|toddler)\b|\bself-medicating\b",
+        2.5,
+    ),
+    (r"\b(?:has|have) (?:just |now |today )?disclosed\b", 2.0),
+    (r"\blives? with (?:them|her|him|the (?:child|children|family|girls?|boys?))\b", 1.5),
+    (r"\b(?:no[- ]?one|nobody) is (?:checking|monitoring|seeing|visiting|watching)\b", 2.5),
+    (
+        r"\b(?:hasn'?t|has not|haven'?t|have not) (?:got|gotten|been) in(?:to the (?:house|flat|home))? "
+        r"(?:since|for)\b",
+        2.5,
+    ),
     # Present-tense markers: weak alone, they raise other cues.
     (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today|this evening)\b", 1.5),
     (
@@ -686,14 +752,15 @@ _HARM = re.compile(
     r"men who|adults? (?:he|she|they) met online|in (?:his|her|their) (?:20s|30s|40s|twenties|thirties|forties)|"
     r"county lines?|debt|perpetrator'?s?|abuser|bail|non-molestation|dvp[on]|suicid\w*|self[- ]harm\w*|ligature|"
     r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home|handprints?|hand prints?|finger ?(?:tip )?marks|"
-    r"threw (?:a|the|things|\w+) at|forces? (?:her|him|them) to|sex with|wandering|messages from adults|"
+    r"threw (?:a|the|things|\w+) at|punish\w*|locked in|valium|diazepam|benzos?|spice|ketamine|cocaine|crack|"
+    r"methadone|forces? (?:her|him|them) to|sex with|wandering|messages from adults|"
     r"told (?:her|him|them) not to come (?:back|home)|comes? into (?:her|his|their|the) "
     r"(?:room|bedroom|bathroom|bed)|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
 )
 _NOW_WORD = re.compile(
     r"\b(?:tonight|today|this (?:morning|afternoon|evening|week|weekend)|now|right now|at the moment|currently|still|"
     r"again|yet|next week|until|before anyone|as we speak|'ll|will|won'?t|can'?t|doesn'?t|due to|goes|keeps|"
-    r"(?:is|are|'s|'re) (?:\w+ing|being|there|out|back|now)|(?:has|have)n'?t|(?:has|have) not|'s been|'ve been|"
+    r"(?:is|are|'s|'re) (?:[\w-]+ing|being|there|out|back|now)|(?:has|have)n'?t|(?:has|have) not|'s been|'ve been|"
     r"no one|nobody|nothing (?:has|seems)|there'?s been no|there has been no|no follow-up|never assessed|"
     r"unallocated|not confident|only carer)\b"
 )
@@ -741,6 +808,8 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\bwith hindsight\b|\blooking back\b",
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
+    r"\b(?:has|have) no contact\b|\blives? abroad\b|\bexcluded from the (?:family )?(?:home|house|address)\b|"
+    r"\b(?:conditions|agreement|order|plan) (?:have|has) been (?:kept|adhered to|followed)\b",
     r"\b(?:resolved|in the end|was later|were later|eventually|since then)\b|\b(?:has|have) since (?:been (?:placed|"
     r"seen|moved|found|removed|returned|assessed|adopted)|moved|settled|stopped|ended|left|improved|gone)\b",
     r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",

@@ -788,14 +788,86 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", LIVE_FAMILIES + MORE_LIVE + TERSE_REFLECTIVE_AND_IN_PASSING_LIVE + STAFF_WORDED_LIVE)
+# Live concerns in case-record language or said obliquely (a fifth round).
+FORMAL_AND_OBLIQUE_LIVE = [
+    "The child continues to reside with the alleged perpetrator pending the outcome of the police investigation.",
+    "The alleged perpetrator has not been asked to leave the home and the girls share a bedroom next to his.",
+    "There is currently no safety plan, and mum has told us she does not believe her daughter.",
+    "In my professional view this child is at risk of significant harm and the threshold for a section 47 "
+    "is met, but the decision has been deferred to next week's allocation meeting.",
+    "The referral has sat unallocated for twelve days; it concerns a 6-year-old who told school her dad "
+    "burns her with a lighter.",
+    "We have no idea where the 15-year-old is staying; she comes to school some days and then vanishes.",
+    "She hasn't been sighted since Thursday and the police haven't graded her as missing.",
+    "He has unrestricted access to the baby because mum goes to work at six and he is the only other adult.",
+    "The risks remain high and nothing in the plan has changed since the incident.",
+    "Mum refused the visit and wouldn't let us see the children. We are going back on Monday.",
+    "Dad is alone with the kids every evening while mum works, and the older one has told us he is scared of him.",
+    "The boyfriend is back on the scene. Mum denies it but his post is arriving at the address.",
+    "A child protection plan was ended at the last conference, but the same boyfriend has resurfaced and "
+    "is there most nights.",
+    "I'm very uneasy about this case. The bruise on the baby's ear was put down to a cot bumper and we "
+    "have not had a medical opinion.",
+    "At the moment the children are being looked after by their 14-year-old sister because mum hasn't "
+    "come home since Saturday.",
+    "The baby's dad has been released from prison and is staying at mum's. Probation say he is high risk "
+    "to children. We weren't told.",
+    "The girl told the nurse she gets 'punished' by being locked in the cupboard. That was this morning "
+    "and she is back home now. I've emailed duty.",
+    "Mum is self-medicating with street valium and falling asleep with the baby in her arms on the sofa.",
+    "The 4-year-old has disclosed that Uncle J 'plays doctors' with her. Uncle J lives with them.",
+    "Police have just rung to say they are not taking any further action, but the child is still saying "
+    "her stepfather touches her and she still lives with him.",
+    "Nobody is checking whether the 17-year-old mum is feeding the baby; the health visitor hasn't got in "
+    "since the birth.",
+    "There's a 9-year-old at the school office who is refusing to go home because dad 'goes mental' when "
+    "he drinks, and dad is on his way to collect him.",
+]
+# Their near misses: the same words with the risk over, away or managed.
+FORMAL_NEAR_MISSES = [
+    "The child continues to reside with his maternal grandmother under a child arrangements order and is thriving.",
+    "The alleged perpetrator was excluded from the home under bail conditions and is staying with his "
+    "brother in another town; the bail conditions have been kept.",
+    "The risks have reduced considerably since the family started working with the intensive support team.",
+    "The referral sat unallocated for a week in August during the leave period; once allocated, the visit "
+    "happened the same day and the case was closed with advice.",
+    "Mum refused the first visit but agreed to one the next day, when both children were seen and spoken to alone.",
+    "She had not been sighted for a day last month, and the police found her at her friend's. The missing "
+    "protocol worked well.",
+    "I used to worry about how the team handled neglect cases, but the new graded care profile has helped a lot.",
+    "We need a better way of recording who lives in the household, because in one case last year a lodger "
+    "was not known to us until the review.",
+    "The family support worker could not get hold of mum for a week because her phone was cut off. Mum "
+    "rang from the library and a visit was booked.",
+    "Probation didn't tell us that a man on licence had moved into the area. When we checked, he had no "
+    "contact with any children and police were managing the risk.",
+    "The CP medical was delayed by two days because the paediatrician was off; the child stayed with her "
+    "aunt in the meantime, as agreed at the strategy discussion.",
+    "The strategy discussion agreed that dad would not have contact until the police interview, and the "
+    "contact centre confirmed that none took place.",
+    "Dad still has a lot of anger about the proceedings and rings the office to complain, which takes up "
+    "a lot of duty time.",
+    "The eldest is still at school in the old area, which means a long taxi journey each day. It is "
+    "costly but he wants to stay.",
+    "Staff are still working late most nights to keep up with recording and nobody has looked at the workload model.",
+    "Mum is frightened of her ex-partner, who lives abroad and has no contact. The children are aware and "
+    "we have done safety work with them.",
+    "The house was cold and untidy when I visited, but mum had already contacted the energy company and "
+    "the children were warm, fed and clean.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    LIVE_FAMILIES + MORE_LIVE + TERSE_REFLECTIVE_AND_IN_PASSING_LIVE + STAFF_WORDED_LIVE + FORMAL_AND_OBLIQUE_LIVE,
+)
 def test_current_risk_in_any_words_or_voice_flags_with_reasons_from_the_text(text: str) -> None:
     screen = screen_live_concern(text=text)
     assert screen.flagged
     assert all(reason in text for reason in screen.reasons)
 
 
-@pytest.mark.parametrize("text", RESOLVED_OR_SYSTEM + MORE_NOT_LIVE + TRAPS + NEAR_MISSES)
+@pytest.mark.parametrize("text", RESOLVED_OR_SYSTEM + MORE_NOT_LIVE + TRAPS + NEAR_MISSES + FORMAL_NEAR_MISSES)
 def test_history_good_news_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
     assert not screen_live_concern(text=text).flagged
 
