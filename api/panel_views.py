@@ -38,7 +38,7 @@ class IsPanelMember(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         if not (request.user and request.user.is_authenticated):
-            return False  # 403 "not authenticated"
+            return False  # 401 "not authenticated", with the challenge of api.authentication
         if not user_capabilities(request.user).is_panel_member:
             raise NotFound()
         return True

@@ -76,7 +76,11 @@ VALIDATION_ERROR = OpenApiResponse(
         )
     ],
 )
-NOT_SIGNED_IN = _not_found("Not signed in, or not a member of staff of an organisation.")
+NOT_SIGNED_IN = _not_found(
+    "Not signed in. `WWW-Authenticate` names the scheme to answer: `Basic` for a script, `Session` (sign in on "
+    "the site) for a browser."
+)
+NO_ORGANISATION = _not_found("Signed in, but not a member of staff of an organisation.")
 THROTTLED = _not_found("Too many receipt look-ups from this address; try again later.")
 
 DRAFT_EXAMPLE = OpenApiExample(
@@ -111,7 +115,7 @@ class ReportCreateView(APIView):
             "`live_concern_message` says what to do."
         ),
         request=ReportSubmitInputSerializer,
-        responses={201: ReportCreatedOutputSerializer, 400: VALIDATION_ERROR, 403: NOT_SIGNED_IN},
+        responses={201: ReportCreatedOutputSerializer, 400: VALIDATION_ERROR, 401: NOT_SIGNED_IN, 403: NO_ORGANISATION},
         examples=[
             OpenApiExample(
                 "An anonymous near miss",
@@ -175,7 +179,7 @@ class ReportPreviewView(APIView):
             "result to the reporter to confirm or edit before filing."
         ),
         request=ReportDraftInputSerializer,
-        responses={200: PreviewOutputSerializer, 400: VALIDATION_ERROR, 403: NOT_SIGNED_IN},
+        responses={200: PreviewOutputSerializer, 400: VALIDATION_ERROR, 401: NOT_SIGNED_IN, 403: NO_ORGANISATION},
         examples=[
             DRAFT_EXAMPLE,
             OpenApiExample(

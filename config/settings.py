@@ -226,7 +226,8 @@ NARRATIVE_MAX_CHARS = env_int("NARRATIVE_MAX_CHARS", 10_000)
 # --- API --------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # First: its challenge makes a signed-out caller get 401 (see api/authentication.py).
+        "api.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -98,7 +98,9 @@ def test_everyone_but_the_panel_gets_404(request, login, persona, review, action
 def test_anonymous_is_refused(login, review, action, job):
     client = login(None)
     for method, url, data in object_endpoints(review, action, job):
-        assert getattr(client, method)(url, data, content_type="application/json").status_code in (401, 403)
+        response = getattr(client, method)(url, data, content_type="application/json")
+        assert response.status_code == 401, (method, url, response.status_code)
+        assert "WWW-Authenticate" in response
 
 
 def test_panel_member_works_through_a_review(

@@ -41,7 +41,8 @@ def draft(**overrides: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("url", [CREATE, PREVIEW])
 def test_signed_out_caller_is_refused(login: Callable[[User | None], Client], url: str) -> None:
     response = post(login(None), url, draft())
-    assert response.status_code == 403
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Basic ")
     assert Report.objects.count() == 0
 
 
