@@ -36,14 +36,16 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 6
+REPRESENTATION_VERSION: int = 7
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
 #: usually one sentence against a paragraph of narrative full of incidental
-#: detail (who, where, which child), so it is weighted well up to be heard.
+#: detail (who, where, which child), so it is weighted up to be heard. (3.0
+#: let a suggestion that strays to a second topic pull too hard: theme
+#: recovery was better at 2.0 on the development and the check halves alike.)
 WEIGHT_NARRATIVE: float = 1.0
-WEIGHT_HELP: float = 3.0
+WEIGHT_HELP: float = 2.0
 WEIGHT_CONCEPT: float = 1.5
 WEIGHT_BIGRAM: float = 0.6
 WEIGHT_SERVICE_AREA: float = 1.0
@@ -51,7 +53,9 @@ WEIGHT_SERVICE_AREA: float = 1.0
 # ---------------------------------------------------------------------------
 # Domain lexicon. Keys are regular expressions (case-insensitive, matched on
 # word boundaries); values are expansions. Acronyms are expanded to words so
-# "TM" and "team manager" count as the same thing.
+# "TM" and "team manager" count as the same thing. An expansion names its
+# concept once: "MASH" matching both "multi agency safeguarding hub" and
+# "front door" made the jargon count twice as much as the plain words.
 # ---------------------------------------------------------------------------
 _ACRONYMS: dict[str, str] = {
     r"icpcs?": "initial child protection conference",
@@ -70,12 +74,12 @@ _ACRONYMS: dict[str, str] = {
     r"gps?": "gp doctor",
     r"dsls?": "designated safeguarding lead school",
     r"senco": "special educational needs coordinator school",
-    r"mash": "multi agency safeguarding hub front door",
-    r"edt": "emergency duty team out of hours",
+    r"mash": "multi agency safeguarding hub",
+    r"edt": "emergency duty team",
     r"camhs": "child mental health service",
     r"idvas?": "independent domestic violence adviser",
     r"isvas?": "independent sexual violence adviser",
-    r"marac": "multi agency risk assessment conference domestic abuse",
+    r"marac": "multi agency risk assessment conference",
     r"mappa": "multi agency public protection arrangements",
     r"lado": "local authority designated officer allegation",
     r"cait": "child abuse investigation team police",
@@ -531,6 +535,132 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"scor(?:e|ed|es|ing)",
         r"genogram",
     ),
+    # The groups below are systemic topics common across children's social care
+    # (serious case review themes, inspection findings, everyday near misses)
+    # that a department's reports may centre on; each cue is specific enough
+    # not to fire on ordinary narrative.
+    # Families who keep professionals at arm's length, and self-reported
+    # accounts taken on trust (a recurring national review finding).
+    "family_engagement": (
+        r"disguised compliance|non ?complian(?:ce|t)",
+        r"(?:non|dis) ?engag(?:e|ed|ement|ing)",
+        r"(?:not|wouldn't|won't|didn't|did not|refus(?:e|ed|es|ing) to) engag(?:e|ing)",
+        r"no access visits?|no answer at the door|(?:didn't|did not|wouldn't|would not) (?:answer|open) the door",
+        r"refused (?:entry|access)|(?:wouldn't|would not|won't|didn't|did not) let (?:us|me|the worker|anyone) in",
+        r"cancel(?:led|s|ling)? (?:the |our |my |another )?(?:home )?(?:visits?|appointments?|sessions?)",
+        r"self ?report(?:ed|s|ing)?|took (?:her|his|their|mum's|dad's) word|(?:own|parents'?|parent's) accounts?",
+        r"triangulat(?:e|ed|ion|ing)|corroborat(?:e|ed|ion|ing)",
+        r"hard to reach|reluctan(?:t|ce)|sporadic",
+    ),
+    # Who lives in or visits the household: a new partner, an adult back from prison.
+    "household_change": (
+        r"new (?:partner|boyfriend|girlfriend)s?",
+        r"moved (?:back )?in(?: with (?:her|him|them|mum|dad))?",
+        r"(?:released|came out|out) (?:from|of) (?:prison|custody)|prison release",
+        r"household (?:members?|composition)",
+        r"(?:who|anyone|adults?|men) (?:else )?(?:was |were )?(?:living|lives|staying|stays)"
+        r" (?:there|at the (?:house|home|address|flat))",
+        r"(?:unknown|unrelated|other) (?:adults?|males?|men) (?:in|at|visiting)",
+        r"(?:sex )?offenders?|risk to children",
+    ),
+    # Moves between teams, workers and local authorities.
+    "transfers": (
+        r"transfer(?:s|red|ring)?",
+        r"(?:another|other|neighbouring|different|receiving|home|previous)"
+        r" (?:local authorit(?:y|ies)|councils?|boroughs?)",
+        r"cross (?:border|boundary)",
+        r"moved (?:out of|into) (?:the|our|their|another) (?:area|authority|borough|county)",
+        r"(?:change|changes|changed|changing) of (?:social )?workers?|new (?:social )?worker",
+        r"handed (?:over|on)|inherit(?:ed|s)?",
+    ),
+    "workforce": (
+        r"training|trained|untrained",
+        r"induction|new starters?|shadow(?:ed|ing)",
+        r"newly qualified social worker|assessed year|students?",
+        r"turnover|retention|recruit(?:ed|ing|ment)|(?:left|leaving|leave) the (?:team|authority|council|service)",
+        r"mentor(?:ed|ing|s)?|coaching|continuing professional development",
+    ),
+    "staff_safety": (
+        r"lone work(?:ing|er|ers)?",
+        r"(?:personal|staff|worker|workers'|my|our|their own) safety",
+        r"threaten(?:ed|ing|s)?|threats?",
+        r"aggressi(?:ve|on)|hostil(?:e|ity)|intimidat(?:e|ed|ing|ion)",
+        r"verbal(?:ly)? abus(?:e|ed|ive)",
+        r"dogs?",
+        r"panic alarms?|personal alarms?|lone worker (?:devices?|apps?)",
+        r"joint visits?|visit(?:ed|ing)? in pairs",
+        r"warning markers?",
+    ),
+    "transport": (
+        r"transport(?:ed|ing)?",
+        r"taxis?|cabs?|escorts?",
+        r"car seats?|mileage|pool cars?",
+        r"journeys?|drove|driving",
+    ),
+    # Looked-after children's health care, not injuries (child_health_injury).
+    "health_care": (
+        r"health assessments?(?: looked after child)?|initial health|review health|health passports?",
+        r"medicat(?:ion|ions|ed)|prescri(?:bed|ption|ptions)",
+        r"dentists?|dental|immunis(?:ation|ations|ed)|vaccinat(?:ion|ions|ed)|opticians?",
+        r"(?:medical|health) (?:consent|records?|appointments?|histor(?:y|ies))",
+        r"consent (?:to|for) (?:treatment|medical)",
+        r"(?:looked after child(?:ren)?'?s?|specialist|designated) (?:nurses?|doctors?)",
+    ),
+    "immigration": (
+        r"unaccompanied|asylum|refugees?",
+        r"home office|immigration|visas?|leave to remain|settled status",
+        r"age assessments?|age disput(?:e|es|ed)|disputed age",
+        r"no recourse to public funds",
+        r"national transfer scheme",
+    ),
+    # Concerns about adults who work with children (staff, carers, volunteers).
+    "allegations": (
+        r"local authority designated officer allegation",
+        r"allegations? (?:against|about) (?:a |the |our |their )?"
+        r"(?:staff|carers?|foster carers?|teachers?|workers?|professionals?|members? of staff|coach|volunteers?)",
+        r"safer recruitment|positions? of trust|disclosure and barring check|barred",
+        r"standards of care",
+    ),
+    "online_harm": (
+        r"online (?:abuse|harm|safety|grooming|contact|exploitation|activity|friends?|games?|gaming)",
+        r"social media|snapchat|instagram|tiktok",
+        r"sexting|nudes|(?:indecent|explicit|sexual) (?:images?|photos?|pictures?)",
+        r"groom(?:ed|ing)",
+    ),
+    "sexual_abuse": (
+        r"sexual(?:ly)? (?:abuse|abused|harm|harmed|assault|assaulted|activity|behaviour)",
+        r"harmful sexual behaviours?|child sexual exploitation",
+        r"rape|raped|inappropriate touching|touched (?:her|him|them) inappropriately",
+    ),
+    "youth_justice": (
+        r"youth justice service|youth offending",
+        r"police custody|police cells?|(?:held|kept) in custody|remand(?:ed)?|appropriate adults?",
+        r"charged (?:with)|convict(?:ed|ion|ions)|offending|criminal records?|criminalis(?:e|ed|ing|ation)",
+    ),
+    # Residential and foster care behaviour support.
+    "restraint_behaviour": (
+        r"restrain(?:t|ts|ed|ing)|physical interventions?|held (?:him|her|them) down",
+        r"de ?escalat(?:e|ed|ion|ing)",
+        r"(?:challenging|aggressive|violent|risky) behaviours?|behaviour (?:management|support|plans?)",
+        r"sanctions?|consequences",
+    ),
+    "harmful_practices": (
+        r"female genital mutilation|fgm|forced marriage|honour based",
+        r"radicalis(?:ed|ation)|extremis(?:m|t|ts)|prevent (?:referral|team|duty)|channel panel",
+    ),
+    "pre_birth": (
+        r"unborn|pre ?birth|antenatal|ante natal|post ?natal|newborn|new born",
+        r"pregnan(?:t|cy|cies)|maternity|birth plans?|due date",
+        r"(?:discharge|discharged) from (?:the )?(?:hospital|ward)|special care baby unit",
+    ),
+    # Personal details going to the wrong place: common near misses in any service.
+    "data_breach": (
+        r"data breach(?:es)?|breach(?:ed|es)? (?:of )?(?:confidentiality|data)",
+        r"(?:sent|emailed|posted|went|given) to the wrong (?:person|family|address|parent|school|agency|email)",
+        r"wrong (?:address|recipient|email address)|another child's (?:details|name|information|records?)",
+        r"(?:un)?redact(?:ed|ion|ing)?|subject access requests?",
+        r"(?:disclosed|shared|gave|revealed|leaked) (?:the |her |their |his )?(?:new )?address|refuge address",
+    ),
 }
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9']*[a-z0-9]|[a-z0-9]")
@@ -626,7 +756,12 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
-            return word[: len(word) - len(suffix)] + keep
+            stem = word[: len(word) - len(suffix)] + keep
+            # "stopped" and "stop", "planning" and "plan" are one word; a
+            # doubled l, s or z is kept ("called" -> "call", "missed" -> "miss").
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+                stem = stem[:-1]
+            return stem
     return word
 
 
@@ -696,6 +831,22 @@ CONCEPT_TITLES: dict[str, str] = {
     "neglect": "Neglect",
     "family_time": "Family time and contact",
     "permanence_adoption": "Permanence and adoption",
+    "family_engagement": "Engaging reluctant families",
+    "household_change": "Changes in the household",
+    "transfers": "Transfers between teams and areas",
+    "workforce": "Training and the workforce",
+    "staff_safety": "Staff safety",
+    "transport": "Transport",
+    "health_care": "Health care of children in care",
+    "immigration": "Asylum and immigration",
+    "allegations": "Allegations against staff and carers",
+    "online_harm": "Online harm",
+    "sexual_abuse": "Sexual abuse",
+    "youth_justice": "Youth justice",
+    "restraint_behaviour": "Behaviour support and restraint",
+    "harmful_practices": "Harmful practices and radicalisation",
+    "pre_birth": "Pre-birth and newborns",
+    "data_breach": "Data breaches",
 }
 
 

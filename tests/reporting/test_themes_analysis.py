@@ -89,6 +89,17 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         ("Dad moved the car and the call ended.", None, "placement"),
         ("He has a hearing impairment.", "language", "court"),
         ("The call came in at 11pm on a Friday.", None, "out_of_hours"),
+        # Systemic topics a department's reports may centre on, beyond any one sample.
+        ("Mum's new partner moved in the week he was released from prison.", "household_change", None),
+        ("The case transferred in from another local authority without the file.", "transfers", None),
+        ("Dad threatened the last worker and there are two dogs; I visited alone.", "staff_safety", None),
+        ("The assessment was sent to the wrong address, unredacted.", "data_breach", None),
+        ("Mum kept cancelling visits and we took her word that things were fine.", "family_engagement", None),
+        ("His initial health assessment was late and his medication ran out.", "health_care", None),
+        ("The UASC's age assessment was disputed and the Home Office lost his papers.", "immigration", None),
+        # An allegation against a parent is not an allegation against staff.
+        ("The girl made an allegation against her stepfather.", None, "allegations"),
+        ("There was an allegation against a foster carer and the LADO was told.", "allegations", None),
     ],
 )
 def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
@@ -214,6 +225,24 @@ def test_candidate_ks_grow_with_n_and_are_bounded() -> None:
     small, large = th.candidate_ks(240), th.candidate_ks(1_000_000)
     assert min(small) >= 2 and max(small) <= 240 // th.MIN_THEME_SIZE
     assert max(large) <= th.MAX_THEMES
+
+
+def test_an_acronym_counts_its_concept_once() -> None:
+    # The jargon must not outweigh the plain words for the same thing.
+    assert vz.concepts(vz.normalise("MASH")) == vz.concepts(vz.normalise("the front door")) == {"front_door": 1}
+    assert vz.concepts(vz.normalise("EDT"))["out_of_hours"] == 1
+
+
+def test_stemming_merges_doubled_consonants_but_keeps_short_words() -> None:
+    assert vz._stem("stopped") == vz._stem("stopping") == vz._stem("stop") == "stop"
+    assert vz._stem("planned") == "plan"
+    assert vz._stem("called") == "call"
+    assert vz._stem("missed") == "miss"
+    assert vz._stem("added") == "add"
+
+
+def test_every_concept_group_has_a_title() -> None:
+    assert set(vz.CONCEPT_TITLES) == set(vz._CONCEPTS)
 
 
 def test_acronyms_that_are_english_words_only_match_in_capitals() -> None:
