@@ -41,7 +41,8 @@ _CHILD = (
 # Who a child may be at risk from. A bare "her" is only the person when nothing follows it, so that
 # "with her foster carers" or "to her manager" does not read as "with her".
 _ADULT = (
-    r"(?:(?:(?:her|his|their|the|an?|mum'?s|mother'?s) )?(?:new )?(?:dad|mum|father|mother|stepdad|stepfather|stepmum|"
+    r"(?:(?:(?:her|his|their|the|an?|mum'?s|mam'?s|mother'?s) )?(?:new )?(?:dad|mum|fella|father|mother|stepdad|"
+    r"stepfather|stepmum|"
     r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|"
     r"them\b|her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker|"
     r"parents|family|friends?)\b)|"
@@ -76,7 +77,8 @@ _NOW = (
 )
 _SAFEGUARDING_STEP = (
     r"(?:strategy (?:discussion|meeting)|s\.? ?47(?: enquiry)?|section 47(?: enquiry)?|"
-    r"(?:child protection |cp )?medical|(?:home |joint )?visit|welfare check|referral|(?:risk )?assessment|checks?)"
+    r"(?:child protection |cp )?medical|(?:home |joint )?visit|welfare check|referral|(?:risk |pre-birth )?assessment|"
+    r"checks?)"
 )
 _ACTED = (
     r"(?:passed on|passed to|shared|referred|reported|screened|allocated|actioned|followed up|acted on|looked at|"
@@ -113,7 +115,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.0,
     ),
     (r"\bright now\b|\bas (?:we|i) speak\b|\bas far as (?:i|we) know,? [\w\- \[\]]{1,30} (?:is|are)\b", 3.0),
-    (r"\bbelieved (?:to be )?(?:still )?(?:at|in|living)\b", 3.0),
+    (r"\bbelieved (?:to be )?(?:still )?(?:\w+ing )?(?:at|in|living|with)\b", 3.0),
     (
         r"\b(?:remains?|remaining|left|still|back|gone back|going back|returning) (?:in|into|to) (?:the )?"
         r"(?:care|home|household) of (?!the local authority|the la\b|foster|(?:her|his|their) (?:foster|aunt|grand))",
@@ -234,7 +236,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\bthere(?:'s| has| have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
     (r"\bstill no " + _SAFEGUARDING_STEP + r"|\bno " + _SAFEGUARDING_STEP + r"s? (?:yet|booked|planned)\b", 2.5),
     (
-        _SAFEGUARDING_STEP + r" (?:hasn'?t|has not|haven'?t|have not) (?:yet )?(?:happened|taken place|been (?:held|"
+        _SAFEGUARDING_STEP
+        + r" (?:hasn'?t|has not|haven'?t|have not) (?:yet )?(?:happened|started|begun|taken place|been (?:held|"
         r"done|arranged|booked))",
         3.0,
     ),
@@ -436,6 +439,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.0,
     ),
     (r"\bif (?:we|someone|no[- ]?one|nobody) (?:don'?t|doesn'?t|do not|does not) (?:act|do something|step in)\b", 1.5),
+    (r"\b(?:will|would|is going to|'ll) (?:kill|hurt|harm) (?:herself|himself|themselves|myself)\b", 3.0),
     (r"\bwill (?:kill|hurt|hit|beat|harm) (?:her|him|them|me)\b|\bif (?:she|he|they) tells? anyone\b", 3.0),
     (
         r"\b(?:(?:doesn'?t|does not|don'?t|do not) want to|won'?t|refuses to|refusing to) go (?:back )?"
@@ -658,7 +662,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (r"\b(?:does not|doesn'?t|do not|don'?t) believe (?:her|his|their) (?:daughter|son|child|children|kids)\b", 2.0),
     (r"\b(?:is|are) (?:at risk of|suffering|likely to suffer) significant harm\b", 2.5),
     (
-        r"\b(?:deferred|put off|postponed|pushed back|delayed) (?:to|until|till) (?:next|the next|monday|tuesday|"
+        r"\b(?:deferred|put off|postponed|pushed back|delayed) (?:to|until|till) (?:next|monday|tuesday|"
         r"wednesday|thursday|friday|after)\b",
         1.5,
     ),
@@ -701,6 +705,34 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"(?:since|for)\b",
         2.5,
     ),
+    (r"\b(?:is|are|'s|'re) (?:now )?back (?:living|staying|sleeping) (?:there|at|in)\b", 2.5),
+    (r"\bflinch\w*|\bdon'?t tell (?:daddy|mummy|mum|dad|mam|anyone|anybody)\b", 1.5),
+    (
+        r"\b(?:no[- ]?one|nobody) has (?:looked at|thought about|considered|asked|checked|worked out) (?:who (?:cares|"
+        r"is caring|looks|is looking|will look|will care) (?:for|after)|where (?:she|he|they|the \w+) (?:is|are|"
+        r"sleeps?|stays?|lives?)|whether (?:she|he|they|the (?:child|children|baby|kids)) (?:is|are) (?:safe|ok|"
+        r"okay|being))",
+        2.5,
+    ),
+    (
+        r"\b(?:children|kids|baby|child|girls?|boys?|siblings|little ones) (?:is|are) (?:still )?(?:there|in there|"
+        r"inside)\b",
+        2.0,
+    ),
+    (r"\bwanted (?:by (?:the )?police|on a warrant)\b|\bon the run\b", 1.5),
+    (
+        r"\b(?:let|lets|letting|allowed|allowing) (?:them|him|her|the parents|parents|dad|mum) (?:have )?"
+        r"(?:unsupervised|alone|time alone)\b",
+        2.5,
+    ),
+    (r"\b(?:different|differing|changing|inconsistent) (?:stories|accounts|explanations)\b", 1.5),
+    (r"\bdischarge (?:planning|is planned|is being planned)\b|\bplan(?:s|ning)? to discharge\b", 1.5),
+    (
+        r"\b(?:haven'?t|have not|hasn'?t|has not|not|never) (?:been able to )?(?:see|seen|speak to|spoken to|spoken "
+        r"with) (?:(?:her|him|them|the (?:child|children|\w+)) )?(?:on (?:her|his|their) own|alone)\b",
+        2.5,
+    ),
+    (r"\banswers for (?:her|him|them)\b|\bsits in on\b|\balways sits in\b", 1.5),
     # Present-tense markers: weak alone, they raise other cues.
     (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today|this evening)\b", 1.5),
     (
@@ -746,13 +778,15 @@ _HARM = re.compile(
     r"can'?t cope|do something stupid|kill (?:myself|herself|himself)|unconscious|overdos\w*|drugs?|using again|"
     r"alcohol|vodka|cannabis|heroin|"
     r"neglect\w*|hungry|no food|unfed|no (?:electricity|heating|gas)|home alone|left alone|alone with|unsupervised|"
-    r"missing\b(?! from (?:the |our |his |her |their )?(?:file|record|system|bundle|form|report|paperwork|"
+    r"missing\b(?![- ](?:from[- ](?:home|care|education)[- ])?(?:protocol|policy|procedures?|coordinator|team|"
+    r"panel|data|meetings?))(?! from (?:the |our |his |her |their )?(?:file|record|system|bundle|form|report|paperwork|"
     r"chronology|plan|minutes|agenda|list))|"
     r"run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
     r"men who|adults? (?:he|she|they) met online|in (?:his|her|their) (?:20s|30s|40s|twenties|thirties|forties)|"
     r"county lines?|debt|perpetrator'?s?|abuser|bail|non-molestation|dvp[on]|suicid\w*|self[- ]harm\w*|ligature|"
     r"(?:can'?t|doesn'?t want to|won'?t|scared to|afraid to) go home|handprints?|hand prints?|finger ?(?:tip )?marks|"
-    r"threw (?:a|the|things|\w+) at|punish\w*|locked in|valium|diazepam|benzos?|spice|ketamine|cocaine|crack|"
+    r"threw (?:a|the|things|\w+) at|shook|shaken|flinch\w*|"
+    r"punish\w*|locked in|valium|diazepam|benzos?|spice|ketamine|cocaine|crack|"
     r"methadone|forces? (?:her|him|them) to|sex with|wandering|messages from adults|"
     r"told (?:her|him|them) not to come (?:back|home)|comes? into (?:her|his|their|the) "
     r"(?:room|bedroom|bathroom|bed)|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
@@ -764,6 +798,8 @@ _NOW_WORD = re.compile(
     r"no one|nobody|nothing (?:has|seems)|there'?s been no|there has been no|no follow-up|never assessed|"
     r"unallocated|not confident|only carer)\b"
 )
+# Just before a harm word, these say it has stopped or never happened ("hasn't gone missing since").
+_NEGATED = re.compile(r"(?:n't|\bnot|\bno longer|\bnever)\s+(?:\w+\s+){0,2}$")
 _PROTECTION_MATTER = re.compile(r"\b(?:disclos\w*|allegations?|police|child protection|strategy|s47|section 47)\b")
 _HARM_NOW_CAP = 2.0
 _HISTORY_CAP = 1.5
@@ -776,7 +812,9 @@ _PAST_FRAME = re.compile(
     r"(?:my|a|the) (?:previous|last|old|first) (?:authority|team|role|job|post|council|year|years|placement)|"
     r"a case (?:from|in|where|i (?:had|worked|once))|"
     r"risk that (?:a|any|another|one of our) (?:child|baby|young person)|"
-    r"(?:a|any) (?:child|baby|young person) (?:goes|gets|is left|falls|slips)|some (?:children|babies|injuries|"
+    r"(?:a|any) (?:child|baby|young person) (?:goes|gets|is left|falls|slips)|"
+    r"(?:when|whenever|if|once) (?:a|an|any) (?:child|young person|baby|parent|family)\b|"
+    r"some (?:children|babies|injuries|"
     r"families|cases|referrals|young people)|should (?:never|always)|"
     r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!our )(?<!two )(?<!three )(?<!four )"
     r"\b(?:children|babies|young people|infants|teenagers) who (?:are|have|go|do|live|don't|can)|"
@@ -889,7 +927,8 @@ class _Sentences:
         bounds = [*self._starts, len(self._text)]
         for index in range(len(self._starts)):
             sentence = self._text[bounds[index] : bounds[index + 1]]
-            if not _HARM.search(sentence) or self.past(bounds[index]):
+            harms = [m for m in _HARM.finditer(sentence) if not _NEGATED.search(sentence, 0, m.start())]
+            if not harms or self.past(bounds[index]):
                 continue
             markers = {match.group(0) for match in _NOW_WORD.finditer(sentence)}
             evidence += 2.0 if len(markers) >= 2 else 1.0 if markers else 0.0
