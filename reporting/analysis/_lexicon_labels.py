@@ -395,6 +395,20 @@ _SYSTEMS = (
     r"case management system|recording system|electronic (?:record|file)s?|(?-i:ICS))"
 )
 
+
+def _as_hints(entries: list[Cue]) -> list[Cue]:
+    """Half weight for the broad paraphrases of the *setting*-led Learning Together groups.
+
+    A pattern is the underlying cause that made practice harder (workload, a tool, a bias,
+    the family relationship), not the setting a report happens in. The broad multi-agency and
+    family paraphrases mostly name a setting (a strategy meeting, a core group, a home visit, a
+    disclosure) that reports of every pattern share, and many repeat vocabulary the main lists
+    already score, so at full weight they double-count and pull reports towards those groups.
+    The cause-led paraphrases (human reasoning, tools, management systems) keep full weight.
+    """
+    return [(pattern, weight * 0.5) for pattern, weight in entries]
+
+
 ORIENTATION["generative"] += [
     (r"\b(?:praised|commended|credited|recogni[sz]ed (?:my|our|the) (?:work|effort))\b", 2.0),
     (r"\b(?:shared|circulated|cascaded) (?:the )?(?:learning|lessons?|what we learned)\b", 2.5),
@@ -481,28 +495,35 @@ ASPECT["novelty"] += [
     (r"\bworkaround\b|\bwork-around\b", 1.0),
 ]
 
-LEARNING_TOGETHER["multi_agency_incidents"] += [
-    (r"\b(?:strategy (?:discussion|meeting)|immediate protection|police protection|(?-i:PPO)|(?-i:EPO))\b", 2.5),
-    (r"\b(?:A&E|emergency department|out of hours|(?-i:EDT)|duty (?:team|worker|manager|social worker))\b", 1.2),
-    (r"\b(?:arrested|arrest|bail|custody|999|blue light)\b", 1.5),
-    (r"\b(?:went|goes|gone|reported) missing\b|\bmissing (?:episode|from (?:home|care))\b", 2.0),
-    (r"\b(?:referral|contact) (?:came in|received|from the police|from the school|from health)\b", 1.0),
-    (r"\b(?:disclos\w+|allegation)\b", 1.0),
-]
-LEARNING_TOGETHER["multi_agency_longer_term"] += [
-    (r"\b(?:core group|CIN meeting|child in need meeting|CP plan|child protection plan|review conference)\b", 2.0),
-    (
-        r"\b(?:LAC review|looked after review|CLA review|health assessment|(?-i:EHCP)|(?-i:PEP)|school attendance)\b",
-        2.0,
-    ),
-    (r"\b(?:transition|leaving care|18th birthday|adult services)\b", 1.5),
-    (r"\b(?:long[- ]term|over (?:months|the months|a year)|for months)\b", 1.0),
-    (r"\b(?:team around the (?:family|child)|(?-i:TAF)|(?-i:TAC))\b", 2.0),
-]
+LEARNING_TOGETHER["multi_agency_incidents"] += _as_hints(
+    [
+        (r"\b(?:strategy (?:discussion|meeting)|immediate protection|police protection|(?-i:PPO)|(?-i:EPO))\b", 2.5),
+        (r"\b(?:A&E|emergency department|out of hours|(?-i:EDT)|duty (?:team|worker|manager|social worker))\b", 1.2),
+        (r"\b(?:arrested|arrest|bail|custody|999|blue light)\b", 1.5),
+        (r"\b(?:went|goes|gone|reported) missing\b|\bmissing (?:episode|from (?:home|care))\b", 2.0),
+        (r"\b(?:referral|contact) (?:came in|received|from the police|from the school|from health)\b", 1.0),
+        (r"\b(?:disclos\w+|allegation)\b", 1.0),
+    ]
+)
+LEARNING_TOGETHER["multi_agency_longer_term"] += _as_hints(
+    [
+        (r"\b(?:core group|CIN meeting|child in need meeting|CP plan|child protection plan|review conference)\b", 2.0),
+        (
+            r"\b(?:LAC review|looked after review|CLA review|health assessment|(?-i:EHCP)|(?-i:PEP)|school attendance)\b",
+            2.0,
+        ),
+        (r"\b(?:transition|leaving care|18th birthday|adult services)\b", 1.5),
+        (r"\b(?:long[- ]term|over (?:months|the months|a year)|for months)\b", 1.0),
+        (r"\b(?:team around the (?:family|child)|(?-i:TAF)|(?-i:TAC))\b", 2.0),
+    ]
+)
 LEARNING_TOGETHER["human_reasoning"] += [
     (r"\b(?:assumed|assumption)\b", 1.5),
     (r"\b(?:took|taken|take|accepted) (?:it |this |that |what \w+ said )?at face value\b", 3.0),
-    (r"\b(?:anchored|fixed on|stuck with|locked into) (?:the|our|my|an?) (?:first|initial|original|view|idea)", 3.0),
+    (
+        r"\b(?:anchored|fixed on|stuck with|locked into) (?:the|our|my|an?) (?:first|initial|original|view|idea)",
+        3.0,
+    ),
     (r"\b(?:didn'?t|did not|never) (?:question|challenge|probe|test)\b", 2.0),
     (r"\brule of optimism\b|\boptimis\w+\b|\bconfirmation bias\b|\bstart again syndrome\b|\bstarting again\b", 3.0),
     (r"\bdisguised compliance\b", 2.0),
@@ -519,31 +540,36 @@ LEARNING_TOGETHER["human_reasoning"] += [
     (r"\b(?:(?:I|we) should have|in my mind|I felt|I didn'?t want to)\b", 1.2),
     (r"\b(?:over-?reli\w+|reli\w+ (?:on|heavily on)) (?:one|a single|the (?:mother|father|parent)'?s?)\b", 2.5),
 ]
-LEARNING_TOGETHER["family_professional"] += [
-    (r"\b(?:engag\w+|hostil\w+|avoidan\w+|aggressi\w+|intimidat\w+|threatening)\b", 1.5),
-    (
-        r"\b(?:cancel\w+ (?:the |every |another )?visits?|not in (?:when|for)|no answer at the door|closed (?:the )?door)\b",
-        2.0,
-    ),
-    (
-        r"\b(?:parents?|mum|dad|mother|father|carers?|family) (?:refused|declined|wouldn'?t let|would not let|won'?t let)\b",
-        2.5,
-    ),
-    (
-        r"\b(?:relationship|rapport|trust) (?:with|between) (?:the )?(?:family|parents?|mum|dad|mother|father|child|young person)\b",
-        2.0,
-    ),
-    (r"\b(?:cultur\w+|faith|religio\w+|first language)\b", 1.5),
-    (r"\b(?:home visits?|unannounced|door[- ]?step)\b", 1.0),
-    (r"\b(?:seen alone|voice of the child|child'?s (?:voice|views|wishes))\b", 1.5),
-]
+LEARNING_TOGETHER["family_professional"] += _as_hints(
+    [
+        (r"\b(?:engag\w+|hostil\w+|avoidan\w+|aggressi\w+|intimidat\w+|threatening)\b", 1.5),
+        (
+            r"\b(?:cancel\w+ (?:the |every |another )?visits?|not in (?:when|for)|no answer at the door|closed (?:the )?door)\b",
+            2.0,
+        ),
+        (
+            r"\b(?:parents?|mum|dad|mother|father|carers?|family) (?:refused|declined|wouldn'?t let|would not let|won'?t let)\b",
+            2.5,
+        ),
+        (
+            r"\b(?:relationship|rapport|trust) (?:with|between) (?:the )?(?:family|parents?|mum|dad|mother|father|child|young person)\b",
+            2.0,
+        ),
+        (r"\b(?:cultur\w+|faith|religio\w+|first language)\b", 1.5),
+        (r"\b(?:home visits?|unannounced|door[- ]?step)\b", 1.0),
+        (r"\b(?:seen alone|voice of the child|child'?s (?:voice|views|wishes))\b", 1.5),
+    ]
+)
 LEARNING_TOGETHER["tools"] += [
     (r"\b" + _SYSTEMS + r"\b", 2.5),
     (
         r"\b(?:timed out|times out|logged (?:me )?out|login|log in|password|laptop|(?-i:IT) (?:team|helpdesk|support)|crash\w*|glitch\w*)\b",
         2.0,
     ),
-    (r"\b(?:drop-?down|mandatory field|free[- ]text|tick[- ]?box|pick[- ]?list|workflow|step in the system)\b", 2.0),
+    (
+        r"\b(?:drop-?down|mandatory field|free[- ]text|tick[- ]?box|pick[- ]?list|workflow|step in the system)\b",
+        2.0,
+    ),
     (
         r"\b(?:screening tool|assessment tool|risk (?:matrix|tool)|(?-i:DASH)(?: form| checklist)?|graded care profile|risk assessment form)\b",
         2.0,
