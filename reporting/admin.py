@@ -4,7 +4,11 @@ A superuser sees everything. A member of staff who holds the administrator
 role sees and changes only their own organisation's rows; anybody else sees
 nothing, whatever Django model permissions they hold, because our scoping
 rules are the permissions here. Every change made through the admin writes an
-``AuditEvent`` (Django's ``LogEntry`` is kept too, but it is not our audit).
+``AuditEvent`` (Django's ``LogEntry`` is kept too, but it is not our audit), and
+so does every read of a report: its page (``admin.viewed``) and each page of the
+list of reports (``admin.listed``, one event a page naming the reports shown),
+as every other read of a sensitive record is audited (see
+``reporting.identity``).
 
 ``ReporterIdentity`` is deliberately not registered and no admin shows it
 inline: only ``reporting.identity.read_reporter_identity`` reads it, and only
@@ -23,7 +27,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 from reporting.choices import Role
 from reporting.models import AuditEvent, Organisation, Panel, Partnership, Report, RoleGrant, Theme, User
@@ -80,6 +84,8 @@ class ScopedAdmin(admin.ModelAdmin):
     """
 
     organisation_lookup = "organisation"
+    #: Audit reads as well as changes: the object's page and each page of the list.
+    audit_reads = False
     administrators_may_add = False
     administrators_may_change = False
     administrators_may_delete = False
@@ -162,6 +168,35 @@ class ScopedAdmin(admin.ModelAdmin):
             after=after or {},
         )
 
+    # The read is audited once the page is built (the object found, access
+    # checked) and before it is sent: if the audit row cannot be written, the
+    # request fails and nothing is shown.
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        shown = _context(response).get("original")
+        if self.audit_reads and request.method == "GET" and response.status_code == 200 and shown is not None:
+            self._audit(request, shown, "viewed")
+        return response
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        response = super().changelist_view(request, extra_context)
+        changelist = _context(response).get("cl")
+        if self.audit_reads and request.method == "GET" and response.status_code == 200 and changelist is not None:
+            # The page's rows are fetched here and reused when the template renders.
+            shown = [str(obj.pk) for obj in changelist.result_list]
+            user: Any = request.user
+            AuditEvent.objects.create(
+                actor=user,
+                organisation_id=None if user.is_superuser else user.organisation_id,
+                action="admin.listed",
+                object_type=self.model._meta.model_name or "",
+                object_id="",
+                after={"shown": shown, "page": changelist.page_num, "query": request.GET.urlencode()},
+            )
+        return response
+
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         # The admin wraps this, save_related and the log entry in one transaction,
         # so the audit row commits with the change or not at all.
@@ -193,6 +228,11 @@ class ScopedAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         for obj in rows:
             self._audit(request, obj, "deleted", object_id=obj.pk, before={"str": str(obj)})
+
+
+def _context(response: HttpResponse) -> dict[str, Any]:
+    """The template context of an admin page not yet rendered (empty for a redirect)."""
+    return getattr(response, "context_data", None) or {}
 
 
 class PinnedToOrganisationAdmin(ScopedAdmin):
@@ -326,8 +366,10 @@ class UserAdmin(PinnedToOrganisationAdmin, DjangoUserAdmin):
 
 @admin.register(Report)
 class ReportAdmin(ScopedAdmin):
-    """Read-only, de-identified. No identity, no receipt hash, no inline of either."""
+    """Read-only, de-identified. No identity, no receipt hash, no inline of
+    either. Every read is audited."""
 
+    audit_reads = True
     superusers_may_add = False
     superusers_may_change = False
     superusers_may_delete = False

@@ -7,9 +7,12 @@ from typing import Any
 
 import pytest
 from django.contrib import admin
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from reporting.admin import ReportAdmin
 from reporting.choices import IdentityMode, Role
 from reporting.models import (
     AuditEvent,
@@ -335,3 +338,77 @@ def test_partnerships_are_visible_to_members_but_only_superusers_change_them(
     assert response.status_code == 403
     shared.refresh_from_db()
     assert shared.name == "North-South Partnership"
+
+
+# --- reads of reports are audited ----------------------------------------------------------------
+
+
+def test_viewing_a_report_is_audited_with_who_what_and_when(
+    login: Login, administrator: User, organisation: Organisation, own_report: Report
+) -> None:
+    assert login(administrator).get(change_url(own_report)).status_code == 200
+
+    event = AuditEvent.objects.get(action="admin.viewed")
+    assert event.actor == administrator
+    assert event.organisation == organisation
+    assert (event.object_type, event.object_id) == ("report", str(own_report.pk))
+    assert event.at is not None
+
+
+def test_a_superusers_read_is_audited_to_the_reports_organisation(
+    login: Login, superuser: User, other_organisation: Organisation, other_report: Report
+) -> None:
+    assert login(superuser).get(change_url(other_report)).status_code == 200
+    event = AuditEvent.objects.get(action="admin.viewed")
+    assert (event.actor, event.organisation, event.object_id) == (superuser, other_organisation, str(other_report.pk))
+
+
+def test_a_page_of_the_report_list_is_one_audit_event_naming_the_reports_shown(
+    login: Login, administrator: User, organisation: Organisation, own_report: Report, other_report: Report
+) -> None:
+    second = ReportFactory(organisation=organisation, reference="LR-OWN0-0003")
+    assert login(administrator).get(changelist_url(Report), {"status": own_report.status}).status_code == 200
+
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.organisation) == ("admin.listed", administrator, organisation)
+    assert event.object_type == "report"
+    assert sorted(event.after["shown"]) == sorted([str(own_report.pk), str(second.pk)])
+    assert event.after["page"] == 1
+    assert event.after["query"] == f"status={own_report.status}"
+
+
+def test_reads_refused_or_of_nothing_sensitive_are_not_audited(
+    login: Login, administrator: User, own_report: Report, other_report: Report
+) -> None:
+    client = login(administrator)
+    assert client.get(change_url(other_report)).status_code == 302  # out of scope: not found
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get(reverse("admin:jsi18n")).status_code == 200
+    assert client.get(changelist_url(Panel)).status_code == 200
+    assert client.get(changelist_url(Report), {"no_such_filter": "1"}).status_code == 302  # Django's ?e=1 redirect
+    staff = UserFactory(username="staff-no-role-2", organisation=own_report.organisation, is_staff=True)
+    assert login(staff).get(change_url(own_report)).status_code in (302, 403)
+    assert not AuditEvent.objects.exists()
+
+
+def test_auditing_a_page_of_the_report_list_costs_one_insert_and_reads_the_rows_once(
+    login: Login, administrator: User, organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(30):
+        ReportFactory(organisation=organisation, reference=f"LR-MANY-{n:04d}")
+    client = login(administrator)
+    client.get(changelist_url(Report))  # the first request of a session writes more
+
+    def queries(audited: bool) -> list[str]:
+        monkeypatch.setattr(ReportAdmin, "audit_reads", audited)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(changelist_url(Report)).status_code == 200
+        return [q["sql"] for q in captured.captured_queries]
+
+    plain, audited = queries(False), queries(True)
+    assert len(audited) == len(plain) + 1
+    assert sum(q.startswith('INSERT INTO "reporting_auditevent"') for q in audited) == 1
+    rows = 'SELECT "reporting_report"."id", "reporting_report"."reference"'
+    assert sum(q.startswith(rows) for q in audited) == 1
+    # The warm-up and the audited request; the plain one left none.
+    assert [len(e.after["shown"]) for e in AuditEvent.objects.filter(action="admin.listed")] == [30, 30]
