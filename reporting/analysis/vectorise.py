@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 7
+REPRESENTATION_VERSION: int = 8
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -420,6 +420,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"voice",
         r"direct work",
         r"lived experience|daily life",
+        r"(?:the )?(?:child|young person)'s (?:views?|words|wishes|experience)|(?:his|her|their) (?:own )?views",
+        r"nobody (?:had )?(?:asked|spoke to|spoken to) (?:him|her|them|the child|the children|the young person)",
+        r"advoca(?:te|tes|cy)|independent visitors?|participation",
     ),
     "mental_health_substance": (
         r"mental health",
@@ -427,6 +430,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"drugs?|substance(?: misuse)?|cannabis|heroin|cocaine",
         r"overdose|self harm|suicid(?:e|al)",
         r"child mental health service",
+        r"depress(?:ed|ion)|anxiety|psycho(?:sis|tic)|eating disorders?|sectioned|mental health act",
+        r"crisis (?:team|line)|(?:mental health|psychiatric) (?:beds?|wards?|admissions?)",
     ),
     "exploitation_missing": (
         # A child going missing, not missing information.
@@ -437,6 +442,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"return home interview missing",
         r"traffick(?:ed|ing)",
         r"gangs?",
+        r"cuckoo(?:ed|ing)|drug (?:running|dealing|debts?)|knives|knife|stabb(?:ed|ing)|weapons?",
+        r"contextual safeguarding|extra familial|(?:child|peer) on (?:child|peer) abuse",
     ),
     "disability": (
         r"disab(?:led|ility|ilities)",
@@ -653,6 +660,32 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"pregnan(?:t|cy|cies)|maternity|birth plans?|due date",
         r"(?:discharge|discharged) from (?:the )?(?:hospital|ward)|special care baby unit",
     ),
+    # Everyday decisions for a child in care: who may consent to what.
+    "delegated_authority": (
+        r"delegated authority",
+        r"parental responsibility",
+        r"consent forms?|(?:signed|sign|signing) (?:the )?(?:consent|permission)",
+        r"sleepovers?|school trips?|haircuts?|passports?",
+    ),
+    # Supporting and approving foster carers, apart from any one placement.
+    "carer_support": (
+        r"supervising social worker",
+        r"fostering (?:panel|team|service|assessments?|households?)",
+        r"(?:carer|carers'?|fostering) (?:support|training|reviews?|allowances?|assessments?)",
+        r"form f|skills to foster|allowances?",
+    ),
+    "inspection_regulation": (
+        r"ofsted|inspect(?:ion|ions|ors?)",
+        r"regulation (?:44|45)|registered managers?|(?:un)?registered (?:homes?|provision|placements?)",
+        r"regulat(?:or|ory|ions)",
+    ),
+    # Family hardship as a systemic pressure, not a judgement on parents.
+    "poverty": (
+        r"poverty|cost of living|hardship|debts?",
+        r"food ?banks?|vouchers?|(?:section17|emergency|hardship|cash) payments?",
+        r"no money|(?:gas|electric(?:ity)?|heating) (?:meter|bills?|cut off)|no heating",
+        r"overcrowd(?:ed|ing)|temporary accommodation|bed and breakfast",
+    ),
     # Personal details going to the wrong place: common near misses in any service.
     "data_breach": (
         r"data breach(?:es)?|breach(?:ed|es)? (?:of )?(?:confidentiality|data)",
@@ -847,6 +880,10 @@ CONCEPT_TITLES: dict[str, str] = {
     "harmful_practices": "Harmful practices and radicalisation",
     "pre_birth": "Pre-birth and newborns",
     "data_breach": "Data breaches",
+    "delegated_authority": "Delegated authority and consent",
+    "carer_support": "Supporting foster carers",
+    "inspection_regulation": "Inspection and regulation",
+    "poverty": "Poverty and hardship",
 }
 
 

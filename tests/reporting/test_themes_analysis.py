@@ -97,6 +97,10 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         ("Mum kept cancelling visits and we took her word that things were fine.", "family_engagement", None),
         ("His initial health assessment was late and his medication ran out.", "health_care", None),
         ("The UASC's age assessment was disputed and the Home Office lost his papers.", "immigration", None),
+        ("The carers had no delegated authority to sign for the school trip.", "delegated_authority", None),
+        ("The family had no heating and were using a food bank.", "poverty", None),
+        ("Nobody asked him what he wanted; he has never had an advocate.", "child_voice", None),
+        ("He was cuckooed and carrying a knife.", "exploitation_missing", None),
         # An allegation against a parent is not an allegation against staff.
         ("The girl made an allegation against her stepfather.", None, "allegations"),
         ("There was an allegation against a foster carer and the LADO was told.", "allegations", None),
