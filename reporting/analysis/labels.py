@@ -155,6 +155,11 @@ _NEGATION_BEFORE = re.compile(
 # Cues that are themselves about a negation ("not our job", "no response") are never negated again.
 _NEGATIVE_CUE = re.compile(r"\bnot\b|\bno\b|n'\?t|n't|never|nobody|no ?one|without|\bnor\b|won|wouldn|can'?t|cannot")
 _NEGATION_REACH = 30
+# A negation flips how a thing was treated ("no one was blamed" is not a blame culture), which is
+# the orientation; it does not change what the report is about: "we didn't check the system" is
+# still about a tool, "nobody shared the minutes" still about information. So only orientation
+# cues are negated; aspect and Learning Together cues count wherever they occur.
+_NEGATABLE_DIMENSIONS = frozenset({"westrum_orientation"})
 
 
 @dataclass(frozen=True)
@@ -213,7 +218,7 @@ def _compile_cue(dim: str, index: int, pattern: str, weight: float) -> _Cue:
         compiled,
         weight,
         tuple(sorted(needles)) if needles else None,
-        negatable=_NEGATIVE_CUE.search(pattern) is None,
+        negatable=dim in _NEGATABLE_DIMENSIONS and _NEGATIVE_CUE.search(pattern) is None,
     )
 
 
@@ -267,7 +272,7 @@ def _score_cues(text: str) -> _CueResult:
     lowered = text.lower()
     present = {needle for needle in _ALL_NEEDLES if needle in lowered}
     # A Westrum cell cue scores both aspect and orientation: match its pattern once.
-    seen: dict[str, list[re.Match[str]]] = {}
+    seen: dict[tuple[str, bool], list[re.Match[str]]] = {}
     for dim in DIMENSIONS:
         dim_scores = np.zeros(len(CHOICES[dim]))
         dim_hits: list[list[_Hit]] = [[] for _ in CHOICES[dim]]
@@ -285,15 +290,16 @@ def _apply_cues(
     cues: Sequence[_Cue],
     dim_scores: np.ndarray,
     dim_hits: list[list[_Hit]],
-    seen: dict[str, list[re.Match[str]]],
+    seen: dict[tuple[str, bool], list[re.Match[str]]],
 ) -> None:
     for cue in cues:
         if cue.needles is not None and present.isdisjoint(cue.needles):
             continue
-        matches = seen.get(cue.pattern.pattern)
+        key = (cue.pattern.pattern, cue.negatable)
+        matches = seen.get(key)
         if matches is None:
             matches = [m for m in cue.pattern.finditer(text) if not (cue.negatable and _negated(text, m.start()))]
-            seen[cue.pattern.pattern] = matches
+            seen[key] = matches
         if not matches:
             continue
         # Repeats add a little: "system" five times says more than once, not five times more.

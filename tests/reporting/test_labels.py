@@ -159,6 +159,17 @@ def test_negated_blame_is_not_pathological_evidence() -> None:
     assert all("No one was blamed" in phrase or "blamed" not in phrase for phrase in result.evidence)
 
 
+def test_negation_changes_the_orientation_but_not_what_the_report_is_about() -> None:
+    # "never" right before the tool cue must not hide that the report is about a tool.
+    result = suggest(LabelInput(text="The worker never opened the database before the visit."))
+    assert result["learning_together"].value == "tools"
+    assert any("database" in phrase for phrase in result["learning_together"].evidence)
+    # ... while a negated orientation cue still does not count for its class.
+    assert suggest(LabelInput(text="Nobody was blamed for the missed visit."))["westrum_orientation"].value != (
+        "pathological"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "dim", "expected"),
     [
