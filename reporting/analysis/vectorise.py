@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 8
+REPRESENTATION_VERSION: int = 9
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -590,7 +590,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "staff_safety": (
         r"lone work(?:ing|er|ers)?",
         r"(?:personal|staff|worker|workers'|my|our|their own) safety",
-        r"threaten(?:ed|ing|s)?|threats?",
+        # Threats to staff, not the risks a child faces.
+        r"threaten(?:ed|ing|s)? (?:to [a-z]+ )?(?:me|us|staff|(?:[a-z]+ ){0,2}(?:workers?|colleagues?))",
+        r"threats? (?:to|against|towards) (?:me|us|staff|(?:[a-z]+ ){0,2}(?:workers?|colleagues?))",
         r"aggressi(?:ve|on)|hostil(?:e|ity)|intimidat(?:e|ed|ing|ion)",
         r"verbal(?:ly)? abus(?:e|ed|ive)",
         r"dogs?",
@@ -649,7 +651,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"restrain(?:t|ts|ed|ing)|physical interventions?|held (?:him|her|them) down",
         r"de ?escalat(?:e|ed|ion|ing)",
         r"(?:challenging|aggressive|violent|risky) behaviours?|behaviour (?:management|support|plans?)",
-        r"sanctions?|consequences",
+        r"sanctions? (?:for|after|on) (?:him|her|them|the young person|the young people|the child)",
     ),
     "harmful_practices": (
         r"female genital mutilation|fgm|forced marriage|honour based",
