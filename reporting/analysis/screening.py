@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -880,77 +879,12 @@ _TIMELESS_CUES: tuple[tuple[str, float], ...] = (
 )
 
 # (pattern, weight, counts only in a text naming a harm, counts as present whatever the sentence's tense)
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """``pattern`` split at the ``|`` that are outside groups and character sets."""
-    parts: list[str] = []
-    depth, start, index, in_set = 0, 0, 0, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_set:
-            in_set = char != "]"
-        elif char == "[":
-            in_set = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index])
-            start = index + 1
-        index += 1
-    parts.append(pattern[start:])
-    return parts
-
-
-@dataclass(frozen=True)
-class _Cue:
-    """A compiled cue. When every alternative of the pattern opens with ``\\b``, the ``\\b`` is taken
-    off and checked in _matches instead: a leading ``\\b`` defeats the regex engine's scan for
-    possible first characters, and with two hundred cues that scan is most of the screen's speed."""
-
-    regex: re.Pattern[str]
-    boundary_checked: bool
-
-    @classmethod
-    def compile(cls, pattern: str) -> _Cue:
-        alternatives = _top_level_alternatives(pattern)
-        if all(alternative.startswith(r"\b") for alternative in alternatives):
-            return cls(re.compile("|".join(alternative[2:] for alternative in alternatives)), True)
-        return cls(re.compile(pattern), False)
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _matches(cue: _Cue, text: str) -> Iterator[re.Match[str]]:
-    """The cue's matches, each starting on a word boundary where the pattern asked for one."""
-    if not cue.boundary_checked:
-        yield from cue.regex.finditer(text)
-        return
-    position = 0
-    while (match := cue.regex.search(text, position)) is not None:
-        start = match.start()
-        before = start > 0 and _is_word(text[start - 1])
-        after = start < len(text) and _is_word(text[start])
-        if before == after:
-            position = start + 1
-            continue
-        yield match
-        position = max(match.end(), start + 1)
-
-
 _LIVE_PATTERNS = (
-    tuple((_Cue.compile(p), w, False, False) for p, w in _LIVE_CUES)
-    + tuple((_Cue.compile(p), w, True, False) for p, w in _UNACTIONED_CUES)
-    + tuple((_Cue.compile(p), w, False, True) for p, w in _TIMELESS_CUES)
+    tuple((re.compile(p), w, False, False) for p, w in _LIVE_CUES)
+    + tuple((re.compile(p), w, True, False) for p, w in _UNACTIONED_CUES)
+    + tuple((re.compile(p), w, False, True) for p, w in _TIMELESS_CUES)
 )
-_RESOLVED_PATTERNS = tuple(_Cue.compile(p) for p in _RESOLVED_CUES)
+_RESOLVED_PATTERNS = tuple(re.compile(p) for p in _RESOLVED_CUES)
 # The cues are written in lower case and run on this folded copy of the text (case-insensitive
 # matching over this many patterns costs twice the time). Same length as the original, so match
 # positions point into the reporter's own text. Curly
@@ -1044,7 +978,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
         if needs_harm and not names_harm:
             continue
         best: tuple[float, int, int] | None = None
-        for match in _matches(pattern, folded):
+        for match in pattern.finditer(folded):
             if sentences.denied(match.start()):
                 continue
             # "She was living with him at the time but was placed the same day" is history, not a live risk.
@@ -1068,7 +1002,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     if _ADULTS_ONLY.search(folded) and not _A_CHILD.search(folded):
         score = 0.0
 
-    resolved = sum(1 for cue in _RESOLVED_PATTERNS if next(_matches(cue, folded), None))
+    resolved = sum(1 for pattern in _RESOLVED_PATTERNS if pattern.search(folded))
     # A resolution phrase only discounts weak signals: a child "fine in the end"
     # in one sentence can still be "at home with him right now" in the next.
     if strongest < 3.0:

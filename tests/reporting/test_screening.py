@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reporting.analysis.screening import Screen, _top_level_alternatives, detect_blame, screen_live_concern
+from reporting.analysis.screening import Screen, detect_blame, screen_live_concern
 
 LIVE = [
     "Dad was released on bail yesterday and the children are still living with him at the flat. "
@@ -993,10 +993,3 @@ def test_papers_and_services_out_of_reach_are_not_a_child_out_of_reach() -> None
     assert not screen_live_concern(text="The chronology is still missing from the file.").flagged
     assert not screen_live_concern(text="I can't get hold of anyone in the legal team.").flagged
     assert screen_live_concern(text="She is still missing and we can't get hold of mum.").flagged
-
-
-def test_cues_still_need_a_word_boundary_where_the_pattern_asked_for_one() -> None:
-    # Cues are compiled without their leading \b for speed; the boundary is checked in code instead.
-    assert _top_level_alternatives(r"\ba(?:b|c)|[|]d|\be") == [r"\ba(?:b|c)", "[|]d", r"\be"]
-    assert screen_live_concern(text="No one has seen the baby since March.").flagged
-    assert not screen_live_concern(text="Casino one has seen the baby since March.").flagged
