@@ -427,6 +427,17 @@ ORIENTATION["generative"] += [
     (r"\b(?:working together|worked together|joined[- ]up)\b", 1.0),
     (r"\b(?:learning|reflective) (?:culture|conversation|discussion)\b", 1.5),
 ]
+# Plain words of a performance-oriented outcome (people thanked or listened to, things fixed or
+# better). Each is only a hint, well under any specific cue, but on the development half they
+# were the one family of common words whose precision for "generative" was well above its base
+# rate (pathological and bureaucratic everyday words were not, and are left out), and they reach
+# reports that name a good outcome in words no specific cue covers. Negated uses ("nothing has
+# improved") are dropped like any orientation cue.
+ORIENTATION["generative"] += [
+    (r"\b(?:thank\w*|grateful|appreciat\w+|prais\w+|welcom\w+|listened|supportive|encourag\w+|reassur\w+)\b", 0.7),
+    (r"\b(?:improv\w+|better|works well|worked well|helpful|useful|positive|good practice|proactive\w*)\b", 0.5),
+    (r"\b(?:fixed|resolved|sorted|changed|introduced|set up|trialled|piloted|adopted)\b", 0.4),
+]
 ORIENTATION["pathological"] += [
     (r"\b(?:told off|tell(?:ing)? off|hauled|carpeted|reprimand\w*|shouted at|snapped at)\b", 2.5),
     (r"\b(?:kept (?:quiet|my head down|it quiet)|keep (?:quiet|my head down|your head down))\b", 2.5),

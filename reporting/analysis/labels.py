@@ -148,12 +148,15 @@ _FACTOR_KEYWORDS: tuple[tuple[str, str, float], ...] = (
 )
 
 
-# Words that, shortly before a cue, say the opposite: "no one was blamed", "wasn't thanked".
+# Words that, shortly before a cue, say the opposite: "no one was blamed", "wasn't thanked",
+# "nothing has improved".
 _NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:not|no|never|nobody|no one|none|without|nor)|n'?t)\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE
+    r"(?:\b(?:not|no|never|nobody|no one|none|nothing|without|nor)|n'?t)\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE
 )
 # Cues that are themselves about a negation ("not our job", "no response") are never negated again.
-_NEGATIVE_CUE = re.compile(r"\bnot\b|\bno\b|n'\?t|n't|never|nobody|no ?one|without|\bnor\b|won|wouldn|can'?t|cannot")
+_NEGATIVE_CUE = re.compile(
+    r"\bnot\b|\bno\b|\bnothing\b|n'\?t|n't|never|nobody|no ?one|without|\bnor\b|won|wouldn|can'?t|cannot"
+)
 _NEGATION_REACH = 30
 # A negation flips how a thing was treated ("no one was blamed" is not a blame culture), which is
 # the orientation; it does not change what the report is about: "we didn't check the system" is

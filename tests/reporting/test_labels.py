@@ -159,6 +159,22 @@ def test_negated_blame_is_not_pathological_evidence() -> None:
     assert all("No one was blamed" in phrase or "blamed" not in phrase for phrase in result.evidence)
 
 
+def test_a_good_outcome_in_plain_words_reads_as_generative() -> None:
+    text = (
+        "The carer said the contact times clashed with school. The rota was sorted and the arrangement "
+        "is working better for the children."
+    )
+    result = suggest(LabelInput(text=text))["westrum_orientation"]
+    assert result.value == "generative"
+    assert all(phrase in text for phrase in result.evidence)
+    assert any("sorted" in phrase or "better" in phrase for phrase in result.evidence)
+
+
+def test_nothing_improving_is_not_a_good_outcome() -> None:
+    result = suggest(LabelInput(text="Nothing has improved since I raised it."))["westrum_orientation"]
+    assert result.value != "generative"
+
+
 def test_negation_changes_the_orientation_but_not_what_the_report_is_about() -> None:
     # "never" right before the tool cue must not hide that the report is about a tool.
     result = suggest(LabelInput(text="The worker never opened the database before the visit."))
