@@ -23,11 +23,12 @@ can be in one organisation theme and one theme per partnership. Builds and
 panel primitives work the same way for both; ``Theme.member_reports()`` reads
 either. Every primitive refreshes the affected themes' summary, size and dates
 in its own transaction (``refresh_theme_summaries``), so pages read
-``Theme.summary`` rather than scanning reports; keywords, excerpts and titles
-change only in a build. ``process_report`` runs for every new report and must
-stay cheap however large a theme grows, so it only marks the themes it touched
-``summary_stale``; ``refresh_stale_theme_summaries`` (a periodic task) brings
-them up to date within a minute or so.
+``Theme.summary`` rather than scanning reports. ``process_report`` runs for
+every new report and must stay cheap however large a theme grows, so it only
+marks the themes it touched ``summary_stale``; ``refresh_stale_theme_summaries``
+(a periodic task) brings them up to date within a minute or so, keywords and
+automatic titles included (a panel's title is kept). Merges and splits mark
+their themes stale for the same reason. Excerpts change only in a build.
 
 Nothing here logs or prints report text.
 """
@@ -41,6 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
+import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -543,6 +545,8 @@ def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
     lock serialises runs, and two runs may at worst recompute a theme twice.)
     """
     ids = list(Theme.objects.filter(summary_stale=True).order_by("pk").values_list("pk", flat=True)[:limit])
+    # One sample of each scope's reports serves all its themes in this run.
+    corpora: dict[tuple[int | None, int | None], _Corpus] = {}
     refreshed = 0
     for theme_id in ids:
         try:
@@ -551,6 +555,7 @@ def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
                 if not list(claimed.values_list("pk", flat=True)):
                     continue  # another run has it, or has done it
                 refresh_theme_summaries([theme_id])
+                refresh_theme_keywords(theme_id, corpora=corpora)
                 Theme.objects.filter(pk=theme_id).update(summary_stale=False)
         except Exception as exc:
             # The exception type only: a message could quote report data.
@@ -558,6 +563,126 @@ def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
             continue
         refreshed += 1
     return refreshed
+
+
+# --------------------------------------------------------------------------- keywords between builds
+#: A refresh measures a theme's keywords against at most this many of its
+#: scope's reports (the lowest ids: a fixed sample, random as ids are UUIDs)
+#: and reads at most this many of its members. Within these bounds it reads
+#: them all, and the keywords are the ones a build of the same members would give.
+KEYWORD_CORPUS_LIMIT = 5_000
+KEYWORD_MEMBER_LIMIT = 2_000
+#: As in the build (``reporting.analysis.themes.build_themes``).
+TOP_FEATURES = 40
+REPRESENTATIVES = 10
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """What a theme's keywords are measured against: the scope's idf and the
+    mean weighted row, over every hashed column (plain arrays)."""
+
+    idf: np.ndarray
+    concept_mask: np.ndarray
+    column_mean: np.ndarray
+
+
+def _corpus(blobs: Sequence[bytes]) -> _Corpus:
+    """The build's weighting over these reports (``engine._tfidf`` with their
+    idf); uncompacted, which changes no weight. Plain data, no ORM."""
+    counts = vz.stack_blobs(blobs)
+    idf = engine._idf(counts)
+    mask = engine._concept_mask(np.arange(counts.shape[1], dtype=np.int32))
+    weighted = engine._tfidf(counts, idf, mask)
+    return _Corpus(idf, mask, np.asarray(weighted.mean(axis=0)).ravel() + 1e-9)
+
+
+def describe_members(members: Sequence[tuple[Any, bytes]], corpus: _Corpus) -> engine.BuiltTheme:
+    """The theme these members make, described as the build describes its
+    themes: its most distinctive hashed features (the build's score: mean
+    weight times its log ratio to the corpus mean) and its most typical
+    members, which the build ranks in its LSA projection and this ranks by
+    cosine to the members' mean weighted row. Plain data, no ORM; what
+    ``engine.keywords`` and ``engine.theme_title`` need."""
+    ids = [pk for pk, _blob in members]
+    weighted = engine._tfidf(vz.stack_blobs(blob for _pk, blob in members), corpus.idf, corpus.concept_mask)
+    mean = np.asarray(weighted.mean(axis=0)).ravel()
+    score = mean * np.log(mean / corpus.column_mean + 1e-9).clip(min=0)
+    scored = np.flatnonzero(score > 0)
+    top = scored[np.argsort(-score[scored], kind="stable")[:TOP_FEATURES]]
+    similarity = np.asarray(weighted @ mean).ravel()
+    order = np.argsort(-similarity, kind="stable")
+    return engine.BuiltTheme(
+        key=0,
+        id=None,
+        member_ids=tuple(ids[i] for i in order),
+        similarities=tuple(float(similarity[i]) for i in order),
+        representative_ids=tuple(ids[i] for i in order[:REPRESENTATIVES]),
+        top_features=tuple(int(c) for c in top),
+    )
+
+
+def _current_blobs(rows: Iterable[tuple[Any, Any]]) -> list[tuple[Any, bytes]]:
+    """Stored representations of the current version (a report processed
+    before a vectoriser change waits for the next build to be re-vectorised)."""
+    blobs = [(pk, bytes(rep)) for pk, rep in rows if rep is not None]
+    return [(pk, blob) for pk, blob in blobs if vz.representation_version(blob) == vz.REPRESENTATION_VERSION]
+
+
+def _scope_corpus(theme: Theme) -> _Corpus:
+    """A sample of the reports a build of the theme's scope would cluster:
+    not near-duplicates, not excluded by a panel."""
+    reports = Report.objects.filter(duplicate_of__isnull=True, representation__isnull=False)
+    if theme.partnership_id is not None:
+        excluded = ThemeMembership.objects.filter(partnership_id=theme.partnership_id, excluded=True)
+        reports = reports.filter(organisation__partnerships=theme.partnership_id).exclude(
+            pk__in=excluded.values("report_id")
+        )
+    else:
+        reports = reports.filter(organisation_id=cast(int, theme.organisation_id), theme_excluded=False)
+    rows = reports.order_by("pk").values_list("pk", "representation")[:KEYWORD_CORPUS_LIMIT]
+    return _corpus([blob for _pk, blob in _current_blobs(rows)])
+
+
+def refresh_theme_keywords(
+    theme_id: int, *, corpora: dict[tuple[int | None, int | None], _Corpus] | None = None
+) -> None:
+    """Recompute a theme's keywords from its current members with the build's
+    own functions, and its title too unless a panel chose it.
+
+    Between builds, reports join themes one by one; without this a theme's
+    keywords would describe it as it was at the last build. ``corpora`` caches
+    each scope's statistics across the themes of one run. Bounded by
+    ``KEYWORD_CORPUS_LIMIT`` and ``KEYWORD_MEMBER_LIMIT`` reads however large
+    the scope or theme. A theme left with no members keeps its words.
+    """
+    theme = Theme.objects.only("pk", "organisation_id", "partnership_id", "title", "title_locked").get(pk=theme_id)
+    rows = (
+        theme.member_reports()
+        .filter(duplicate_of__isnull=True)
+        .order_by("pk")
+        .values_list("pk", "representation")[:KEYWORD_MEMBER_LIMIT]
+    )
+    members = _current_blobs(rows)
+    if not members:
+        return
+    scope_key = (theme.organisation_id, theme.partnership_id)
+    if corpora is None:
+        corpora = {}
+    if scope_key not in corpora:
+        corpora[scope_key] = _scope_corpus(theme)
+    built = describe_members(members, corpora[scope_key])
+    texts: dict[Any, tuple[str, str, str]] = {
+        pk: (narrative, what_would_help, "")
+        for pk, narrative, what_would_help in Report.objects.filter(pk__in=built.representative_ids).values_list(
+            "pk", "narrative", "what_would_help"
+        )
+    }
+    words = engine.keywords(built, texts)
+    changes: dict[str, Any] = {"keywords": words}
+    if not theme.title_locked:
+        changes["title"] = engine.theme_title(built, words)
+    Theme.objects.filter(pk=theme.pk).update(**changes)
 
 
 def build_themes_for_scope(
@@ -825,6 +950,8 @@ def merge_themes(*, actor: User | None, target: Theme, others: Sequence[Theme]) 
         target.membership_locked = True
         target.save(update_fields=["membership_locked"])
         refresh_theme_summaries([target.pk, *(o.pk for o in others)])
+        # Keywords and an automatic title follow the new members at the next refresh.
+        mark_theme_summaries_stale([target.pk])
         target.refresh_from_db()
         _audit(
             actor=actor,
@@ -864,6 +991,8 @@ def split_theme(*, actor: User | None, theme: Theme, report_ids: Sequence[Any], 
         theme.membership_locked = True
         theme.save(update_fields=["membership_locked"])
         refresh_theme_summaries([theme.pk, new.pk])
+        # Keywords follow the new members at the next refresh (the new theme has none yet).
+        mark_theme_summaries_stale([theme.pk, new.pk])
         theme.refresh_from_db()
         new.refresh_from_db()
         ThemeLineage.objects.create(parent=theme, child=new, kind=ThemeLineage.Kind.SPLIT, by_panel=True)

@@ -509,3 +509,130 @@ def test_a_split_of_near_duplicates_survives_a_rebuild(organisation: Organisatio
 
     assert {_theme_of(r) for r in copies} == {new.pk}
     assert _theme_of(original) == court.pk
+
+
+# --- keywords follow new members between builds ---------------------------------------------------
+
+# Invented: court reports about one new thing, the video link, that no report had before the build.
+VIDEO_LINK = [
+    "The video link to court failed so the hearing went ahead without the parents.",
+    "Nobody tested the video link before the hearing and the judge adjourned it.",
+    "The video link dropped twice during the hearing and the guardian could not hear the evidence.",
+    "No room had a working video link for the remote hearing, so the social worker joined by phone.",
+    "The court sent the video link to the wrong email address, so the hearing started late.",
+    "Mum could not join the video link hearing from the contact centre because the wifi failed.",
+    "The video link froze while the judge gave directions and nobody knew what had been ordered.",
+    "The hearing was moved to a video link at short notice and the interpreter could not join it.",
+]
+
+
+def _grow_between_builds(theme: Theme, organisation: Organisation) -> list[Report]:
+    """New reports that joined ``theme`` after the build, as processing places them."""
+    joined = []
+    for n, line in enumerate(VIDEO_LINK):
+        report = ReportFactory(organisation=organisation, narrative=line, what_would_help="", source_reference=f"v{n}")
+        services.process_report(report_id=report.pk)
+        joined.append(report)
+    if theme.partnership_id is None:
+        Report.objects.filter(pk__in=[r.pk for r in joined]).update(theme=theme)
+    else:
+        for report in joined:
+            services._place_in_partnership(
+                partnership_id=theme.partnership_id,
+                report_id=report.pk,
+                theme_id=theme.pk,
+                pinned=False,
+                excluded=False,
+            )
+    services.mark_theme_summaries_stale([theme.pk])
+    return joined
+
+
+def _built_scope(organisation: Organisation, scope: str) -> dict[str, object]:
+    if scope == "organisation":
+        return {"organisation": organisation}
+    partnership = PartnershipFactory()
+    partnership.organisations.add(organisation)
+    return {"partnership": partnership}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("scope", ["organisation", "partnership"])
+def test_the_refresh_recomputes_keywords_and_the_automatic_title_of_a_theme_that_grew(
+    organisation: Organisation, scope: str
+) -> None:
+    reports = _reports(organisation)
+    owner = _built_scope(organisation, scope)
+    services.build_themes_for_scope(**owner)  # type: ignore[arg-type]
+    court = next(t for t in Theme.objects.filter(**owner, retired_at__isnull=True) if "court" in t.keywords)
+    assert court.member_reports().filter(pk=reports["court"][0].pk).exists()
+    assert not any("video" in word for word in court.keywords)
+    untouched = {t.pk: (t.title, t.keywords) for t in Theme.objects.filter(**owner).exclude(pk=court.pk)}
+
+    _grow_between_builds(court, organisation)
+    assert services.refresh_stale_theme_summaries() == 1
+
+    court.refresh_from_db()
+    assert any("video" in word for word in court.keywords), court.keywords
+    assert "court" in court.keywords or "hearing" in court.keywords  # still the same theme
+    assert court.size == 16 and not court.summary_stale
+    # An automatic title is made as a build makes it: from the new keywords.
+    assert court.title.split(": ")[-1].split(", ")[0].lower() in court.keywords
+    assert {t.pk: (t.title, t.keywords) for t in Theme.objects.filter(**owner).exclude(pk=court.pk)} == untouched
+
+
+@pytest.mark.django_db
+def test_the_refresh_keeps_a_title_the_panel_chose(organisation: Organisation, panel_member: User) -> None:
+    reports = _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    court = Theme.objects.get(pk=_theme_of(reports["court"][0]))
+    services.rename_theme(actor=panel_member, theme=court, title="Court statements written at night")
+
+    _grow_between_builds(court, organisation)
+    services.refresh_stale_theme_summaries()
+
+    court.refresh_from_db()
+    assert any("video" in word for word in court.keywords)
+    assert (court.title, court.title_locked) == ("Court statements written at night", True)
+
+
+@pytest.mark.django_db
+def test_unchanged_members_keep_the_builds_keywords(organisation: Organisation) -> None:
+    _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    built = {t.pk: set(t.keywords) for t in Theme.objects.filter(retired_at__isnull=True)}
+    Theme.objects.update(summary_stale=True)
+    services.refresh_stale_theme_summaries()
+    for theme in Theme.objects.filter(retired_at__isnull=True):
+        # The same distinctive words; where two read equally well, either may be shown.
+        assert len(set(theme.keywords) & built[theme.pk]) >= len(built[theme.pk]) - 2, theme.keywords
+
+
+@pytest.mark.django_db
+def test_one_run_reads_a_scopes_reports_once_for_all_its_themes(
+    organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    stale = Theme.objects.filter(retired_at__isnull=True).update(summary_stale=True)
+    assert stale >= 2
+    reads = []
+    real = services._scope_corpus
+    monkeypatch.setattr(services, "_scope_corpus", lambda theme: reads.append(theme.pk) or real(theme))
+    assert services.refresh_stale_theme_summaries() == stale
+    assert len(reads) == 1
+
+
+@pytest.mark.django_db
+def test_a_split_theme_gets_keywords_at_the_next_refresh(organisation: Organisation, panel_member: User) -> None:
+    reports = _reports(organisation)
+    services.build_themes_for_scope(organisation=organisation)
+    court = Theme.objects.get(pk=_theme_of(reports["court"][0]))
+    moved = [r.pk for r in reports["court"][:4] if _theme_of(r) == court.pk]
+    new = services.split_theme(actor=panel_member, theme=court, report_ids=moved, title="Late statements")
+    assert new.keywords == [] and Theme.objects.get(pk=new.pk).summary_stale
+
+    services.refresh_stale_theme_summaries()
+
+    new.refresh_from_db()
+    assert new.keywords and new.title == "Late statements"
