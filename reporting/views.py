@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -70,9 +71,10 @@ RECEIPT_TOKEN_SALT = "lantern.receipt"  # noqa: S105 - a signing salt, not a sec
 RECEIPT_TOKEN_MAX_AGE = 30 * 60
 # One report per preview: a refresh or a double click on "Send" must not file
 # the same report twice. The nonce is signed so it cannot be invented, and
-# spent in the cache (shared between processes when Redis is configured).
+# spent in the cache, which every process shares (Redis, else the database).
 SUBMISSION_TOKEN_SALT = "lantern.submission"  # noqa: S105 - a signing salt, not a secret
-SUBMISSION_TOKEN_MAX_AGE = 24 * 60 * 60
+_DAY = 24 * 60 * 60
+SUBMISSION_TOKEN_MAX_AGE = _DAY
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9 _/'-]*\]")
 LEARNING_PER_PAGE = 10
 # Fields the re-sign-in step must not echo back into the page.
@@ -311,9 +313,19 @@ def _spend_submission_token(token: str) -> str | None:
         nonce = signing.loads(token, salt=SUBMISSION_TOKEN_SALT, max_age=SUBMISSION_TOKEN_MAX_AGE)
     except signing.BadSignature:
         return None
-    if not isinstance(nonce, str) or not cache.add(_nonce_key(nonce), 1, timeout=SUBMISSION_TOKEN_MAX_AGE):
+    if not isinstance(nonce, str) or not cache.add(_nonce_key(nonce), 1, timeout=_until_end_of_tomorrow()):
         return None
     return nonce
+
+
+def _until_end_of_tomorrow() -> float:
+    """Seconds until the end of tomorrow (UTC): longer than a token lives, and
+    the spent-token entry's expiry, which the cache stores, is a midnight, not
+    the moment the report was filed (an anonymous report's time of day must not
+    be recoverable from anything kept). Half a second past midnight, as the
+    database cache truncates expiries to whole seconds."""
+    now = time.time()
+    return (now // _DAY + 2) * _DAY + 0.5 - now
 
 
 # --- The receipt ------------------------------------------------------------------------

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from reporting.choices import IdentityMode, ReportStatus
 from reporting.models import (
@@ -317,6 +320,20 @@ def test_sending_twice_files_one_report(login: Login, reporter: User) -> None:
     again = client.post(reverse("new_report"), report_data(step="send", submission_token=token))
     assert again.status_code == 409
     assert Report.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_spent_token_kept_in_the_cache_expires_at_a_midnight(login: Login, reporter: User) -> None:
+    """The cache table is stored like any other (the database cache when there is
+    no Redis): its expiry must not be the moment an anonymous report was filed."""
+    _preview_then_send(login(reporter))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM lantern_cache")
+        expiries = [row[0] for row in cursor.fetchall()]
+    assert len(expiries) == 1
+    expires = expiries[0] if isinstance(expiries[0], dt.datetime) else dt.datetime.fromisoformat(str(expiries[0]))
+    assert (expires.hour, expires.minute, expires.second) == (0, 0, 0)
+    assert dt.timedelta(days=1) < expires.replace(tzinfo=dt.UTC) - timezone.now() <= dt.timedelta(days=2)
 
 
 @pytest.mark.django_db
