@@ -42,7 +42,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, cast
 
-import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -546,7 +545,7 @@ def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
     """
     ids = list(Theme.objects.filter(summary_stale=True).order_by("pk").values_list("pk", flat=True)[:limit])
     # One sample of each scope's reports serves all its themes in this run.
-    corpora: dict[tuple[int | None, int | None], _Corpus] = {}
+    corpora: dict[tuple[int | None, int | None], engine.KeywordCorpus] = {}
     refreshed = 0
     for theme_id in ids:
         try:
@@ -572,54 +571,6 @@ def refresh_stale_theme_summaries(*, limit: int = STALE_REFRESH_BATCH) -> int:
 #: them all, and the keywords are the ones a build of the same members would give.
 KEYWORD_CORPUS_LIMIT = 5_000
 KEYWORD_MEMBER_LIMIT = 2_000
-#: As in the build (``reporting.analysis.themes.build_themes``).
-TOP_FEATURES = 40
-REPRESENTATIVES = 10
-
-
-@dataclass(frozen=True)
-class _Corpus:
-    """What a theme's keywords are measured against: the scope's idf and the
-    mean weighted row, over every hashed column (plain arrays)."""
-
-    idf: np.ndarray
-    concept_mask: np.ndarray
-    column_mean: np.ndarray
-
-
-def _corpus(blobs: Sequence[bytes]) -> _Corpus:
-    """The build's weighting over these reports (``engine._tfidf`` with their
-    idf); uncompacted, which changes no weight. Plain data, no ORM."""
-    counts = vz.stack_blobs(blobs)
-    idf = engine._idf(counts)
-    mask = engine._concept_mask(np.arange(counts.shape[1], dtype=np.int32))
-    weighted = engine._tfidf(counts, idf, mask)
-    return _Corpus(idf, mask, np.asarray(weighted.mean(axis=0)).ravel() + 1e-9)
-
-
-def describe_members(members: Sequence[tuple[Any, bytes]], corpus: _Corpus) -> engine.BuiltTheme:
-    """The theme these members make, described as the build describes its
-    themes: its most distinctive hashed features (the build's score: mean
-    weight times its log ratio to the corpus mean) and its most typical
-    members, which the build ranks in its LSA projection and this ranks by
-    cosine to the members' mean weighted row. Plain data, no ORM; what
-    ``engine.keywords`` and ``engine.theme_title`` need."""
-    ids = [pk for pk, _blob in members]
-    weighted = engine._tfidf(vz.stack_blobs(blob for _pk, blob in members), corpus.idf, corpus.concept_mask)
-    mean = np.asarray(weighted.mean(axis=0)).ravel()
-    score = mean * np.log(mean / corpus.column_mean + 1e-9).clip(min=0)
-    scored = np.flatnonzero(score > 0)
-    top = scored[np.argsort(-score[scored], kind="stable")[:TOP_FEATURES]]
-    similarity = np.asarray(weighted @ mean).ravel()
-    order = np.argsort(-similarity, kind="stable")
-    return engine.BuiltTheme(
-        key=0,
-        id=None,
-        member_ids=tuple(ids[i] for i in order),
-        similarities=tuple(float(similarity[i]) for i in order),
-        representative_ids=tuple(ids[i] for i in order[:REPRESENTATIVES]),
-        top_features=tuple(int(c) for c in top),
-    )
 
 
 def _current_blobs(rows: Iterable[tuple[Any, Any]]) -> list[tuple[Any, bytes]]:
@@ -629,7 +580,7 @@ def _current_blobs(rows: Iterable[tuple[Any, Any]]) -> list[tuple[Any, bytes]]:
     return [(pk, blob) for pk, blob in blobs if vz.representation_version(blob) == vz.REPRESENTATION_VERSION]
 
 
-def _scope_corpus(theme: Theme) -> _Corpus:
+def _scope_corpus(theme: Theme) -> engine.KeywordCorpus:
     """A sample of the reports a build of the theme's scope would cluster:
     not near-duplicates, not excluded by a panel."""
     reports = Report.objects.filter(duplicate_of__isnull=True, representation__isnull=False)
@@ -641,11 +592,11 @@ def _scope_corpus(theme: Theme) -> _Corpus:
     else:
         reports = reports.filter(organisation_id=cast(int, theme.organisation_id), theme_excluded=False)
     rows = reports.order_by("pk").values_list("pk", "representation")[:KEYWORD_CORPUS_LIMIT]
-    return _corpus([blob for _pk, blob in _current_blobs(rows)])
+    return engine.keyword_corpus([blob for _pk, blob in _current_blobs(rows)])
 
 
 def refresh_theme_keywords(
-    theme_id: int, *, corpora: dict[tuple[int | None, int | None], _Corpus] | None = None
+    theme_id: int, *, corpora: dict[tuple[int | None, int | None], engine.KeywordCorpus] | None = None
 ) -> None:
     """Recompute a theme's keywords from its current members with the build's
     own functions, and its title too unless a panel chose it.
@@ -671,7 +622,7 @@ def refresh_theme_keywords(
         corpora = {}
     if scope_key not in corpora:
         corpora[scope_key] = _scope_corpus(theme)
-    built = describe_members(members, corpora[scope_key])
+    built = engine.describe_members(members, corpora[scope_key])
     texts: dict[Any, tuple[str, str, str]] = {
         pk: (narrative, what_would_help, "")
         for pk, narrative, what_would_help in Report.objects.filter(pk__in=built.representative_ids).values_list(

@@ -92,6 +92,10 @@ LINEAGE_SHARE: float = 0.2
 #: Terms kept per sparse centroid of the stored assignment model.
 CENTROID_TERMS: int = 400
 BATCH: int = 50_000
+#: Distinctive features kept per theme (keywords are chosen from them) and
+#: most typical members kept as candidates for its excerpts.
+TOP_FEATURES: int = 40
+REPRESENTATIVES: int = 10
 
 
 # ----------------------------------------------------------------------------
@@ -604,17 +608,14 @@ def build_themes(
         if len(rows) == 0:
             continue
         order = rows[np.argsort(-sim[rows])]
-        mean = np.asarray(x[rows].mean(axis=0)).ravel()
-        score = mean * np.log(mean / col_mean + 1e-9).clip(min=0)
-        top = np.argsort(-score)[:40]
-        top = top[score[top] > 0]
+        top = _distinctive(np.asarray(x[rows].mean(axis=0)).ravel(), col_mean)
         themes.append(
             BuiltTheme(
                 key=key,
                 id=identity.get(c),
                 member_ids=tuple(ids[i] for i in order),
                 similarities=tuple(float(sim[i]) for i in order),
-                representative_ids=tuple(ids[i] for i in order[:10]),
+                representative_ids=tuple(ids[i] for i in order[:REPRESENTATIVES]),
                 top_features=tuple(int(columns[t]) for t in top),
             )
         )
@@ -626,6 +627,55 @@ def build_themes(
         model=model,
         k_candidates=tuple(scores),
         chosen_k=chosen_k,
+    )
+
+
+def _distinctive(mean: np.ndarray, col_mean: np.ndarray) -> np.ndarray:
+    """Columns most distinctive of a group whose mean weighted row is ``mean``:
+    mean weight times its log ratio to the corpus mean, best first, positive only."""
+    score = mean * np.log(mean / col_mean + 1e-9).clip(min=0)
+    top = np.argsort(-score, kind="stable")[:TOP_FEATURES]
+    return top[score[top] > 0]
+
+
+@dataclass(frozen=True)
+class KeywordCorpus:
+    """What a group's keywords are measured against between builds: the scope's
+    idf and mean weighted row over every hashed column."""
+
+    idf: np.ndarray
+    concept_mask: np.ndarray
+    column_mean: np.ndarray
+
+
+def keyword_corpus(blobs: Sequence[bytes]) -> KeywordCorpus:
+    """The build's weighting over these stored representations (uncompacted,
+    which changes no weight)."""
+    counts = vz.stack_blobs(blobs)
+    idf = _idf(counts)
+    mask = _concept_mask(np.arange(counts.shape[1], dtype=np.int32))
+    weighted = _tfidf(counts, idf, mask)
+    return KeywordCorpus(idf, mask, np.asarray(weighted.mean(axis=0)).ravel() + 1e-9)
+
+
+def describe_members(members: Sequence[tuple[DocId, bytes]], corpus: KeywordCorpus) -> BuiltTheme:
+    """A group of reports described as a build describes a theme (for ``keywords``
+    and ``theme_title``): the same distinctive features, and its most typical
+    members, which the build ranks in its LSA projection and this ranks by cosine
+    to the members' mean weighted row. Used to keep a theme's keywords current
+    as reports join it between builds."""
+    ids = [pk for pk, _blob in members]
+    weighted = _tfidf(vz.stack_blobs(blob for _pk, blob in members), corpus.idf, corpus.concept_mask)
+    mean = np.asarray(weighted.mean(axis=0)).ravel()
+    similarity = np.asarray(weighted @ mean).ravel()
+    order = np.argsort(-similarity, kind="stable")
+    return BuiltTheme(
+        key=0,
+        id=None,
+        member_ids=tuple(ids[i] for i in order),
+        similarities=tuple(float(similarity[i]) for i in order),
+        representative_ids=tuple(ids[i] for i in order[:REPRESENTATIVES]),
+        top_features=tuple(int(c) for c in _distinctive(mean, corpus.column_mean)),
     )
 
 
