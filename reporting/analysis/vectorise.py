@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 9
+REPRESENTATION_VERSION: int = 10
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -138,6 +138,18 @@ _ACRONYMS: dict[str, str] = {
     r"dols": "deprivation of liberty",
     r"dbs": "disclosure and barring check",
     r"csc": "children's social care",
+    r"nai": "non accidental injury",
+    r"fii": "fabricated or induced illness",
+    r"sudi": "sudden unexpected death infancy",
+    r"cdop": "child death overview panel",
+    r"hsb": "harmful sexual behaviour",
+    r"ppns?": "police notification",
+    r"dol": "deprivation of liberty",
+    r"pams": "parenting assessment",
+    r"sdq": "strengths and difficulties questionnaire",
+    r"fdac": "family drug and alcohol court",
+    r"cpps?": "child protection plan",
+    r"pfa": "preparing for adulthood",
 }
 
 #: Acronyms that are also ordinary English words ("it", "send", "dash", "la",
@@ -315,8 +327,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "placement": (
         r"placements?",
-        r"foster(?:ing)? carers?|carers?(?! assessment)",
-        r"foster(?:ing)?",
+        r"foster(?:ing)? carers?|(?<!young )(?<!male )carers?(?! assessment)",
+        # A private fostering arrangement is made by a parent, not the local authority.
+        r"(?<!private )(?<!privately )foster(?:ing)?",
         r"residential",
         r"children'?s homes?",
         # A child's move between homes, not anyone moving anything.
@@ -330,6 +343,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"emergency placements?",
         r"supported accommodation|semi independent",
         r"respite",
+        r"(?:separated|split up) from (?:his|her|their) (?:siblings?|brothers?|sisters?)|placed (?:apart|separately)",
+        r"sibling (?:assessments?|groups?)|together or apart",
         r"kinship|connected persons?",
         r"special guardianship order",
     ),
@@ -383,6 +398,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"violen(?:t|ce)",
         r"non molestation|injunction|bail conditions?",
         r"refuge",
+        r"operation encompass",
         r"victims?",
         r"safety plan",
         r"domestic violence disclosure scheme",
@@ -396,7 +412,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"lessons? learn(?:ed|t)",
         r"learn(?:ing|t|ed)?(?! disabilit)",
         r"blam(?:e|ed|ing)|defensive(?:ness)?",
-        r"suspend(?:ed|sion)",
+        # A member of staff suspended, not a pupil suspended from school.
+        r"suspend(?:ed|sion)(?! from school)",
         r"disciplinar(?:y|ies)",
         r"(?:internal|hr|disciplinary) investigations?",
         r"debrief(?:s|ed|ing)?|huddles?",
@@ -431,7 +448,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"overdose|self harm|suicid(?:e|al)",
         r"child mental health service",
         r"depress(?:ed|ion)|anxiety|psycho(?:sis|tic)|eating disorders?|sectioned|mental health act",
-        r"crisis (?:team|line)|(?:mental health|psychiatric) (?:beds?|wards?|admissions?)",
+        r"crisis (?:team|line)|(?:mental health|psychiatric) (?:beds?|wards?|admissions?)|tier 4",
     ),
     "exploitation_missing": (
         # A child going missing, not missing information.
@@ -453,6 +470,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"short breaks?",
         r"transitions?",
         r"wheelchair|complex needs|medical needs",
+        r"direct payments?|personal budgets?|continuing (?:health )?care|occupational therap(?:y|ists?)",
+        r"(?:home )?adaptations|hoists?|specialist equipment|preparing for adulthood",
     ),
     "care_leaving": (
         r"care leavers?",
@@ -464,6 +483,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"housing|homeless(?:ness)?",
         r"(?:welfare |housing )?benefits? (?:claims?|sanctions?|stopped|cut)|universal credit",
         r"turn(?:ed|s|ing)? 18|18th birthday",
+        r"local offer|staying close|setting up home|leaving care grant|council tax",
+        r"universit(?:y|ies)|apprenticeships?|bursar(?:y|ies)|independen(?:t living|ce skills)",
+        r"transitional safeguarding",
     ),
     "out_of_hours": (
         r"out of hours",
@@ -489,6 +511,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"injur(?:y|ies|ed)",
         r"fractur(?:e|es|ed)",
         r"child protection medical|medicals?",
+        r"non ?mobile|non accidental injur(?:y|ies)|head injur(?:y|ies)|skeletal surveys?|shaken",
+        r"fabricated or induced illness|perplexing presentations?",
+        r"physical(?:ly)? (?:abuse|abused|chastisement|punishment)|smack(?:ed|ing)|hit (?:him|her|them) with",
         r"hospital",
         r"emergency department hospital",
     ),
@@ -500,6 +525,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"cost(?:s)?",
         r"(?:budget|funding|service|spending) cuts?|cuts? (?:to|in) (?:the )?(?:budget|funding|services?)",
         r"admin(?:istrator|istration)?s?",
+        # The panels that decide on money and placements: waiting for them is a common delay.
+        r"(?:resource|resources|funding|placement|high cost|joint funding|complex case|access to resources) panels?",
         r"business support",
     ),
     "education": (
@@ -510,6 +537,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"not in education employment training",
         r"part time timetables?|reduced timetables?|alternative provision|pupil referral unit",
         r"school places?|school admissions?|(?:changed|changing|new|moved) schools?",
+        r"suspen(?:ded|sions?) from school|(?:school|fixed term) suspensions?",
+        r"bull(?:ied|ying)",
     ),
     "neglect": (
         r"neglect(?:ed|ful)?",
@@ -612,7 +641,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"medicat(?:ion|ions|ed)|prescri(?:bed|ption|ptions)",
         r"dentists?|dental|immunis(?:ation|ations|ed)|vaccinat(?:ion|ions|ed)|opticians?",
         r"(?:medical|health) (?:consent|records?|appointments?|histor(?:y|ies))",
-        r"consent (?:to|for) (?:treatment|medical)",
+        r"consent (?:to|for) (?:treatment|medical)|gillick|fraser (?:guidelines|competen(?:t|ce))",
+        r"strengths and difficulties questionnaire|therapeutic (?:support|parenting|input)",
         r"(?:looked after child(?:ren)?'?s?|specialist|designated) (?:nurses?|doctors?)",
     ),
     "immigration": (
@@ -673,7 +703,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "carer_support": (
         r"supervising social worker",
         r"fostering (?:panel|team|service|assessments?|households?)",
-        r"(?:carer|carers'?|fostering) (?:support|training|reviews?|allowances?|assessments?)",
+        r"(?<!young )(?:carer|carers'?|fostering) (?:support|training|reviews?|allowances?|assessments?)",
         r"form f|skills to foster|allowances?",
     ),
     "inspection_regulation": (
@@ -695,6 +725,153 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"wrong (?:address|recipient|email address)|another child's (?:details|name|information|records?)",
         r"(?:un)?redact(?:ed|ion|ing)?|subject access requests?",
         r"(?:disclosed|shared|gave|revealed|leaked) (?:the |her |their |his )?(?:new )?address|refuge address",
+    ),
+    # Fathers and male carers left out of assessments and plans (the national
+    # panel's "invisible men"). "Dad" and "father" are stop words: only their
+    # being missed from the work counts here.
+    "fathers_men": (
+        r"invisible men|hidden men|absent fathers?|men in (?:the |her |his )?(?:child's |children's )?li(?:fe|ves)",
+        r"(?:father|dad|fathers|dads|male carers?|stepfathers?|step dads?)"
+        r" (?:was |were )?(?:never |not |wasn't |weren't )"
+        r"(?:assessed|contacted|invited|included|involved|seen|spoken to)",
+        r"(?:engag(?:e|ed|ing)|involv(?:e|ed|ing)|includ(?:e|ed|ing)|assess(?:ed|ing)?|invit(?:e|ed|ing)) (?:the )?"
+        r"(?:fathers?|dads?|male carers?)",
+        r"male carers?|paternity",
+    ),
+    # A child's identity and the service's response to it (race, faith, culture).
+    # "Culture" alone is an organisation's culture (learning_culture).
+    "identity_diversity": (
+        r"racis(?:m|t)|racial(?:ly)?|ethnic(?:ity|ities)?|adultifi(?:cation|ed)|discriminat(?:ed|ion|ory)",
+        r"cultural (?:needs|identity|background|heritage|competence|norms|practices)|heritage|religio(?:n|us)|faith",
+        r"(?:unconscious|implicit|racial) bias",
+        r"lgbt(?:q)?\+?|gender identity|transgender|sexual(?:ity| orientation)",
+        r"gypsy|travell?er (?:families|community|site)|roma",
+    ),
+    # Human reasoning in a case (a Learning Together pattern): the view formed
+    # too early, the optimism, the account not questioned.
+    "reasoning_bias": (
+        r"professional curiosity|(?:not|more|wasn't|weren't|lack of) curious",
+        r"rule of optimism|over ?optimis(?:m|tic)|optimism bias|confirmation bias|hindsight bias",
+        r"start again syndrome|fixed (?:view|mindset|idea)|tunnel vision|face value",
+        r"(?:wrong|false|unchecked|untested) assumptions?|assumptions? (?:were|was) (?:made|wrong)",
+        r"critical thinking|challenge (?:our|my|their) (?:own )?(?:thinking|view|hypothesis)|hypothes(?:is|es|ise)",
+    ),
+    # How a child protection enquiry is carried out with the police, and removal
+    # in an emergency. The enquiry named alone is the setting of many reports
+    # about something else (an interpreter, a late notification), as a manager
+    # is their actor: it is no cue.
+    "cp_enquiry": (
+        r"joint (?:investigations?|enquir(?:y|ies)|visits? with (?:the )?police|working with (?:the )?police)",
+        r"achieving best evidence|video recorded interviews?|police (?:investigations?|interviews?)",
+        r"police protection|(?:emergency|urgent) removals?|removed (?:from|under|into) (?:the home|police protection)",
+        r"single agency (?:investigations?|enquir(?:y|ies))",
+    ),
+    # Child protection and child in need plans that stall or come round again.
+    "plan_drift": (
+        r"drift(?:ed|ing|s)?|stalled|no progress (?:on|against|with) the plan",
+        r"repeat(?:ed)? (?:child protection )?plans?|second (?:or subsequent )?(?:child protection )?plans?",
+        r"plans? (?:ended|closed) too (?:early|soon)|stepped down too (?:early|soon)",
+        r"(?:on|subject to) (?:a|the) (?:child protection )?plan for (?:over |more than )?(?:\d+|a|two|three)",
+    ),
+    "secure_dol": (
+        r"deprivation of liberty|dol orders?|inherent jurisdiction|high court",
+        r"secure (?:units?|children's homes?|accommodation|orders?|placements?|beds?|welfare)|welfare secure",
+    ),
+    # Planning for a child in care: the care plan, its review, its legal basis.
+    # Most reports about a child in care mention the care plan, the review or
+    # the legal status as their setting: only the plan's own failings are cues
+    # (the independent reviewing officer chairs the review: see meeting).
+    "care_planning": (
+        r"care planning",
+        r"(?:no|out of date|outdated|unsigned|generic) (?:care|placement|permanence|pathway) plans?",
+        r"(?:care|placement|permanence) plans? (?:was |were |is |are |had )?(?:not|never|wasn't|weren't|isn't|hadn't)"
+        r" (?:been )?(?:updated|reviewed|written|shared|signed|completed|in place|followed)",
+        r"(?:drift(?:ed|ing)?|stuck|left|years?|months?) (?:in|under) section20",
+        r"section20 for (?:years|months|too long)",
+    ),
+    # Relatives and friends caring for a child, and their assessment and support.
+    "kinship_care": (
+        r"kinship (?:carers?|care|assessments?|allowances?|support)",
+        r"viability assessments?|regulation 24|temporary approval|connected persons? (?:assessments?|carers?)",
+        r"family and friends (?:carers?|care)|special guardians?(?:hip)? (?:assessments?|support|allowances?)",
+        r"(?:grandparents?|aunts?|uncles?|grandmother|grandfather|nan) (?:caring|looking after|stepped in)",
+    ),
+    # Children living with someone other than a parent by private arrangement.
+    "private_fostering": (
+        r"private(?:ly)? foster(?:ed|ing)|private fostering (?:arrangements?|notifications?|assessments?)",
+        r"(?:staying|living) with (?:a )?(?:family friends?|friends? of the family|friend's (?:family|parents))",
+    ),
+    # Disputes between separated parents that reach the local authority.
+    "private_law": (
+        r"private law|child arrangements? orders?|section (?:7|37) reports?|prohibited steps|specific issue orders?",
+        r"(?:parental|inter ?parental|high) conflict|separated parents|acrimonious|(?:custody|residence) disputes?",
+        r"alienat(?:ed|ing|ion)|(?:refus(?:ed|ing)|stopp(?:ed|ing)) (?:him|her|them|dad|mum) (?:seeing|from seeing)",
+    ),
+    # The worker's own wellbeing, apart from the caseload that strains it.
+    "staff_wellbeing": (
+        r"burn(?:ed|t)? ?out|vicarious trauma|secondary trauma|compassion fatigue",
+        r"(?:staff|worker|workers'?|my|our|team|own|emotional) wellbeing|morale",
+        r"(?:work|workplace|work related) stress|emotional(?:ly)? (?:toll|impact|drained|exhausted)",
+        r"(?:i|we|staff|colleagues|the team|workers?) (?:was|were|am|are|felt|feel)"
+        r" (?:so |really )?(?:stressed|exhausted|burnt out)",
+        r"employee assistance|occupational health|counselling for staff|(?:went|go|signed) off with stress",
+    ),
+    # Organisational change: restructures, new models, merged or split teams.
+    "restructure": (
+        r"restructur(?:e|ed|es|ing)|reorganis(?:e|ed|ation)|reorganiz(?:e|ed|ation)|service redesign",
+        r"new (?:service |practice )?(?:model|structure)|practice model|transformation (?:programme|plan)",
+        r"teams? (?:was |were |had been )?(?:merged|split|disbanded|reconfigured)",
+    ),
+    # Procedures that are missing, out of date, unclear or in conflict.
+    "procedures_guidance": (
+        r"(?:out of date|outdated|unclear|conflicting|local|written|no clear) (?:procedures?|protocols?|guidance)",
+        r"procedures? (?:manual|was|were|said|says|did not|didn't)|(?:policy|procedure|guidance) (?:says|said|states)",
+        r"working together (?:to safeguard children|guidance|20\d\d)|statutory guidance",
+        r"practice (?:standards?|guidance)",
+        r"(?:didn't|did not|don't|do not) know (?:the|what the|which) (?:procedure|process|protocol|policy)",
+    ),
+    # Residential care rotas: shifts, night staff, the handover between them.
+    "residential_shifts": (
+        r"(?:on|night|day|late|early|long|next|previous|weekend) shifts?",
+        r"shift (?:patterns?|leaders?|handovers?|changes?)",
+        r"waking nights?|sleep ?ins?|night staff|staffing ratios?|staff ratios?|(?:relief|bank) staff",
+        r"house (?:rules|meetings?)|daily logs?|log ?books?",
+    ),
+    # Infant deaths and the safe-sleep advice that prevents them.
+    "safe_sleep": (
+        r"safe sleep(?:ing)?|co ?sleep(?:ing|s)?|bed ?shar(?:e|ed|ing)|cot deaths?|moses baskets?",
+        r"sudden (?:unexpected )?(?:infant )?deaths?|sudden unexpected death infancy",
+        r"child death (?:overview panel|reviews?)|(?:fell|fallen|falling) asleep (?:with|on the sofa)",
+    ),
+    # Early help and family support below the statutory threshold.
+    # "Early help" alone is a front-door route (see front_door); the cues here
+    # are the early help work itself.
+    "early_help": (
+        r"lead professionals?|family hubs?|family support workers?|children's centres?",
+        r"parenting (?:programmes?|courses?|support|groups?)|supporting families",
+    ),
+    # Children who look after a parent or sibling.
+    "young_carers": (
+        r"young carers?(?: assessments?)?",
+        r"caring for (?:her|his|their) (?:mum|dad|mother|father|parents?|siblings?|brothers?|sisters?)",
+    ),
+    # Challenge between professionals and agencies about a decision.
+    "professional_challenge": (
+        r"professional (?:disagreements?|challenge|differences?)",
+        r"(?:resolution|escalation) (?:protocols?|polic(?:y|ies)|process(?:es)?)",
+        r"challeng(?:e|ed|ing) (?:the |their |a |this |that )?(?:decision|outcome|threshold decision)",
+    ),
+    # Checking the quality of practice: audits and their follow-up.
+    "quality_assurance": (
+        r"audit(?:s|ed|ing|ors?)?|quality assurance|quality assur(?:e|ed|ing)",
+        r"dip sampl(?:e|es|ed|ing)|moderat(?:ed|ion) (?:of|panel)|case file (?:audits?|reviews?)",
+        r"performance clinics?|practice (?:weeks?|observations?)",
+    ),
+    # The office and the tools of hybrid work, apart from the case system.
+    "workplace": (
+        r"hot ?desk(?:s|ing)?|no desks?|office (?:space|move|closed|closure)|(?:open plan|shared) office",
+        r"working from home|hybrid working|(?:private|confidential) (?:rooms?|space|calls?)",
+        r"overheard|work (?:mobiles?|phones?)|(?:no|a) work phone|phone (?:contract|allowance)",
     ),
 }
 
@@ -833,9 +1010,32 @@ def features(*, narrative: str, what_would_help: str = "", service_area: str = "
     return bag
 
 
+def _hash_column(feature: str, seed: int = 0) -> int:
+    return int(murmurhash3_32(feature, seed=seed, positive=True)) % N_FEATURES
+
+
+@lru_cache(maxsize=1)
+def _reserved_columns() -> frozenset[int]:
+    return frozenset(_hash_column("c:" + name) for name in _CONCEPTS)
+
+
 def feature_index(feature: str) -> int:
-    """Stable hashed column of a feature string (murmur3, seed 0)."""
-    return int(murmurhash3_32(feature, seed=0, positive=True)) % N_FEATURES
+    """Stable hashed column of a feature string (murmur3, seed 0).
+
+    Concept columns are reserved: the build weights the concept block apart
+    from the words, so a word hashed onto a concept's column would be weighted
+    as that concept in every report using it ("line" landed on a group's
+    column). Such a word is re-hashed with the next seed instead.
+    """
+    if feature.startswith("c:"):
+        return _hash_column(feature)
+    reserved = _reserved_columns()
+    seed = 0
+    col = _hash_column(feature, seed)
+    while col in reserved:
+        seed += 1
+        col = _hash_column(feature, seed)
+    return col
 
 
 # How each concept group reads in a theme title.
@@ -882,6 +1082,26 @@ CONCEPT_TITLES: dict[str, str] = {
     "harmful_practices": "Harmful practices and radicalisation",
     "pre_birth": "Pre-birth and newborns",
     "data_breach": "Data breaches",
+    "fathers_men": "Fathers and men in the family",
+    "identity_diversity": "Identity, culture and discrimination",
+    "reasoning_bias": "Professional curiosity and bias",
+    "cp_enquiry": "Joint police enquiries and emergency removal",
+    "plan_drift": "Drift and repeat plans",
+    "secure_dol": "Secure care and deprivation of liberty",
+    "care_planning": "Care planning and reviews",
+    "kinship_care": "Kinship and connected carers",
+    "private_fostering": "Private fostering",
+    "private_law": "Private law and separated parents",
+    "staff_wellbeing": "Staff wellbeing",
+    "restructure": "Restructures and service change",
+    "procedures_guidance": "Procedures and guidance",
+    "residential_shifts": "Residential shifts and staffing",
+    "safe_sleep": "Safe sleep and infant deaths",
+    "early_help": "Early help and family support",
+    "young_carers": "Young carers",
+    "professional_challenge": "Professional challenge and escalation",
+    "workplace": "Office and hybrid working",
+    "quality_assurance": "Audit and quality assurance",
     "delegated_authority": "Delegated authority and consent",
     "carer_support": "Supporting foster carers",
     "inspection_regulation": "Inspection and regulation",

@@ -104,6 +104,40 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         # An allegation against a parent is not an allegation against staff.
         ("The girl made an allegation against her stepfather.", None, "allegations"),
         ("There was an allegation against a foster carer and the LADO was told.", "allegations", None),
+        # Round two of coverage: topics across the field, each with a word in another sense.
+        ("Dad was never contacted and nobody assessed the male carer.", "fathers_men", None),
+        ("Her religion and cultural needs were not considered; she was adultified.", "identity_diversity", None),
+        ("The team's culture is defensive.", "learning_culture", "identity_diversity"),
+        ("We took mum's account at face value: the rule of optimism.", "reasoning_bias", None),
+        ("The police would not agree to a joint investigation and the ABE slipped.", "cp_enquiry", None),
+        # The enquiry as the setting of a report about something else.
+        ("During the S47 the interpreter did not arrive.", "language", "cp_enquiry"),
+        ("The plan drifted and this is her second child protection plan.", "plan_drift", None),
+        ("There was no secure bed, so a DoL order was sought from the High Court.", "secure_dol", None),
+        ("The minutes went by secure email.", None, "secure_dol"),
+        ("The care plan was not updated and he has drifted under S20 for years.", "care_planning", None),
+        ("His EHCP was reviewed at school.", None, "care_planning"),
+        ("The viability assessment took months and there was no Reg 24 temporary approval.", "kinship_care", None),
+        ("Nobody knew she was privately fostered by a family friend.", "private_fostering", "placement"),
+        ("The section 7 report in private law was late; the parental conflict was high.", "private_law", None),
+        ("I was burnt out and team morale is low.", "staff_wellbeing", None),
+        ("Mum was stressed and exhausted.", None, "staff_wellbeing"),
+        ("After the restructure the two teams were merged.", "restructure", None),
+        ("The local procedures were out of date and contradicted Working Together 2023.", "procedures_guidance", None),
+        ("The agencies were working together well.", None, "procedures_guidance"),
+        ("The night staff did not pass it on at shift handover.", "residential_shifts", None),
+        ("Baby died while co-sleeping on the sofa; CDOP looked at safe sleep advice.", "safe_sleep", None),
+        ("The family support worker from the family hub became lead professional.", "early_help", None),
+        ("She is a young carer for her mum.", "young_carers", "placement"),
+        ("The young carer assessment was late.", "young_carers", "carer_support"),
+        ("The school used the escalation policy after a professional disagreement.", "professional_challenge", None),
+        ("There was no private room at the hot desk office, so the call was overheard.", "workplace", None),
+        ("The case file audit found the plan was out of date.", "quality_assurance", None),
+        ("We waited three weeks for resource panel to agree the funding.", "resources", None),
+        ("NAI in a non-mobile baby; a skeletal survey was done.", "child_health_injury", None),
+        # A pupil suspended from school is not a member of staff suspended.
+        ("He was suspended from school for a week.", "education", "learning_culture"),
+        ("The worker was suspended pending the investigation.", "learning_culture", "education"),
     ],
 )
 def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
@@ -243,6 +277,17 @@ def test_stemming_merges_doubled_consonants_but_keeps_short_words() -> None:
     assert vz._stem("called") == "call"
     assert vz._stem("missed") == "miss"
     assert vz._stem("added") == "add"
+
+
+def test_a_word_never_shares_a_concept_column() -> None:
+    # The build weights concept columns apart from words, so a word hashed onto
+    # one would be weighted as that concept in every report using it.
+    reserved = set(vz.concept_columns().tolist())
+    assert len(reserved) == len(vz._CONCEPTS)
+    colliding = next(f"w:x{i}" for i in range(10**6) if vz._hash_column(f"w:x{i}") in reserved)
+    moved = vz.feature_index(colliding)
+    assert moved not in reserved
+    assert moved == vz.feature_index(colliding)  # stable: stored vectors must not change between calls
 
 
 def test_every_concept_group_has_a_title() -> None:
