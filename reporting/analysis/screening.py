@@ -41,7 +41,8 @@ _CHILD = (
 # Who a child may be at risk from. A bare "her" is only the person when nothing follows it, so that
 # "with her foster carers" or "to her manager" does not read as "with her".
 _ADULT = (
-    r"(?:(?:(?:her|his|their|the|an?|mum'?s|mam'?s|mother'?s) )?(?:new )?(?:dad|mum|fella|father|mother|stepdad|"
+    r"(?:(?:(?:her|his|their|the|an?|mum'?s|mam'?s|mother'?s) )?(?:new )?(?:dad|da|tad|faither|mum|mam|maw|fella|"
+    r"father|mother|stepdad|step-da|step-dad|"
     r"stepfather|stepmum|"
     r"stepmother|partner|boyfriend|girlfriend|uncle|grandad|grandfather|brother|cousin|ex)\b(?:'s)?|him\b|"
     r"them\b|her\b(?! (?:\w+ )?(?:carers?|foster|aunt\w*|grand\w*|nan\w*|placement|school|teacher|manager|worker|"
@@ -71,14 +72,20 @@ _NOT_A_PROFESSIONAL = (
 )
 _NOW = (
     r"(?:tonight|tomorrow|at half (?:past )?\w+|this (?:weekend|evening|afternoon)|later today|after school|"
+    r"in the morning|at midnight|any day|"
     r"at the weekend|"
     r"for the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|"
     r"at \d{1,2}(?:[.:]\d\d)? ?(?:am|pm)?|at (?:home time|pick-?up))"
 )
 _SAFEGUARDING_STEP = (
-    r"(?:strategy (?:discussion|meeting)|s\.? ?47(?: enquiry)?|section 47(?: enquiry)?|"
+    r"(?:strategy (?:discussion|meeting)|strat|s\.? ?47(?: enquiry)?|section 47(?: enquiry)?|"
     r"(?:child protection |cp )?medical|(?:home |joint )?visit|welfare check|referral|(?:risk |pre-birth )?assessment|"
     r"checks?)"
+)
+# Checks on staff and volunteers ("no checks on the new minibus driver") are recruitment, not safeguarding.
+_NOT_ON_STAFF = (
+    r"(?![\w ]{0,20}? on (?:the |a |an |our |this )?(?:new )?(?:\w+ )?(?:driver|staff|worker|volunteer|employee|"
+    r"applicant|contractor)s?\b)"
 )
 _ACTED = (
     r"(?:passed on|passed to|shared|referred|reported|screened|allocated|actioned|followed up|acted on|looked at|"
@@ -92,10 +99,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (
         r"\b(?:is|are|'s|'re|remains?|still|now|currently|(?:has|have|'s) been) (?:still |now |currently )?"
         r"(?:at home|in the house|"
-        r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there|inside|upstairs) with "
-        + _NOT_SAFE_CARER
-        + _ADULT
-        + _NOT_ELSEWHERE,
+        r"in the flat|living|staying|sleeping|back|back living|left|alone|home|there|inside|upstairs|biding) "
+        r"(?:with|wi') " + _NOT_SAFE_CARER + _ADULT + _NOT_ELSEWHERE,
         3.0,
     ),
     (
@@ -189,8 +194,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (
         r"\b(?:no[- ]?one|no-one|nobody|no professional|no agency|no worker|none of us)"
         r"(?: from [\w' ]{1,25}?)?(?: has|'s) "
-        r"(?:yet |actually |since )?(?:seen|laid eyes on|set eyes on|had sight of|had eyes on|spoken to|visited|"
-        r"checked on|heard from|been able to see)\b",
+        r"(?:yet |actually |since )?(?:seen|laid eyes on|set eyes on|had sight of|(?:had |got )?eyes on|spoken to|"
+        r"visited|checked on|heard from|been able to see)\b",
         3.0,
     ),
     (
@@ -204,7 +209,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (
-        r"\bwhereabouts (?:are |is )?(?:still )?(?:unknown|not known|unclear)\b|"
+        r"\bwhereabouts (?:are |is )?(?:still )?(?:unknown|unk|not known|unclear)\b|"
         r"\b(?:is|are|remains?) (?:still )?missing\b(?! from (?:the |our |his |her |their )?(?:file|record|system|"
         r"bundle|form|report|paperwork|chronology|plan|minutes|agenda|list))|"
         r"\b(?:has|have) been missing (?:for|since)\b",
@@ -230,7 +235,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     # A disclosure, injury or referral that nobody has acted on yet.
     (
         r"\b(?:still no|no|not yet a|yet to (?:have )?an?) " + _SAFEGUARDING_STEP + r"s? (?:has|have) (?:yet )?been "
-        r"(?:held|arranged|booked|convened|made|done|started|completed|carried out|opened)\b",
+        r"(?:held|arranged|booked|convened|made|done|started|completed|carried out|opened)\b" + _NOT_ON_STAFF,
         3.0,
     ),
     (r"\bthere(?:'s| has| have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
@@ -289,7 +294,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\bnowhere (?:safe )?(?:for (?:her|him|them|the \w+) )?to (?:go|stay|sleep|live|put (?:her|him|them))\b|"
         r"\bsofa[- ]?surf\w*|\bstreet homeless\b|"
         r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car|in a (?:tent|park|stairwell)|"
-        r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b",
+        r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b|"
+        r"\b(?:living|staying|sleeping|dossing|kipping) in (?:a|an|his|her|their) (?:\w+'s )?"
+        r"(?:tent|car|shed|garage|van)\b",
         3.0,
     ),
     (
@@ -330,7 +337,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:picked up|collected)(?: [\w ]{1,20}?)? by an? (?:man|male|adult)\b",
         2.5,
     ),
-    (r"\b(?:man|male|adult|boyfriend) (?:in his|aged) (?:20s|30s|40s|\d\d)\b", 1.5),
+    (
+        r"\b(?:man|male|adult|boyfriend)'? (?:in his|aged|is|who is) (?:20s|30s|40s|twenties|thirties|[2-6]\d)\b|"
+        r"\btwice (?:her|his|their) age\b",
+        2.0,
+    ),
     (
         r"\b(?:is|are|'s|'re) (?:still |currently |now )?(?:being )?(?:sexually |criminally )?(?:exploited|groomed|"
         r"trafficked)\b|"
@@ -384,7 +395,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\b(?:on standby|strategy discussion today|going out (?:with|to)[\w ]{0,20} (?:today|this afternoon))\b", 1.5),
     (r"\bsubmitting this (?:as well|so)\b|\bso it doesn'?t get lost\b", 1.5),
-    (r"\b(?:is|are|was|'s) (?:scared|frightened|terrified|afraid) (?:to|of)\b", 2.0),
+    (r"\b(?:is|are|was|'s) (?:too |very |really |so )?(?:scared|frightened|terrified|afraid|feart) (?:to|of)\b", 2.0),
     # More ways of saying the same things, each in words any team would use.
     (
         r"\b(?:is|are|'s|'re|has been|have been|'s been) (?:still |now )?(?:staying|sleeping|living|stopping) "
@@ -584,7 +595,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (
         r"\b(?:no[- ]?one|nobody|no-one) has (?:done|carried out|completed|run) (?:any |the )?(?:checks|an assessment|"
-        r"police checks|dbs)\b|\bno checks (?:have been|were|on)\b",
+        r"police checks|dbs)\b|\bno checks (?:have been|were|on)\b" + _NOT_ON_STAFF,
         2.0,
     ),
     (r"\blodgers?\b", 1.0),
@@ -609,7 +620,12 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\bdrug debt\b",
         2.0,
     ),
-    (r"\bcom(?:es|ing) (?:back|home) with (?:cuts|injuries|cash|money|gifts|bruises|new)\b", 1.5),
+    (
+        r"\bcom(?:es|ing) (?:back|home) with (?:cuts|injuries|cash|money|gifts|bruises|new)\b|\bcom(?:es|ing) back "
+        r"from (?:contact|visits?|(?:her|his|their) \w+'s)\b[^.;]{0,30}?\b(?:terrified|scared|distressed|scratch\w*|"
+        r"bruis\w*|marks|hungry)\b",
+        1.5,
+    ),
     (
         r"\b(?:he|she|they|dad|mum|partner|stepdad|boyfriend)(?:'s| is|'re| are) still (?:there|at the (?:house|"
         r"address|flat|home|property)|in the (?:house|home|flat|property))\b",
@@ -639,7 +655,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"dealing with|on top of|aware of|following)\b",
         2.5,
     ),
-    (r"\b(?:staying|stays|stay|out) (?:out )?(?:until|till) \d{1,2} ?(?:am)?\b|\bcan'?t stop (?:her|him|them)\b", 2.0),
+    (
+        r"\b(?:staying|stays|stay|stopping|out) (?:out )?(?:until|till) (?:\d{1,2} ?(?:am)?|all hours)\b|"
+        r"\bcan'?t stop (?:her|him|them)\b",
+        2.0,
+    ),
     (r"\bit'?s been \d+ (?:days|weeks)\b|\bit has been \d+ (?:days|weeks)\b", 1.0),
     (
         r"\b(?:visit|medical|strategy \w+|check|s47|section 47)\b[^.;]{0,40}?\bstill (?:hasn'?t|has not|haven'?t|"
@@ -733,8 +753,144 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (r"\banswers for (?:her|him|them)\b|\bsits in on\b|\balways sits in\b", 1.5),
+    # Structural families, for phrasing nobody has written a cue for. A child not seen, with how long
+    # ("no visits have been undertaken since August", "whereabouts have not been confirmed since Friday"):
+    # a seeing word and a negation in one clause, then a span of time.
+    (
+        r"\b(?:not|n't|never|no|nobody|no[- ]one)\b[^.;]{0,50}?\b(?:seen|sighted|sight|sighting|visits?|visited|"
+        r"eyes on|whereabouts|spoken to|heard from)\b[^.;]{0,40}?\b(?:since|for (?:a |an |\d+ |two |three |four |"
+        r"five |six |several |some |over (?:a |\d+ )?)?(?:days?|weeks?|wks|months?|fortnight))\b|"
+        r"\b(?:sight(?:ing)? of|eyes on|whereabouts(?: of)?|visits? to)\b[^.;]{0,40}?\b(?:has|have)(?:n't| not)"
+        r"(?: yet)? been (?:achieved|possible|had|gained|confirmed|made|undertaken)\b",
+        2.5,
+    ),
+    (
+        r"\bno (?:visits?|home visits?|sightings?|direct work|face[- ]to[- ]face (?:contact|visits?)|assessment|"
+        r"checks?)\b[^.;]{0,35}? (?:has|have) (?:yet )?(?:been )?(?:undertaken|made|completed|carried out|taken place|"
+        r"happened|occurred|achieved)\b" + _NOT_ON_STAFF,
+        3.0,
+    ),
+    (
+        r"\b(?:unable to|can'?t|cannot|could(?:n'?t| not)|(?:has|have) been unable to) (?:gain|get) (?:access|entry|"
+        r"in)\b|\brefused (?:us |me |her |him |them |the \w+ )?(?:entry|access)\b|\b(?:refus\w+|declin\w+) "
+        r"(?:all )?(?:contact|visits|to let (?:us|anyone|the \w+) (?:in|see))\b|\b(?:not|no'|won'?t|isn'?t|aren'?t) "
+        r"let(?:ting)? (?:us|anyone|anybody|me|professionals|the \w+) (?:in|see)\b",
+        2.5,
+    ),
+    # An adult of unknown or known risk living there now, or a check on them still not done.
+    (
+        r"\b(?:still|now|remains?|currently) (?:resident|residing)\b|\bresid(?:es|ing|ent) (?:at|in) (?:the )?"
+        r"(?:address|home|house|property|household|flat)\b|\b" + _ADULT + r" (?:remains?|is still|still|now) "
+        r"(?:lives? |living )?(?:in|at) the (?:home|house|household|property|address|flat)\b",
+        2.5,
+    ),
+    (
+        r"\bchecks? (?:on|for|into) (?:the |her |his |their |mum's |this )?(?:new )?(?:adult|man|partner|boyfriend|"
+        r"girlfriend|lodger|male|household|stepdad|stepfather|dad|father|uncle|friend|him|her|them)\b[^.;]{0,40}?"
+        r"(?:(?:has|have)n'?t|(?:has|have) not|not)(?: yet)? (?:been )?(?:completed|done|"
+        r"carried out|come back|returned|started)\b|\bchecks? (?:are |is |still )*(?:outstanding|pending)\b|"
+        r"\boutstanding checks\b",
+        1.5,
+    ),
+    (
+        r"\b(?:no[- ]?one|nobody) has (?:done|written|made|put in place|agreed|drawn up|completed) "
+        r"(?:a |an |the |any )?(?:safety plan|plan|risk assessment|assessment|checks?)\b",
+        2.0,
+    ),
+    # The reporter's hedged worry ("I'm not convinced she's safe", "it doesn't sit right").
+    (
+        r"\b(?:not (?:convinced|sure|confident|certain|satisfied|reassured)|doubt|don'?t (?:think|believe|feel)|"
+        r"can'?t (?:be sure|say)|wonder(?:ing)? (?:if|whether)) (?:that )?(?:she|he|they|(?:the|these|those|this|that|"
+        r"her|his|their) (?:\w+ )?(?:child|children|kids|baby|girls?|boys?|twins|siblings|little ones?|young person|"
+        r"lad|lass|bairns?|weans?)|\[child[ _]?\d*\])(?:'s|'re| is| are| will be| would be) (?:\w+ )?(?:safe|okay|ok|"
+        r"alright|all right|protected)\b",
+        3.0,
+    ),
+    (
+        r"\b(?:(?:doesn'?t|does not|don'?t|do not) sit right|gut (?:feeling|instinct)|bad feeling|(?:can'?t|cannot) "
+        r"put my finger on|something(?:'s| is) (?:not right|wrong|off)|alarm bells|uneasy|niggl\w+|feels? wrong|not "
+        r"(?:comfortable|happy) (?:with|about) how)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:keeps?|kept|keep on) (?:cancelling|missing|refusing|avoiding|putting off)\b|\bcancels (?:every|each|"
+        r"all)\b|\b(?:refus(?:es|ing)|(?:is|are) not|now not) (?:to )?(?:engag(?:e|ing)|cooperat(?:e|ing))\b",
+        1.5,
+    ),
+    # Going home, or released, at a near time; a protective order ending at one.
+    (
+        r"\b(?:(?:go(?:es|ing)?|sent|send(?:ing)?|discharg\w+|return(?:s|ing)?|taken|taking (?:her|him|them))(?: "
+        r"(?:her|him|them))? (?:straight |right )?(?:back )?home|discharg\w+ (?:herself|himself|themselves))\b"
+        r"[^.;]{0,40}?\b(?:today|tonight|tomorrow|this "
+        r"(?:afternoon|evening|weekend)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in the morning|at \d)",
+        1.5,
+    ),
+    (
+        r"\b(?:go(?:es)?|return(?:s)?|is going|are going|will go|'ll go|will be going) (?:straight |right )?back "
+        r"(?:home )?to (?:live with )?" + _ADULT,
+        2.0,
+    ),
+    (
+        r"\b(?:bail|order|conditions|injunction|dvp[on])\b[^.;]{0,20}?\b(?:ends?|expires?|lapses?|runs? out|is "
+        r"lifted) (?:at midnight|tonight|today|tomorrow|this week|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+        r"next week)\b|\bif the order (?:isn'?t|is not) (?:renewed|granted|extended|made)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:won'?t|will not|can'?t|cannot) (?:happen|be (?:held|seen|done|visited|looked at|allocated|convened)|"
+        r"take place|start) (?:until|till)\b",
+        2.0,
+    ),
+    (
+        r"\bno (?:safety |birth |protection |pre-birth |care )?plan (?:agreed|on file|yet|made|in place)\b|"
+        r"\bno (?:medical )?(?:attention|treatment|help|advice) (?:was |has been |been )?sought\b",
+        2.5,
+    ),
+    (r"\b(?:leav(?:e|ing)) (?:them|her|him|the (?:child|children|kids|baby)) (?:there|at home)\b", 1.5),
+    (r"\bprevious (?:removals?|children (?:were )?removed)\b|\b(?:older|other) (?:children|siblings) removed\b", 1.5),
+    (r"\b(?:awaiting|await) (?:a |the )?(?:call ?back|response|reply|decision|strategy|visit|allocation)\b", 1.5),
+    (
+        r"\bexplanations? (?:is |are |was |were |seems? )?(?:inconsistent|implausible|changing|not consistent)\b|"
+        r"\b(?:inconsistent|implausible) (?:explanation|account|story)\b",
+        1.5,
+    ),
+    # A child alone with nobody able to care for them.
+    (
+        r"\b(?:alone|on (?:her|his|their) own) in (?:the |a )?(?:flat|house|home|car|property)\b|\bleft (?:\w+ ){0,4}"
+        r"?on (?:her|his|their) own\b(?! for (?:an? |\d+ |two )?(?:hour|minute))|\b(?:is|are) (?:now )?alone with\b",
+        2.5,
+    ),
+    (
+        r"\b(?:is|are|'s) (?:picking|collecting|having|taking) (?:the \w+|them|her|him)(?: up)?\b[^.;]{0,40}?"
+        + _NOW
+        + r"\b",
+        1.5,
+    ),
+    (r"\b(?:can'?t|cannot) stand (?:the sight of )?|\bwants? (?:him|her|them|the baby) (?:gone|out|dead|taken)\b", 2.0),
+    (
+        r"\b(?:hear|heard|hears|hearing) (?:the |a |her |his |their )?(?:baby|child|children|kids|toddler|girl|boy|"
+        r"little one)s? (?:screaming|crying|sobbing)\b|\bcould be heard (?:screaming|crying)\b",
+        2.0,
+    ),
+    # Missing from care now, in the words of the logs.
+    (
+        r"\b(?:is|are|remains?|still|currently) (?:still )?(?:awol|absent without (?:leave|authority))\b|"
+        r"\bmissing episode (?:is )?(?:ongoing|open|continuing)\b|\blast (?:seen|sighting|sighted)\b",
+        2.5,
+    ),
+    # An adult met online, in contact now.
+    (
+        r"\b(?:man|men|adult|adults|someone|somebody|person|stranger)s? (?:(?:she|he|they) (?:met|knows|talks to|chats "
+        r"to) )?(?:online|on (?:a |an |the )?(?:\w+ )?(?:app|game|site|snapchat|instagram|tiktok|discord|whatsapp|"
+        r"facebook|roblox|xbox))\b|\b(?:from|by) (?:an? )?(?:adult|man|older man|stranger)s? (?:asking|telling|wanting|"
+        r"offering)\b",
+        1.5,
+    ),
     # Present-tense markers: weak alone, they raise other cues.
-    (r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today|this evening)\b", 1.5),
+    (
+        r"\b(?:tonight|this weekend|tomorrow|over the weekend|later today|this evening|(?:another|one more) night)\b",
+        1.5,
+    ),
     (
         r"\b(?:this morning|this afternoon|today|last night|"
         r"since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
@@ -789,18 +945,42 @@ _HARM = re.compile(
     r"punish\w*|locked in|valium|diazepam|benzos?|spice|ketamine|cocaine|crack|"
     r"methadone|forces? (?:her|him|them) to|sex with|wandering|messages from adults|"
     r"told (?:her|him|them) not to come (?:back|home)|comes? into (?:her|his|their|the) "
-    r"(?:room|bedroom|bathroom|bed)|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out))\b"
+    r"(?:room|bedroom|bathroom|bed)|lock(?:s|ed|ing)? (?:her|him|them) (?:in|out)|"
+    # Regional and everyday words for the same harms.
+    r"lamp(?:s|ed|ing)|belt(?:s|ed|ing)|leather(?:s|ed|ing)|skelp\w*|wallop\w*|clout\w*|battered|steaming|"
+    r"bladdered|paralytic|off (?:his|her|their) (?:face|head)|on the (?:drink|booze|gear)|feart|"
+    r"(?:scared|frightened|terrified|afraid) of|screaming|shout(?:s|ing) at|restrain\w*|"
+    r"sit(?:s|ting) on (?:her|him|them)|"
+    r"injecting|psychotic|psychosis|in crisis|sectioned|nappy rash|same clothes|losing weight|weight loss|"
+    r"(?:medication|medicine|insulin|inhaler)s?\b[^.;]{0,20}?(?:not|n't) (?:been )?(?:collected|given|taken)|"
+    r"told to leave|taken over by|offending|cruelty|scald\w*|scratch(?:es|ed)|terrified|being left|pressure sores|"
+    r"biting (?:himself|herself|themselves)|older lads|twice (?:her|his|their) age|mature for (?:her|his|their) age|"
+    r"asking (?:her|him|them) to (?:video call|meet|send|keep)|"
+    r"keep (?:it|this|them) (?:a )?secret|"
+    r"(?:asking|asks|asked) (?:her |him |them )?for (?:pictures|photos|images|pics)|"
+    r"nudes|indecent images|blackmail\w*|sextort\w*|"
+    r"sending (?:her|him|them) (?:gifts|money|presents)|asking to meet|wants? to die|"
+    r"(?:released|out) (?:from|of) (?:custody|prison|jail)|on licence)\b"
 )
 _NOW_WORD = re.compile(
     r"\b(?:tonight|today|this (?:morning|afternoon|evening|week|weekend)|now|right now|at the moment|currently|still|"
     r"again|yet|next week|until|before anyone|as we speak|'ll|will|won'?t|can'?t|doesn'?t|due to|goes|keeps|"
     r"(?:is|are|'s|'re) (?:[\w-]+ing|being|there|out|back|now)|(?:has|have)n'?t|(?:has|have) not|'s been|'ve been|"
     r"no one|nobody|nothing (?:has|seems)|there'?s been no|there has been no|no follow-up|never assessed|"
-    r"unallocated|not confident|only carer)\b"
+    r"unallocated|not confident|only carer|"
+    # A harm verb in the present simple is itself ongoing ("hits her"), as is what someone says now, a
+    # state that runs since an event, and terse notes' "ongoing"/"outstanding".
+    r"(?:hits|hurts|beats|kicks|punches|slaps|chokes|touches|lamps|belts|locks|shouts at|screams at) (?:her|him|them|"
+    r"me)|says|is saying|keeps saying|tells (?:us|me|staff)|since|ongoing|outstanding|continues?|continuing|"
+    r"(?:is|are) (?:now |still )?(?:left|alone|home|with)|"
+    r"all (?:week|day|night|the time)|every (?:day|night|time|week|weekend|morning|evening)|each (?:day|night|time)|"
+    r"daily|nightly|for hours|(?:has|have|'s|'ve) been (?!missing)\w+ing)\b"
 )
 # Just before a harm word, these say it has stopped or never happened ("hasn't gone missing since").
 _NEGATED = re.compile(r"(?:n't|\bnot|\bno longer|\bnever)\s+(?:\w+\s+){0,2}$")
-_PROTECTION_MATTER = re.compile(r"\b(?:disclos\w*|allegations?|police|child protection|strategy|s47|section 47)\b")
+_PROTECTION_MATTER = re.compile(
+    r"\b(?:disclos\w*|allegations?|police|child protection|cp plan|strategy|s47|section 47)\b"
+)
 _HARM_NOW_CAP = 2.0
 _HISTORY_CAP = 1.5
 
@@ -824,8 +1004,9 @@ _PAST_FRAME = re.compile(
     r"(?:could|might|would|will)|could (?:easily )?(?:lead|result|end)|"
     r"(?:children|babies|young people|staff|families|parents|workers) (?:are|can be|may be) (?:\w+ )?"
     r"(?:at risk|vulnerable|harmed) (?:when|if|because|of)|"
-    r"historic\w*|(?:had|'d) (?:been|gone|moved|not|never|no|already)|hadn'?t|that (?:night|evening|afternoon)|"
-    r"in the end|since then|was (?:placed|removed|found|remanded)|(?<!who )was arrested|were (?:placed|removed|found)|"
+    r"historic\w*|(?:had|'d) (?:been|gone|moved|not|never|no|already|seen|visited|heard)|hadn'?t|"
+    r"that (?:night|evening|afternoon)|in the end|since then|was (?:placed|removed|found|remanded)|"
+    r"(?<!who )was arrested(?! for)|were (?:placed|removed|found)|"
     r"police attended|(?:strategy discussion|strategy meeting|s47|section 47)(?: was)? (?:held|convened|started)|"
     r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
 )
@@ -844,7 +1025,8 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) (?:fine|safe|ok|okay|unharmed) (?:in the end|afterwards|by then)\b",
     r"\b(?:nothing happened|no harm (?:came|was done)|it was caught|was caught in time|turned out (?:fine|ok))\b",
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
-    r"\bwith hindsight\b|\blooking back\b",
+    r"\b(?:brought|taken|came|come|returned) (?:back|home)\b[^.;]{0,30}?\b(?:safe|safely|unharmed|fine)\b|"
+    r"\bsafe and well\b|\bwith hindsight\b|\blooking back\b|\b(?:has|have) been (?:seen|visited) since\b",
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
     r"\b(?:has|have) no contact\b|\blives? abroad\b|\bexcluded from the (?:family )?(?:home|house|address)\b|"
     r"\b(?:conditions|agreement|order|plan) (?:have|has) been (?:kept|adhered to|followed)\b",
@@ -854,7 +1036,7 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:is|are) (?:now )?(?:doing well|going well|thriving|settled|happy)\b|\bassessed as (?:safe|suitable)\b|"
     r"\b(?:the |an? )?assessment recommended\b|\bon the recommendation of\b",
     r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
-    r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b|\bpolice attended\b|"
+    r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b(?! for)|\bpolice attended\b|"
     r"(?<!no )(?<!no safety )\b(?:safety )?plan (?:is )?in place\b",
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
 )
@@ -870,12 +1052,16 @@ _ADULTS_ONLY = re.compile(
 _A_CHILD = re.compile(
     r"\b(?:bab(?:y|ies)|toddlers?|infants?|newborn|unborn|pregnan\w*|nursery|pupils?|siblings?|younger (?:brother|"
     r"sister)s?|(?:her|his|their) (?:sons?|daughters?)|(?:[1-9]|1[0-7])(?: ?yo|[- ]year[- ]old| years? old)|"
-    r"\((?:[1-9]|1[0-7])\))"
+    r"\((?:[1-9]|1[0-7])\)|(?:is|'s|aged) (?:[1-9]|1[0-7])\b(?! ?(?:am|pm|weeks|days|months|minutes|miles)))"
 )
 
 # Facts about a person that stay true however long ago they arose ("convicted of ... in 2015").
 _TIMELESS_CUES: tuple[tuple[str, float], ...] = (
-    (r"\b(?:schedule 1|registered sex offender|convictions? for|convicted of|poses? a risk to children)\b", 1.5),
+    (
+        r"\b(?:schedule 1|registered sex offender|convictions? for|convicted of|poses? a risk to children|"
+        r"offending histor(?:y|ies)|history of (?:violence|offending|sexual offences|harming)|on licence for)\b",
+        1.5,
+    ),
 )
 
 # (pattern, weight, counts only in a text naming a harm, counts as present whatever the sentence's tense)
@@ -921,9 +1107,11 @@ class _Sentences:
         self._starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         self._past: dict[int, bool] = {}
 
-    def harm_now(self) -> float:
-        """Evidence from sentences, not told as past, that name a harm and place it now."""
+    def harm_now(self) -> tuple[float, list[tuple[float, int, int]]]:
+        """Evidence from sentences, not told as past, that name a harm and place it now, with where
+        each such sentence names the harm (so a flag resting on this still quotes the reporter)."""
         evidence = 0.0
+        spans: list[tuple[float, int, int]] = []
         bounds = [*self._starts, len(self._text)]
         for index in range(len(self._starts)):
             sentence = self._text[bounds[index] : bounds[index + 1]]
@@ -931,8 +1119,11 @@ class _Sentences:
             if not harms or self.past(bounds[index]):
                 continue
             markers = {match.group(0) for match in _NOW_WORD.finditer(sentence)}
-            evidence += 2.0 if len(markers) >= 2 else 1.0 if markers else 0.0
-        return evidence
+            weight = 2.0 if len(markers) >= 2 else 1.0 if markers else 0.0
+            if weight:
+                evidence += weight
+                spans.append((weight, bounds[index] + harms[0].start(), bounds[index] + harms[0].end()))
+        return evidence, spans
 
     def denied(self, position: int) -> bool:
         """Whether the sentence so far denies what follows ("no suggestion that dad has access")."""
@@ -997,7 +1188,9 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
             hits.append(best)
 
     # History adds to present evidence but never flags alone, however many cues a past account holds.
-    score += min(_HISTORY_CAP, history) + min(_HARM_NOW_CAP, sentences.harm_now())
+    harm_evidence, harm_spans = sentences.harm_now()
+    score += min(_HISTORY_CAP, history) + min(_HARM_NOW_CAP, harm_evidence)
+    hits.extend(harm_spans)
 
     if _ADULTS_ONLY.search(folded) and not _A_CHILD.search(folded):
         score = 0.0

@@ -993,3 +993,264 @@ def test_papers_and_services_out_of_reach_are_not_a_child_out_of_reach() -> None
     assert not screen_live_concern(text="The chronology is still missing from the file.").flagged
     assert not screen_live_concern(text="I can't get hold of anyone in the legal team.").flagged
     assert screen_live_concern(text="She is still missing and we can't get hold of mum.").flagged
+
+
+# A seventh round, in styles the rounds above barely use: terse case notes, a risk buried in a systems
+# story, hedged worry, reported speech, imminent returns, passive and nominalised forms, Scottish, Welsh
+# and Northern English words, 16-17-year-olds, unborn and newborn babies, disabled children, children in
+# care missing now, and adults in contact online. Before the structural rules added with them, the screen
+# missed 46 of the first 66 of these.
+UNSEEN_STYLES_LIVE = [
+    "CP plan. Stepfather still resident. Checks outstanding. Statutory visit overdue by 3 wks.",
+    "YP 15. Disclosed DA in the home on Weds. Not yet discussed with police. Goes home every day.",
+    "Baby 10/52. Both parents using heroin. No PLO. HV unable to gain access x3.",
+    "Girl 6 - marks to both wrists noted by TA. Mum's explanation inconsistent. Awaiting call back from duty.",
+    "Dad on licence for child cruelty; now residing at the address per neighbour. Probation unaware.",
+    "2 children under 5 alone in flat per police log. Mum's whereabouts unk. Awaiting EDT.",
+    "Allegation against stepdad made 3/11. Stepdad remains in the home. Strat not held.",
+    "I want to raise how the fostering and assessment teams share diaries, because visits get duplicated and "
+    "families are frustrated. On Tuesday I went out with a colleague from the other team. While we were there "
+    "the eldest girl, who is 12, took me aside and said her mum's boyfriend hits her when mum is on shift, and "
+    "he is living there. We each left thinking the other would record it. A shared calendar would help.",
+    "The pool car system is a constant problem: cars are double booked and nobody checks the log. Last month I "
+    "lost three afternoons to it. The toddler I was meant to see a fortnight ago has still not been seen by "
+    "anyone, because the visit was never rebooked and nursery say he has not been in since half term. I think "
+    "we should be able to claim mileage for our own cars without a form.",
+    "Supervision in our team is mostly about timescales. Nobody asks how the work feels or what I am unsure "
+    "about. In one family the 14-year-old continues to be driven about by men in their twenties and comes home "
+    "after midnight, and I have not had the chance to discuss it. Reflective supervision would help me think "
+    "these things through.",
+    "Our panel paperwork has grown from four pages to eleven in two years and most of it is copied from the "
+    "assessment. It takes a day to prepare for each panel. I'm raising this now because one of the families "
+    "waiting for panel has a baby whose father was released last week and is turning up at the house, and the "
+    "paperwork is what is holding up the plan.",
+    "I'm not convinced she's safe with him and I can't put my finger on why.",
+    "Something about this family doesn't sit right with me. The baby is very quiet and mum keeps cancelling "
+    "the health visitor.",
+    "I've got a bad feeling about the little boy; every time I visit he has a new mark and a new story.",
+    "Call it gut instinct, but I don't think those kids are okay at home.",
+    "I'm uneasy. The girl went very quiet when dad walked in and she hasn't been seen alone once.",
+    "I can't shake off the worry that we are missing something with the twins; they are losing weight and "
+    "nobody seems to be looking at it.",
+    "Nursery rang to say the little one is coming in with nappy rash so bad it bleeds and the same clothes all week.",
+    "The neighbour told police she can hear the baby screaming for hours and the mother shouting at it.",
+    "Her friend told the youth worker that [CHILD 1] is stopping at a man's flat and he gives her drugs.",
+    "According to the GP, mum said she can't stand the sight of the baby and wants him gone.",
+    "The school say he's coming in with bruises on his legs and won't get changed for PE.",
+    "Health visitor reports that mum's partner answered the door and refused entry; the baby could be heard crying.",
+    "The ward plan to send her home with dad on Friday and no one has done a safety plan.",
+    "The hearing is in the morning and if the order isn't renewed he goes straight back to his stepfather.",
+    "Dad is picking the kids up from school on Friday for the weekend, and he was arrested for assaulting mum "
+    "on Saturday.",
+    "His bail conditions end at midnight and he has told her he is coming home.",
+    "She turns 16 next week and the hostel will take her, but it houses adult men with offending histories.",
+    "No visits have been undertaken since allocation in August and the children remain at home with both parents.",
+    "Sight of the baby has not been achieved by any professional since the birth.",
+    "The disclosure has not been responded to and the child continues to have contact with the named adult.",
+    "A referral was submitted by the school on the 4th and no response has been received; the child is "
+    "attending with fresh injuries.",
+    "Checks on the new adult in the household have not been completed and he is caring for the children.",
+    "The child's whereabouts have not been confirmed since Friday.",
+    "The wean's been left wi' her da again and he's steaming.",
+    "Mam's new fella's been stopping over and the bairns are feart of him.",
+    "The lad's been kipping at his mate's since his dad lamped him.",
+    "The bairn's been left in the flat on her own while the mam's oot.",
+    "Lassie's saying her step-da hurts her and she's still biding wi' him.",
+    "Tad's back in the house, the little ones told the teacher, and he's on the drink again.",
+    "She is 16, has been told to leave by mum, and is staying with whoever will have her.",
+    "The 17-year-old is holding drugs for a dealer who says he owes him £800.",
+    "The 16-year-old's supported flat has been taken over by dealers and he is too frightened to go back.",
+    "He's 17 and was stabbed last month; the people who did it have found out where he is staying.",
+    "She's 16, pregnant and living in a tent with her 25-year-old boyfriend.",
+    "Mum is 38 weeks and the pre-birth conference won't happen until after the due date. Dad has a conviction "
+    "for harming a previous baby.",
+    "The newborn is going home from the ward with her parents today despite two previous removals.",
+    "Unborn baby: mum is injecting and has not engaged with antenatal care; due any day.",
+    "The baby is 3 days old; mum has left the hospital with her and we have no address for them.",
+    "The 12-year-old with autism is being restrained by his dad sitting on him; he is non-verbal and can't tell us.",
+    "The 14-year-old wheelchair user has had her chair taken away by her stepmum as a punishment and is left "
+    "in bed all day.",
+    "Respite carer noticed bruises on the inner thighs of a non-verbal 10-year-old; she goes back to the "
+    "family tonight.",
+    "The girl's epilepsy medication hasn't been collected for a month and she is having fits at school.",
+    "Our looked-after 13-year-old absconded from the children's home at lunchtime and her phone's off.",
+    "The boy didn't come back to his foster home last night and he's been seen at a known trap address.",
+    "Missing episode ongoing: 14yo female from residential, last sighting 22:00 with two adult males.",
+    "She is AWOL from placement for a second night.",
+    "He's been chatting on Snapchat to a man who says he's 19 and has asked him to keep it secret; they talk "
+    "every night.",
+    "A man she met on a gaming app is sending her gifts and asking to meet; she's 12.",
+    "Mum found messages on her 11-year-old's tablet from an adult asking for pictures, and they're still coming.",
+    "The 13-year-old is being blackmailed over images by someone online and says she wants to die.",
+    "No one has eyes on these children at the moment.",
+    "The family are refusing all contact with professionals and school say the youngest hasn't been in for weeks.",
+    "Dad was released from custody on Monday and has been back at mum's every night since, with the kids there.",
+    "The boy is frightened of his older brother, who beats him, and they share a room.",
+    "The mother is in a psychotic episode and is alone with the 2-year-old.",
+    "Father remains at the property despite the allegation. No joint visit arranged.",
+    "Toddler (2) - scald to foot, 4 days old, no medical attention sought. Parents now not engaging.",
+    "Mum's partner (unknown to LA) answering the door at each visit. Children not seen alone since June.",
+    "I wanted to write about how the MASH phone line works, because callers are on hold for up to an hour. "
+    "While I was waiting yesterday I was holding information about a 7-year-old who had told a dinner lady "
+    "that her brother makes her do things in the shed, and the brother is still at home with her. In the end I "
+    "gave up and emailed. A call-back option would save so much time.",
+    "I'm just not comfortable with how things are for the baby at the moment.",
+    "It feels wrong leaving them there another night.",
+    "The youth worker said he's been sleeping in a stairwell and running errands for a man called T.",
+    "Grandma told me the children are being left with a different boyfriend of mum's every weekend.",
+    "The foster carer says the 10-year-old comes back from contact with dad terrified and with scratches.",
+    "Mum and baby are due to leave the mother and baby unit on Monday and go back to the partner who assaulted her.",
+    "The court has said the child goes home to father next Tuesday; the report on his drinking hasn't arrived.",
+    "No assessment of the new partner has been undertaken and he is now the main carer.",
+    "The children have not been spoken to by anyone since the incident on the 3rd.",
+    "The wee one's been greetin' all night and the da's no' letting anyone in.",
+    "Our lass is knocking about with lads twice her age and stopping out till all hours.",
+    "He's 17, been kicked out by his mum, and is dossing in a mate's garage with older lads who deal.",
+    "She's 16 and her 'boyfriend' is 29; he's moved her into his flat and she's stopped going to college.",
+    "Pre-birth: mum 35/40, previous child died in suspicious circumstances, no plan agreed, dad refusing to engage.",
+    "The baby was born yesterday and mum wants to discharge herself tonight; there's no birth plan on file.",
+    "The 11-year-old with cerebral palsy is being left in her wheelchair for hours and has pressure sores.",
+    "The 14-year-old in our care didn't return from school today and was last seen getting into a car.",
+    "Our looked-after girl is missing again and her carer thinks she's with the men from the takeaway.",
+    "An adult on Instagram has been messaging our 12-year-old telling her she's mature for her age and asking "
+    "her to video call.",
+    "The young person is currently talking to someone on Discord who's sent him money and wants to meet up.",
+    "He's due back at his dad's on Sunday night and dad's partner was charged with assaulting him in June.",
+    "There has been no contact with the family since the referral, and the children are believed to be at home.",
+    "Safety planning has not taken place and the alleged abuser continues to visit.",
+    "The bairns are still in that house wi' him and naebody's been oot to see them.",
+    "She's 17, street homeless since Friday, and the only offer is a bed at an adult night shelter.",
+    "The 16-year-old tells me he's running for a line out of Manchester and can't stop because they've "
+    "threatened his mum.",
+    "Unborn due in 2 weeks; father has a history of shaking a baby and is living with mum.",
+    "The lad from the residential unit hasn't come back and his phone is pinging in a town 40 miles away.",
+]
+# Their near misses: resolved, historical, hypothetical, adult-only, a risk to staff, or a system complaint.
+UNSEEN_STYLES_NEAR_MISSES = [
+    "Child remained in the household with the alleged perpetrator for two days in 2021 before the s47 concluded.",
+    "Strat held 3/11. S47 started. Child placed with grandparents. Stepdad bailed to an address in another town.",
+    "YP 15 discloses historical DA; parents separated in 2019 and there has been no contact since.",
+    "Baby 10/52. HV visited today, weight good, mum coping well.",
+    "If the discharge had gone ahead without a plan, the baby would have gone home to a dad with a conviction.",
+    "Dad threatened to stab me at the last visit, and I'm not convinced it's safe for staff to go out alone.",
+    "I don't feel safe in the contact centre: the panic alarm hasn't worked for weeks.",
+    "The school said he has settled really well and eats breakfast at the breakfast club every day.",
+    "The ward discharged the baby to mum with a full plan in place and the health visitor saw her the next day.",
+    "I'm not convinced the new form is any better than the old one.",
+    "It doesn't sit right with me that families have to pay for copies of their own records.",
+    "The wean was stopping wi' her granny while her mam was in hospital; she's hame now and doing grand.",
+    "The lad had been kipping at his mate's for a week last summer; he's back home and things are sorted.",
+    "The pre-birth assessment was completed at 28 weeks and mum and baby went to a parent and baby placement.",
+    "The accessible taxi didn't turn up, so the 14-year-old missed her respite weekend; she was disappointed "
+    "but fine at home.",
+    "She absconded from the children's home at teatime and was brought back by police at 9pm, safe.",
+    "The man who messaged her online was identified by police and charged; she has no contact with him.",
+    "A child could be groomed online for months before anyone notices, given how little we ask about phones.",
+    "Fathers are not being invited to child protection conferences, and I worry we are not assessing them.",
+    "The transfer was delayed because the new authority would not accept our assessment.",
+    "Her behaviour at school was worrying last term, but since the new support plan started she is doing much better.",
+    "Police told us the man who had been visiting the flat has been recalled to prison.",
+    "Nobody has updated the chronology since the case transferred.",
+    "No supervision has been undertaken since August, which I have raised with my manager.",
+    "I'm worried about my own wellbeing after the case review and I've been signed off with stress.",
+    "Mum told me her own father abused her when she was a child; she has never told anyone and wants counselling.",
+    "The 16-year-old got a place at college and his supported lodgings provider is brilliant.",
+    "There was a time last year when we couldn't find him for three days; he has been stable since moving to "
+    "his uncle's.",
+    "In the training scenario a baby was discharged home with nothing in place, and we talked about what we would do.",
+    "Nobody had checked the lodger before the placement was approved, which panel caught; the placement was "
+    "paused until the checks came back clear.",
+    "I think the duty manager should be able to authorise taxis without a form.",
+    "She told me she is frightened of her ex-boyfriend; she is 22 and has no children.",
+    "The family asked for the assessment in Welsh and it took three weeks to find a Welsh-speaking worker; the "
+    "children were seen in English in the meantime and are well.",
+    "The young person's uncle was checked and approved, and she stays with him on Saturdays.",
+    "Our 17-year-old's personal adviser left and no one has been allocated, so her pathway plan is late; she "
+    "is happy in her flat.",
+    "The bail hostel next to our office has had police outside twice this week, which staff find unsettling.",
+    "Visits to the unborn baby's family were all done on time and the pre-birth plan is agreed with the midwife.",
+    "The referral was closed after the social worker saw the children alone and found them well cared for.",
+    "The school nurse says she is worried about the number of referrals she makes that never get a reply.",
+    "Mum was anxious about dad's release, so a safety plan was agreed and he has kept to it; the children have "
+    "not seen him.",
+    "The deaf 9-year-old waited six weeks for a BSL interpreter for his review, which isn't acceptable; he is "
+    "well and happy in placement.",
+    "The online safety session at the children's home was cancelled again, which is a shame because the young "
+    "people asked for it.",
+    "He was AWOL from placement twice last year, but he hasn't been missing since he started at the new college.",
+    "No checks have been done on the new minibus driver, who is an agency worker, so the trip was postponed.",
+    "Father was at the property during the allegation in 2020; he left the area and the case closed.",
+    "Toddler (2) scald to foot was treated at A&E the same day and an accident was confirmed.",
+    "I'm just not comfortable with how long the new case management system takes to load.",
+    "It feels wrong that foster carers aren't invited to the review meetings.",
+    "The youth worker said he's doing really well at the boxing club and has a part-time job.",
+    "The court returned the child home to father after a positive assessment last year and things have gone well.",
+    "No assessment of the new partner had been done when the case was transferred, but one was completed the "
+    "following week and he was found suitable.",
+    "The wee one was poorly last week and mum took her to the GP; she's fine now.",
+    "He's 17, doing an apprenticeship, and lives with his nan, who is a great support.",
+    "Pre-birth assessment completed; mum is engaging and the plan is agreed with midwifery.",
+    "The 11-year-old with cerebral palsy had a great respite week and the carers sent photos.",
+    "The 14-year-old in our care was late back from school because of a detention; the school forgot to ring.",
+    "An adult on the training course asked how we handle online safety with foster carers.",
+    "Staff are being left alone on shift at the unit, which is not safe for them.",
+    "I would like more training on working with fathers who are hostile to social workers.",
+    "Step-parent was vetted and cleared in March and the family have been stepped down.",
+    "Infant weight has improved steadily since the feeding support started; the HV is pleased.",
+    "I'm not at all sure the new rota is fairer than the old one.",
+    "Honestly, I'm worried sick about my own caseload numbers.",
+    "He went back to his dad's last year after a positive assessment and the school say he's thriving.",
+    "There has been no contact from the court about the hearing date since the adjournment.",
+    "The bairns were seen at school today and are doing grand.",
+    "She's 17 and moved into her supported lodgings on Friday; she says she loves it.",
+    "A grown man shouted at our receptionist about his parking ticket, which upset her.",
+    "The training on online grooming was excellent and I'd recommend it to all foster carers.",
+]
+# Written last, after the rules were settled, and still missed: the honest measure of recall on phrasing
+# nobody has written a cue for. Move an example to UNSEEN_STYLES_LIVE when a general rule catches it.
+STILL_MISSED_ON_UNSEEN_PHRASING = [
+    "The non-verbal boy has started biting himself and screaming when his uncle visits, and the uncle visits daily.",
+    "Step-parent not yet vetted and now sharing a bedroom wall with the girls. No strategy discussion.",
+    "Infant 4/12, FTT, weight dropping since last weigh-in. Parents declining the paediatric appointment.",
+    "The PCSO said the 9-year-old is out on the estate after dark most nights and looks half-starved.",
+    "I'm not at all sure the kids are being fed properly at the moment; the cupboards were bare again today.",
+    "Honestly, I'm worried sick about the little lad in that house.",
+    "Mum is being released from hospital this afternoon to the flat where she tried to smother the baby.",
+    "The young 'un's been stood on the doorstep in his pyjamas since teatime and nobody's answering.",
+    "Newborn on the ward; mum smelling of alcohol at every feed and staff have concerns about her handling.",
+    "The 13-year-old with a learning disability is being sent to the shop alone at night by mum's boyfriend.",
+    "Our child in care went missing from her foster home an hour ago with an 'older friend' in a car.",
+    "A grown man has been sending her messages on TikTok every night and she's now talking about running off with him.",
+    "The 10-year-old showed me messages from a 'gamer friend' who wants to send him an Uber to come and meet.",
+]
+
+
+@pytest.mark.parametrize("text", UNSEEN_STYLES_LIVE)
+def test_current_risk_in_unseen_styles_flags_with_reasons_quoted_from_the_text(text: str) -> None:
+    screen = screen_live_concern(text=text)
+    assert screen.flagged
+    assert screen.reasons
+    assert all(reason in text for reason in screen.reasons)
+
+
+@pytest.mark.parametrize("text", UNSEEN_STYLES_NEAR_MISSES)
+def test_near_misses_in_unseen_styles_do_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: live phrasing no cue or structural rule covers yet")
+@pytest.mark.parametrize("text", STILL_MISSED_ON_UNSEEN_PHRASING)
+def test_known_misses_on_unseen_phrasing(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
+
+
+def test_a_flag_resting_on_a_harm_sentence_still_quotes_the_reporter() -> None:
+    text = "The lad's been kipping at his mate's since his dad lamped him."
+    screen = screen_live_concern(text=text)
+    assert screen.flagged
+    assert screen.reasons == ("The lad's been kipping at his mate's since his dad lamped him",)
+
+
+def test_checks_on_staff_are_recruitment_not_an_unassessed_adult() -> None:
+    assert not screen_live_concern(text="No checks have been done on the new minibus driver.").flagged
+    assert screen_live_concern(text="No checks have been done on mum's new partner, who is minding the baby.").flagged
