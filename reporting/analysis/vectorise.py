@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 10
+REPRESENTATION_VERSION: int = 11
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -150,6 +150,14 @@ _ACRONYMS: dict[str, str] = {
     r"fdac": "family drug and alcohol court",
     r"cpps?": "child protection plan",
     r"pfa": "preparing for adulthood",
+    r"yps?": "young person",
+    r"cyp": "children and young people",
+    r"fsws?": "family support worker",
+    r"mh": "mental health",
+    r"ehcna": "education health care plan needs assessment",
+    r"sarc": "sexual abuse forensic examination",
+    r"l?scps?|lscbs?": "local safeguarding children partnership",
+    r"apva|cpv": "child to parent violence",
 }
 
 #: Acronyms that are also ordinary English words ("it", "send", "dash", "la",
@@ -172,6 +180,8 @@ _CASED_ACRONYMS: dict[str, str] = {
     r"ED": "emergency department hospital",
     r"OOH": "out of hours",
     r"VSH?": "virtual school",
+    r"SEN": "special educational needs",
+    r"OT": "occupational therapist",
 }
 
 #: Concept groups: a report mentioning any cue gets the concept token. Groups
@@ -399,6 +409,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"non molestation|injunction|bail conditions?",
         r"refuge",
         r"operation encompass",
+        r"(?:child|adolescent) to parent (?:violence|abuse)",
         r"victims?",
         r"safety plan",
         r"domestic violence disclosure scheme",
@@ -708,7 +719,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "inspection_regulation": (
         r"ofsted|inspect(?:ion|ions|ors?)",
-        r"regulation (?:44|45)|registered managers?|(?:un)?registered (?:homes?|provision|placements?)",
+        r"regulation (?:40|44|45)|notifiable events?|registered managers?",
+        r"(?:un)?registered (?:homes?|provision|placements?)",
         r"regulat(?:or|ory|ions)",
     ),
     # Family hardship as a systemic pressure, not a judgement on parents.

@@ -138,6 +138,11 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         # A pupil suspended from school is not a member of staff suspended.
         ("He was suspended from school for a week.", "education", "learning_culture"),
         ("The worker was suspended pending the investigation.", "learning_culture", "education"),
+        ("The YP told her FSW about the APVA at home.", "domestic_abuse", None),
+        ("The YP told her FSW about the APVA at home.", "early_help", None),
+        # An acronym names its own concept only: a SARC is not a referral or a domestic assault.
+        ("The SARC appointment was missed.", "sexual_abuse", "front_door"),
+        ("The SARC appointment was missed.", None, "domestic_abuse"),
     ],
 )
 def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
