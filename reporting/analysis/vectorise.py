@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 11
+REPRESENTATION_VERSION: int = 12
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -754,7 +754,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     # "Culture" alone is an organisation's culture (learning_culture).
     "identity_diversity": (
         r"racis(?:m|t)|racial(?:ly)?|ethnic(?:ity|ities)?|adultifi(?:cation|ed)|discriminat(?:ed|ion|ory)",
-        r"cultural (?:needs|identity|background|heritage|competence|norms|practices)|heritage|religio(?:n|us)|faith",
+        r"cultural (?:needs|identity|background|heritage|competence|norms|practices)|heritage|religio(?:n|us)",
+        # Faith as belief, not acting in good faith.
+        r"(?<!good )faith(?: groups?| communit(?:y|ies)| leaders?)?",
         r"(?:unconscious|implicit|racial) bias",
         r"lgbt(?:q)?\+?|gender identity|transgender|sexual(?:ity| orientation)",
         r"gypsy|travell?er (?:families|community|site)|roma",
@@ -780,7 +782,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # Child protection and child in need plans that stall or come round again.
     "plan_drift": (
-        r"drift(?:ed|ing|s)?|stalled|no progress (?:on|against|with) the plan",
+        r"drift(?:ed|ing|s)?|(?:plan|plans|case|work|progress) (?:had )?stalled",
+        r"no progress (?:on|against|with) the plan",
         r"repeat(?:ed)? (?:child protection )?plans?|second (?:or subsequent )?(?:child protection )?plans?",
         r"plans? (?:ended|closed) too (?:early|soon)|stepped down too (?:early|soon)",
         r"(?:on|subject to) (?:a|the) (?:child protection )?plan for (?:over |more than )?(?:\d+|a|two|three)",
@@ -817,12 +820,14 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "private_law": (
         r"private law|child arrangements? orders?|section (?:7|37) reports?|prohibited steps|specific issue orders?",
         r"(?:parental|inter ?parental|high) conflict|separated parents|acrimonious|(?:custody|residence) disputes?",
-        r"alienat(?:ed|ing|ion)|(?:refus(?:ed|ing)|stopp(?:ed|ing)) (?:him|her|them|dad|mum) (?:seeing|from seeing)",
+        r"parental alienation|alienating (?:behaviours?|the child(?:ren)?)",
+        r"(?:refus(?:ed|ing)|stopp(?:ed|ing)) (?:him|her|them|dad|mum) (?:seeing|from seeing)",
     ),
     # The worker's own wellbeing, apart from the caseload that strains it.
     "staff_wellbeing": (
         r"burn(?:ed|t)? ?out|vicarious trauma|secondary trauma|compassion fatigue",
-        r"(?:staff|worker|workers'?|my|our|team|own|emotional) wellbeing|morale",
+        # The worker's wellbeing, not a child's (own or emotional) wellbeing.
+        r"(?:staff|worker|workers'?|my|our|team) wellbeing|morale",
         r"(?:work|workplace|work related) stress|emotional(?:ly)? (?:toll|impact|drained|exhausted)",
         r"(?:i|we|staff|colleagues|the team|workers?) (?:was|were|am|are|felt|feel)"
         r" (?:so |really )?(?:stressed|exhausted|burnt out)",
@@ -883,7 +888,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "workplace": (
         r"hot ?desk(?:s|ing)?|no desks?|office (?:space|move|closed|closure)|(?:open plan|shared) office",
         r"working from home|hybrid working|(?:private|confidential) (?:rooms?|space|calls?)",
-        r"overheard|work (?:mobiles?|phones?)|(?:no|a) work phone|phone (?:contract|allowance)",
+        r"(?:was|were|be|being|get|got) overheard",
+        r"work (?:mobiles?|phones?)|(?:no|a) work phone|phone (?:contract|allowance)",
     ),
 }
 
