@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 12
+REPRESENTATION_VERSION: int = 13
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -468,7 +468,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"exploit(?:ed|ation)",
         r"county lines",
         r"return home interview missing",
-        r"traffick(?:ed|ing)",
+        r"traffick(?:ed|ing)|modern slavery",
         r"gangs?",
         r"cuckoo(?:ed|ing)|drug (?:running|dealing|debts?)|knives|knife|stabb(?:ed|ing)|weapons?",
         r"contextual safeguarding|extra familial|(?:child|peer) on (?:child|peer) abuse",
@@ -503,6 +503,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"emergency duty team",
         r"on call",
         r"bank holiday",
+        r"after hours|(?:evening|night|weekend) duty|night duty",
     ),
     "information_sharing": (
         r"information shar(?:e|ed|ing)",
@@ -556,6 +557,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"home conditions|(?:poor|personal) hygiene|unkempt|hungry|no food",
         r"(?:was |were )?not brought|missed (?:health |medical |dental )?appointments?",
         r"cumulative harm|chronic(?:ally)? (?:neglect|concerns?)",
+        r"failure to thrive|faltering growth|head lice|nappy rash|(?:tooth|dental) decay",
+        r"(?:dirty|soiled) (?:clothes|nappies)",
     ),
     # A looked-after child's time with their family, not a contact to the front door.
     "family_time": (
