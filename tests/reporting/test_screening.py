@@ -25,23 +25,6 @@ PAST = [
 ]
 
 
-@pytest.mark.parametrize("text", LIVE)
-def test_current_risk_is_flagged_with_reasons_from_the_text(text: str) -> None:
-    screen = screen_live_concern(text=text)
-    assert isinstance(screen, Screen)
-    assert screen.flagged
-    assert screen.reasons
-    for reason in screen.reasons:
-        assert reason in text
-
-
-@pytest.mark.parametrize("text", PAST)
-def test_past_near_misses_are_not_flagged(text: str) -> None:
-    screen = screen_live_concern(text=text)
-    assert not screen.flagged
-    assert screen.reasons == ()
-
-
 def test_reporter_saying_risk_is_ongoing_flags_even_bland_text() -> None:
     screen = screen_live_concern(text="The assessment was late.", reached_child="ongoing")
     assert screen.flagged
@@ -89,18 +72,13 @@ def test_system_descriptions_and_defences_are_not_blame(text: str) -> None:
     assert detect_blame(text) == ()
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The boy is still having weekend contact with his stepfather even though the allegation is open.",
-        "No emergency placement has been found and the 13-year-old has nowhere to sleep.",
-        "Her allegation has still not been passed on to the police and nobody has visited since.",
-        "The 14-year-old hasn't come home and no one knows where she is.",
-        "Unexplained bruises on the toddler's arm at nursery and she was sent home as usual.",
-    ],
-)
-def test_broader_current_risk_cues_flag(text: str) -> None:
-    assert screen_live_concern(text=text).flagged
+BROADER_LIVE = [
+    "The boy is still having weekend contact with his stepfather even though the allegation is open.",
+    "No emergency placement has been found and the 13-year-old has nowhere to sleep.",
+    "Her allegation has still not been passed on to the police and nobody has visited since.",
+    "The 14-year-old hasn't come home and no one knows where she is.",
+    "Unexplained bruises on the toddler's arm at nursery and she was sent home as usual.",
+]
 
 
 def test_ending_well_does_not_outweigh_a_strong_current_cue() -> None:
@@ -375,20 +353,15 @@ MORE_NOT_LIVE = [
 ]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I am not worried that she is unsafe at home.",
-        "I do not think the children are at risk now.",
-        "There is no suggestion that dad has access to the children.",
-        "Nobody thinks he is in danger; he lives with his aunt.",
-        "There is no evidence that she is still in contact with the man.",
-        "She is not missing; she is at her aunt's with our agreement.",
-        "He is no longer living with his stepfather, who has moved away.",
-    ],
-)
-def test_denied_or_negated_risk_does_not_flag(text: str) -> None:
-    assert not screen_live_concern(text=text).flagged
+DENIED_OR_NEGATED = [
+    "I am not worried that she is unsafe at home.",
+    "I do not think the children are at risk now.",
+    "There is no suggestion that dad has access to the children.",
+    "Nobody thinks he is in danger; he lives with his aunt.",
+    "There is no evidence that she is still in contact with the man.",
+    "She is not missing; she is at her aunt's with our agreement.",
+    "He is no longer living with his stepfather, who has moved away.",
+]
 
 
 # Fourth round: live risk in terse notes, in the middle of a long reflection, in passing in a report
@@ -938,28 +911,6 @@ LONG_SYSTEM_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(
-    "text",
-    LIVE_FAMILIES
-    + MORE_LIVE
-    + TERSE_REFLECTIVE_AND_IN_PASSING_LIVE
-    + STAFF_WORDED_LIVE
-    + FORMAL_AND_OBLIQUE_LIVE
-    + PLAIN_AND_REGIONAL_LIVE,
-)
-def test_current_risk_in_any_words_or_voice_flags_with_reasons_from_the_text(text: str) -> None:
-    screen = screen_live_concern(text=text)
-    assert screen.flagged
-    assert all(reason in text for reason in screen.reasons)
-
-
-@pytest.mark.parametrize(
-    "text", RESOLVED_OR_SYSTEM + MORE_NOT_LIVE + TRAPS + NEAR_MISSES + FORMAL_NEAR_MISSES + LONG_SYSTEM_NEAR_MISSES
-)
-def test_history_good_news_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
-    assert not screen_live_concern(text=text).flagged
-
-
 def test_history_alone_never_flags_however_many_cues_it_holds() -> None:
     history = "Back then the child was at home with dad, the bruise was unexplained and nobody had visited for weeks."
     assert not screen_live_concern(text=history).flagged
@@ -1225,17 +1176,42 @@ STILL_MISSED_ON_UNSEEN_PHRASING = [
 ]
 
 
-@pytest.mark.parametrize("text", UNSEEN_STYLES_LIVE)
-def test_current_risk_in_unseen_styles_flags_with_reasons_quoted_from_the_text(text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    LIVE
+    + BROADER_LIVE
+    + LIVE_FAMILIES
+    + MORE_LIVE
+    + TERSE_REFLECTIVE_AND_IN_PASSING_LIVE
+    + STAFF_WORDED_LIVE
+    + FORMAL_AND_OBLIQUE_LIVE
+    + PLAIN_AND_REGIONAL_LIVE
+    + UNSEEN_STYLES_LIVE,
+)
+def test_current_risk_in_any_words_or_voice_flags_with_reasons_quoted_from_the_text(text: str) -> None:
     screen = screen_live_concern(text=text)
+    assert isinstance(screen, Screen)
     assert screen.flagged
     assert screen.reasons
     assert all(reason in text for reason in screen.reasons)
 
 
-@pytest.mark.parametrize("text", UNSEEN_STYLES_NEAR_MISSES)
-def test_near_misses_in_unseen_styles_do_not_flag(text: str) -> None:
-    assert not screen_live_concern(text=text).flagged
+@pytest.mark.parametrize(
+    "text",
+    PAST
+    + DENIED_OR_NEGATED
+    + RESOLVED_OR_SYSTEM
+    + MORE_NOT_LIVE
+    + TRAPS
+    + NEAR_MISSES
+    + FORMAL_NEAR_MISSES
+    + LONG_SYSTEM_NEAR_MISSES
+    + UNSEEN_STYLES_NEAR_MISSES,
+)
+def test_history_good_news_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
+    screen = screen_live_concern(text=text)
+    assert not screen.flagged
+    assert screen.reasons == ()
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: live phrasing no cue or structural rule covers yet")
