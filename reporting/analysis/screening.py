@@ -695,6 +695,12 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (r"\b(?:back on the scene|resurfaced|reappeared|back in the picture)\b", 2.0),
+    # Bailed to where the child lives: the arrest is past, the adult being there is now.
+    (
+        r"\bbail(?:ed)? (?:him |her |them )?(?:back )?(?:home|to (?:the )?(?:same|family|home|mum's|her|his|their) "
+        r"(?:address|home|house|flat))\b",
+        2.5,
+    ),
     (r"\b(?:post|mail|letters|clothes|things) (?:is |are )?(?:arriving|delivered|turning up) (?:at|to)\b", 1.5),
     (
         r"\b(?:is|are|'s) (?:there|round|over|at the (?:house|flat|address)) (?:most|every|each|several) "
@@ -702,8 +708,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         2.5,
     ),
     (
-        r"\b(?:i am|i'm|we are|we're) (?:very |really |still |increasingly |deeply )*(?:uneasy|troubled|uncomfortable|"
-        r"worried|concerned) about (?:this|the) (?:case|child|family|baby|girl|boy|young person)\b",
+        # "I'm worried sick about the little lad in that house": the worry, its strength and the child in any words.
+        r"\b(?:i am|i'm|we are|we're) (?:(?:very|really|still|increasingly|deeply|so|genuinely|honestly) )*(?:uneasy|"
+        r"troubled|uncomfortable|worried|concerned|scared|frightened)(?: sick| stiff| to death)? (?:about|for) "
+        r"(?:this|the|that|these) (?:\w+ )?(?:case|child|children|family|baby|girls?|boys?|young person|lad|lass|kids|"
+        r"little ones?|bairns?|toddler|twins|siblings)\b(?! ?(?:load|protection|in care (?:team|service)))",
         2.0,
     ),
     (
@@ -985,6 +994,131 @@ _HARM_NOW_CAP = 2.0
 _HISTORY_CAP = 1.5
 
 
+# Rules over one sentence: every part must occur somewhere in the same sentence, in any order, and the
+# sentence must not be told as past, denied or hypothetical. Each names a shape of present risk that
+# staff write in countless words, so the parts are small lexicons rather than phrases.
+_KID = (
+    r"\b(?:child|children|kids?|bab(?:y|ies)|toddlers?|infants?|newborn|twins|siblings?|boys?|girls?|"
+    r"lads?|lass(?:es)?|bairns?|"
+    r"weans?|young (?:'un|un|person|people)|little (?:'un|one)s?|teen(?:ager)?s?|pupils?|y(?:ear )?\d{1,2} pupil|"
+    r"sons?|daughters?|\d{1,2} ?yo|\d{1,2}[- ](?:day|week|month)[- ]olds?|(?:\d{1,2}|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen)[- ]year[- ]olds?|\[child[ _]?\d*\]|\((?:[1-9]|1[0-7])\)|"
+    r"she|he|her|him)\b(?!'s (?:services|social care|centre|team|hub|guardian|commissioner))"
+)
+# An event within the last hours is present whatever the tense ("went missing an hour ago"). A clock
+# time is not: logs stamp every past step with one ("strategy discussion at 02:10").
+_RECENT = (
+    r"\b(?:(?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|a few|a couple of|couple of|\d{1,2}) "
+    r"(?:hours?|hrs?|minutes?|mins?) ago|"
+    r"(?:about|around|half) an hour ago|this (?:morning|afternoon|evening)|earlier today|today|tonight|last night|"
+    r"just now|(?:have|has|'ve|'s) just|just been)\b"
+)
+# Exposure that repeats now ("the uncle visits daily", "at every feed").
+_HABITUAL = (
+    r"\b(?:daily|nightly|every (?:day|night|morning|evening|weekend|time|feed|visit|contact|handover|other day)|"
+    r"each (?:day|night|morning|evening|weekend|time|feed|visit)|most (?:days|nights|evenings|mornings|weekends)|"
+    r"all the time|several times a (?:day|week)|(?:\w+ )?times a (?:day|night)|every (?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day)\b"
+)
+# A near time, for a release, discharge, return or visit that has not happened yet.
+_SOON = r"\b(?:" + _NOW + r"|tomorrow|today|this (?:afternoon|evening|weekend|week)|later|imminently|shortly)\b"
+_ARRIVES = (
+    r"\b(?:released|releasing|discharg\w+|gets? out|getting out|let out|bailed|moving (?:back )?in|move (?:\w+ )?"
+    r"(?:back )?in|moves in|coming (?:home|back|round|over|to (?:pick|collect|get|take|meet|stay))|comes? (?:home|"
+    r"back|round)|visit(?:s|ing)?|return(?:s|ing)? (?:home|to)|going (?:back )?home|go(?:es)? (?:back )?home|"
+    r"collect(?:s|ing)?|pick(?:s|ing)? (?:her|him|them) up|staying over|stay(?:s)? over|to care for|"
+    r"hav(?:e|ing) (?:the (?:kids|children|baby)|them|her|him) (?:for|overnight))\b"
+)
+# Someone who has harmed a child, or an adult around one whom nobody has assessed.
+_HARMER = (
+    r"\b(?:perpetrator(?! programme)|abuser|(?:sex )?offender|schedule 1|convicted|who (?:hurt|hit|abused|"
+    r"assaulted|raped|"
+    r"attacked|injured|strangled)|where (?:she|he|they) (?:tried|hurt|hit|attacked|assaulted)|"
+    r"un(?:vetted|assessed|checked)|(?:adult|man|male|partner|boyfriend|girlfriend|lodger|step-?\w+|uncle|friend|"
+    r"cousin|grandad)\b[^.;]{0,20}?\b(?:not (?:yet )?(?:been )?(?:vetted|checked|assessed)|never (?:been )?"
+    r"(?:vetted|checked|assessed)))"
+)
+# A child's basic needs unmet: food, warmth, shelter, supervision, cleanliness, clothing.
+_NEEDS = (
+    r"\b(?:not (?:being )?fed|(?:nobody|no one|no-one) (?:has )?fed|(?:hasn'?t|has not|haven'?t|have not|not) "
+    r"(?:had|eaten) (?:any ?thing|any food|breakfast|tea|dinner|lunch|a (?:proper )?meal|properly|for)|"
+    r"starv\w+|half-starved|(?:cupboards?|fridge)s? (?:is |are |was |were )?(?:\w+ )?(?:bare|empty)|no (?:food|"
+    r"breakfast|tea|coat|shoes|mattress|cot|bed|heating|electric\w*|gas|nappies|milk|formula|clean clothes)|"
+    r"(?:electric\w*|gas|meter) (?:has )?(?:run out|been cut off|off)|after dark|alone at night|out (?:alone )?"
+    r"(?:late )?at night|locked (?:out|in)|on the doorstep|in (?:his|her|their|just a|only a) (?:pyjamas|nappy|"
+    r"pants|vest)|(?:left|home|alone) (?:alone|on (?:her|his|their) own|by (?:herself|himself|themselves))|"
+    r"left in charge of|(?:dog|cat|human) (?:mess|faeces|excrement)|faeces|filthy|soiled|unwashed|untreated|"
+    r"(?:hasn'?t|has not|not) been treated|kept (?:off|home from) school|wandering|sleep(?:s|ing)? in the car|"
+    r"(?:walking|wandering|out|outside) alone|begs? (?:for )?food|begging (?:for )?food|same (?:clothes|"
+    r"nappy)|smells)\b"
+)
+# Medical neglect now: growth falling, treatment or appointments refused or missed.
+_MEDICAL = (
+    r"\b(?:weight (?:is )?(?:dropping|falling|dropped|down)|lost weight|(?:hasn'?t|has not|haven'?t|have not|not) "
+    r"(?:been )?taken (?:her |him |them )?to (?:a |the )?(?:doctor|gp|hospital|a&e|dentist)|dropp(?:ed|"
+    r"ing) (?:\w+ )?centiles?|faltering growth|"
+    r"ftt|failure to thrive|losing weight|(?:declin(?:es|ing)|refus(?:es|ing)|(?:has|have) refused|won'?t (?:take|"
+    r"bring|attend|collect|give)|not (?:taking|bringing|attending|collecting|giving)|keeps? (?:missing|cancelling))"
+    r"\b[^.;]{0,40}?\b(?:appointments?|clinic|a&e|hospital|gp|doctor|treatment|medical|prescriptions?|medication|"
+    r"insulin|inhaler|dentist|paediatric\w*)|(?:hasn'?t|has not|not) had (?:his |her |their |any )?(?:insulin|"
+    r"medication|medicine|inhaler|treatment))\b"
+)
+# An adult, or someone unknown, reaching a child online, in contact now or asking to meet.
+_ONLINE = (
+    r"\b(?:online|snapchat|snap|tiktok|instagram|insta|roblox|discord|whatsapp|xbox|playstation|fortnite|minecraft|"
+    r"facebook|messenger|kik|telegram|gam(?:e|er|ing)|app|dms?|messag\w+|texts?|texting|chats?|chatting)\b"
+)
+_ADULT_OR_MEETING = (
+    r"\b(?:grown (?:man|men|woman|adult)|(?:older |adult |unknown )?(?:man|men|male|adult|stranger)s?|[2-6]\d[- ]"
+    r"?year[- ]old|in (?:his|her|their) (?:20s|30s|40s|50s|twenties|thirties|forties|fifties)|(?:wants?|asking|"
+    r"asks?|trying|keeps asking|offer(?:s|ing|ed)?) (?:her |him |them )?to (?:meet|come and meet|send|pick|collect|"
+    r"visit|video)|meet up|come and meet|send (?:her|him|them) (?:an uber|a taxi|money|gifts|a ticket|train)|"
+    r"sending (?:her|him|them) (?:money|gifts|presents))\b"
+)
+# An injury or event now, in the words that _HARM does not already hold.
+_HARM_EXTRA = (
+    r"\b(?:went missing|gone missing|grabb\w+|(?:fresh|new|deep) cuts|cuts (?:on|to) (?:her|his|"
+    r"their) (?:arms?|legs?|wrists?|face|body)|ran (?:off )?from|run (?:off )?from|(?:isn'?t|is not|"
+    r"not) back|swollen|"
+    r"swelling|smother\w*|suffocat\w*|cutting (?:her|his|their)(?:self|selves| arms| legs| wrists)|"
+    r"cutting (?:him|them)sel\w+|overdos\w*|doesn'?t see the point|adult (?:males?|men)|psychiatric (?:ward|unit|"
+    r"hospital)|locked (?:out|in))\b"
+)
+# A sentence that is a what-if, a rule or a wish is not a report of now.
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whenever|in case|would|could|might|should|imagine|what if)\b")
+# Dated history, for these rules only: the phrase cues weigh it through _PAST_FRAME instead.
+_DATED = re.compile(
+    r"\b(?:last (?:week|month|year)|(?:weeks?|months?|years?) ago|when (?:she|he|they|i|we) (?:lived|was|were|"
+    r"used))\b"
+)
+# The adult is away from the child ("the perpetrator is now in prison").
+_AWAY = re.compile(r"\b(?:in (?:prison|custody|jail)|abroad|moved away|no contact|no longer)\b")
+
+_PRESENT = _NOW_WORD.pattern + "|" + _HABITUAL + "|" + _RECENT
+
+# (parts that must all occur in one sentence, weight). The first part is quoted as the reason.
+_SENTENCE_RULES: tuple[tuple[tuple[re.Pattern[str], ...], float], ...] = tuple(
+    (tuple(re.compile(part) for part in parts), weight)
+    for parts, weight in (
+        # A harm within the last hours, to a child.
+        ((_HARM.pattern + "|" + _HARM_EXTRA, _RECENT, _KID), 3.0),
+        # A release, discharge, return or visit soon, with a harm or a harmer in view.
+        ((_ARRIVES, _SOON, _HARM.pattern + "|" + _HARM_EXTRA + "|" + _HARMER), 3.0),
+        # Exposure that repeats now, with a harm or a harmer in view.
+        ((_HARM.pattern + "|" + _HARM_EXTRA + "|" + _HARMER, _HABITUAL, _KID), 3.0),
+        # An adult nobody has assessed, with the child now.
+        ((_HARMER, _NOW_WORD.pattern, _KID), 2.5),
+        # Basic needs unmet now.
+        ((_NEEDS, _PRESENT, _KID), 2.5),
+        # Medical neglect now.
+        ((_MEDICAL, _KID), 2.5),
+        # An adult online in contact now, or someone online asking to meet.
+        ((_ADULT_OR_MEETING, _ONLINE, _NOW_WORD.pattern + "|" + _HABITUAL + r"|\bwants?\b", _KID), 2.5),
+    )
+)
+
+
 # A cue in the same sentence as one of these describes something over or told with hindsight, a
 # case from another time or place, a what-if, or a statement about children in general.
 _PAST_FRAME = re.compile(
@@ -1125,6 +1259,31 @@ class _Sentences:
                 spans.append((weight, bounds[index] + harms[0].start(), bounds[index] + harms[0].end()))
         return evidence, spans
 
+    def shapes_now(self) -> list[tuple[float, int, int]]:
+        """Each sentence that holds every part of a sentence rule (the first that fits, the strongest
+        coming first) and is not told as past, dated, hypothetical, resolved, denied or with the adult
+        away; with where it names the rule's first part, so the reason quotes the reporter."""
+        bounds = [*self._starts, len(self._text)]
+        hits: list[tuple[float, int, int]] = []
+        for index in range(len(self._starts)):
+            sentence = self._text[bounds[index] : bounds[index + 1]]
+            # One sentence is one piece of evidence, however many rules it fits.
+            for parts, weight in _SENTENCE_RULES:
+                lead = parts[0].search(sentence)
+                if lead is None or not all(part.search(sentence) for part in parts[1:]):
+                    continue
+                if _NEGATED.search(sentence, 0, lead.start()) or _DENIED.search(sentence, 0, lead.start()):
+                    continue
+                if _HYPOTHETICAL.search(sentence) or _AWAY.search(sentence) or _DATED.search(sentence):
+                    continue
+                if self.past(bounds[index]):
+                    continue
+                if any(pattern.search(sentence) for pattern in _RESOLVED_PATTERNS):
+                    continue
+                hits.append((weight, bounds[index] + lead.start(), bounds[index] + lead.end()))
+                break
+        return hits
+
     def denied(self, position: int) -> bool:
         """Whether the sentence so far denies what follows ("no suggestion that dad has access")."""
         start = self._starts[bisect.bisect_right(self._starts, position) - 1]
@@ -1186,6 +1345,11 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
                 score += best[0]
             strongest = max(strongest, best[0])
             hits.append(best)
+
+    # Left out of ``strongest``: a report that also says the child was found safe is discounted.
+    for shape in sentences.shapes_now():
+        score += shape[0]
+        hits.append(shape)
 
     # History adds to present evidence but never flags alone, however many cues a past account holds.
     harm_evidence, harm_spans = sentences.harm_now()

@@ -1157,9 +1157,9 @@ UNSEEN_STYLES_NEAR_MISSES = [
     "A grown man shouted at our receptionist about his parking ticket, which upset her.",
     "The training on online grooming was excellent and I'd recommend it to all foster carers.",
 ]
-# Written last, after the rules were settled, and still missed: the honest measure of recall on phrasing
-# nobody has written a cue for. Move an example to UNSEEN_STYLES_LIVE when a general rule catches it.
-STILL_MISSED_ON_UNSEEN_PHRASING = [
+# Written after the rules of round 2 and missed by them; caught now by general rules (an event in the last
+# hours, a release or visit soon, habitual exposure, basic needs or medical care unmet now, an adult online).
+NOW_WAS_MISSED_ON_UNSEEN_PHRASING = [
     "The non-verbal boy has started biting himself and screaming when his uncle visits, and the uncle visits daily.",
     "Step-parent not yet vetted and now sharing a bedroom wall with the girls. No strategy discussion.",
     "Infant 4/12, FTT, weight dropping since last weigh-in. Parents declining the paediatric appointment.",
@@ -1176,6 +1176,111 @@ STILL_MISSED_ON_UNSEEN_PHRASING = [
 ]
 
 
+# Round 3's fresh batches. The first 30 (with the overdose still missed below) were written before its rules
+# and 22 were missed then; the last 15 were written after the rules and 7 were missed until the lexicons
+# widened (for medical neglect, recent injury, weekday visits and begging for food).
+FRESH_LIVE_ROUND_3 = [
+    "Foster carer rang at 7pm: the 14-year-old ran from placement about two hours ago and isn't picking up.",
+    "Baby was dropped by dad this morning and has a swollen arm; he has refused to take her to A&E.",
+    "Toddler found wandering by the main road at 6am today in just a nappy. Parents asleep.",
+    "Dad gets out of prison on Friday and the plan is for him to move straight back in with the kids.",
+    "Paternal uncle, who has never been checked, stays over most weekends and shares a room with the boys.",
+    "She told her teacher this morning that mum's boyfriend strangled her last night.",
+    "Girl (12) cutting her arms every night, says she doesn't see the point any more.",
+    "Nobody fed the twins yesterday, the fridge is empty and the electric has run out.",
+    "Mum won't take the baby to the weight clinic and he has dropped two centiles.",
+    "Boy is being messaged on Snapchat by a 30-year-old who is sending him money.",
+    "Just been told the 6yo was locked out in the rain for hours after school today.",
+    "Mum is being discharged from the psychiatric ward tomorrow to care for her newborn alone.",
+    "Stepdad was arrested for hitting the kids last month but police have bailed him home to the same address.",
+    "He has been left in charge of his three younger siblings overnight again while mum works.",
+    "Y7 pupil came in with no coat, no breakfast, and said he hasn't had tea for two days.",
+    "The 15yo was picked up by a man in a Mercedes outside school at lunchtime and hasn't come back.",
+    "Child disclosed at lunch that grandad touches her at bedtime; she goes to his after school every day.",
+    "Baby's cot has no mattress, the flat has dog mess on the floor and the toddler has a nasty burn that "
+    "hasn't been treated.",
+    "Mum's new partner is a Schedule 1 offender and he is moving in this weekend.",
+    "Child says she is starving and keeps taking food from other children's lunchboxes.",
+    "Dad turned up drunk to collect the 4-year-old at 3.15 and drove off with her.",
+    "Teen in residential went out at 9pm last night with two adult males and still isn't back.",
+    "Insulin-dependent 8yo hasn't had insulin since Monday because mum won't collect the prescription.",
+    "The girls are alone in the flat tonight; mum has gone to Manchester.",
+    "Neighbour reports the baby has been screaming for three hours and no adult is answering the door.",
+    "Eleven-year-old told staff a man she met on Roblox is coming to pick her up on Saturday.",
+    "Mum hit the 2-year-old in front of me during the visit an hour ago.",
+    "The boy sleeps in the car with dad most nights since they were evicted.",
+    "Worried: the 16-year-old is being kept off school to look after mum and hasn't eaten properly in days.",
+    "Contact supervisor here: dad grabbed the 5-year-old by the throat in the contact room twenty minutes ago.",
+    "Lad's been sat in reception since 4, says he's been kicked out and has nowhere to go tonight.",
+    "The 3-year-old is still in the same nappy from yesterday and has sores; mum's asleep on the sofa.",
+    "Grandad, who abused mum as a child, picks the girls up from school every Tuesday.",
+    "Teenager in our home is getting lifts from men in their thirties most evenings.",
+    "Baby's mum is being let out of custody tomorrow and is going straight to the mother and baby unit with no plan.",
+    "HV visit today: 6-week-old has lost weight again and parents won't attend the feeding clinic.",
+    "Pupil has been in the same clothes all week, smells, and begs for food at break.",
+    "A man on Instagram keeps asking our 13yo for photos and says he loves her.",
+    "She showed me fresh cuts on her legs in the toilets just now.",
+    "The boys are being left with their 14-year-old cousin overnight while mum goes out drinking.",
+    "Police found the 7yo walking alone on the dual carriageway this afternoon.",
+    "Stepfather with a conviction for child cruelty is babysitting the baby every weekend.",
+    "Toddler has a burn on her hand that mum hasn't taken to a doctor.",
+    "The 15-year-old has been sending money to a man she met on Discord who says they'll run away together.",
+]
+
+
+# Round 3's not-live batches and traps for its rules: history, dated or told as past, hypotheticals, good news,
+# adults only, staff and services that use the same words.
+FRESH_NOT_LIVE_ROUND_3 = [
+    "The laptop kept crashing during the visit so I typed notes up afterwards.",
+    "In 2019 a toddler was found wandering near a road; the family has since moved away and the case closed.",
+    "Training on neglect recognition would help newly qualified workers spot cupboards that are bare.",
+    "Dad was released from prison last year and has had no contact with the children since.",
+    "The baby was weighed today and has gained well; health visitor is happy.",
+    "Care leaver (19) has not eaten properly since losing her job and is struggling with rent.",
+    "If a child goes missing from a foster home, the carer should ring police within the hour.",
+    "The team meeting ran late every night this week, which affected our lone working.",
+    "Mum's new partner was fully checked and assessed as suitable in March.",
+    "The child was seen this morning, spoke to me alone, and is safe with her grandmother.",
+    "The missing-from-care protocol hasn't been updated since 2020.",
+    "Our duty rota has nobody on Friday afternoon, which is a recurring staffing gap.",
+    "An overdose in a previous placement led to a review; she is now settled and doing well.",
+    "We found out this morning that the court bundle had gone to the wrong solicitor.",
+    "Looking back, the signs of neglect were there in the chronology long before removal.",
+    "The strategy discussion was held the same day and the children were placed with their aunt.",
+    "My manager visits the team daily, which has helped morale.",
+    "Uncle used to visit daily but moved abroad in the summer.",
+    "Supervision was cancelled again this afternoon because my manager was off sick.",
+    "A gamer friend of the foster carer's son came round for tea; all fine, carer supervised.",
+    "Every weekend the out-of-hours team is short of a manager, so decisions wait until Monday.",
+    "The baby who lost weight last spring is now thriving and the case has closed.",
+    "Our policy says staff should check on children every night at 11pm.",
+    "Dad was bailed to his mother's address in Leeds, a long way from the children, who have no contact.",
+    "Mum attended the feeding clinic today and the baby has put on 200g.",
+    "I was worried about the handover template because it drops the chronology.",
+    "Two years ago a teen in our home was groomed online; we now run digital safety sessions every term.",
+    "The IT team messages us daily about password resets.",
+    "If a parent declines a medical for a baby, the worker should escalate to the manager.",
+    "The care leaver, 20, has no food until payday and we topped up her gas.",
+    "The budget cuts announced this morning mean the children's centre closes.",
+    "On Mondays the team reviews abuse cases with the children's services manager.",
+    "The 6-week-old was weighed today and has not lost weight.",
+    "Staff training this afternoon covered bruising in babies who are not mobile.",
+    "The foster carer told me this morning that the girls were hit by their father when they lived at home.",
+    "Mum says dad used to hit her every night before he left.",
+    "A man on Facebook messaged our team page asking to meet the manager.",
+    "Dad is being released tomorrow; he will live in Scotland and has no contact with the children.",
+    "She was left alone every night in 2019, before she came into care.",
+]
+
+
+# Live and still missed: a clock time ("at 3am") is not read as recent, since logs stamp every past step with
+# one, and nothing reads discharge "without a plan" after self-harm as live. Move an example to
+# FRESH_LIVE_ROUND_3 when a general rule catches it.
+STILL_MISSED_ON_UNSEEN_PHRASING = [
+    "Our young person took an overdose at 3am and has been sent back to the unit without a plan.",
+]
+
+
 @pytest.mark.parametrize(
     "text",
     LIVE
@@ -1186,7 +1291,9 @@ STILL_MISSED_ON_UNSEEN_PHRASING = [
     + STAFF_WORDED_LIVE
     + FORMAL_AND_OBLIQUE_LIVE
     + PLAIN_AND_REGIONAL_LIVE
-    + UNSEEN_STYLES_LIVE,
+    + UNSEEN_STYLES_LIVE
+    + NOW_WAS_MISSED_ON_UNSEEN_PHRASING
+    + FRESH_LIVE_ROUND_3,
 )
 def test_current_risk_in_any_words_or_voice_flags_with_reasons_quoted_from_the_text(text: str) -> None:
     screen = screen_live_concern(text=text)
@@ -1206,7 +1313,8 @@ def test_current_risk_in_any_words_or_voice_flags_with_reasons_quoted_from_the_t
     + NEAR_MISSES
     + FORMAL_NEAR_MISSES
     + LONG_SYSTEM_NEAR_MISSES
-    + UNSEEN_STYLES_NEAR_MISSES,
+    + UNSEEN_STYLES_NEAR_MISSES
+    + FRESH_NOT_LIVE_ROUND_3,
 )
 def test_history_good_news_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
     screen = screen_live_concern(text=text)
