@@ -1377,8 +1377,10 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     if flagged:
         for _weight, start, end in sorted(hits, key=lambda h: (-h[0], h[1])):
             phrase = _phrase(text, start, end)
-            if phrase and phrase not in reasons:
-                reasons.append(phrase)
+            if not phrase or any(phrase in reason for reason in reasons):
+                continue
+            # A longer quote of the same clause replaces the shorter one.
+            reasons = [reason for reason in reasons if reason not in phrase] + [phrase]
             if len(reasons) >= _MAX_REASONS:
                 break
     return Screen(flagged=flagged, reasons=tuple(reasons))

@@ -1338,3 +1338,10 @@ def test_a_flag_resting_on_a_harm_sentence_still_quotes_the_reporter() -> None:
 def test_checks_on_staff_are_recruitment_not_an_unassessed_adult() -> None:
     assert not screen_live_concern(text="No checks have been done on the new minibus driver.").flagged
     assert screen_live_concern(text="No checks have been done on mum's new partner, who is minding the baby.").flagged
+
+
+def test_reasons_do_not_quote_the_same_clause_twice() -> None:
+    text = "Her stepdad still drinks every night and he is at home with the baby on his own now."
+    reasons = screen_live_concern(text=text).reasons
+    assert reasons
+    assert not any(a != b and a in b for a in reasons for b in reasons)
