@@ -39,8 +39,10 @@ from reporting.deid.lexicon import (
 # Ellie-May, O'Brien, D’Souza, N'Golo, McDonald, MacDonald-Smith, al-Hassan, Abdul-Rahman.
 # Possessive 's is not part of it. Look-ups use ``fold(word)``; offsets stay on the original.
 _HYPHEN_PARTICLE = r"(?:al|el|ul|ibn|bin|abu|abd|ben|bint)-"
+# An apostrophe only blocks a token inside a word ("O'Brien" gives no "Brien"); after a space
+# it opens a quotation ("He wrote 'Leon knows'").
 NAME_TOKEN = re.compile(
-    rf"(?<![\w'’{MARKS}-])(?:[DNO]['’]|{_HYPHEN_PARTICLE})?{CAP}(?:{SMALL}{CAP}{SMALL}|{SMALL})"
+    rf"(?<![\w{MARKS}-])(?<![\w{MARKS}]['’])(?:[DNO]['’]|{_HYPHEN_PARTICLE})?{CAP}(?:{SMALL}{CAP}{SMALL}|{SMALL})"
     rf"(?:-(?:{_HYPHEN_PARTICLE})?{CAP}{SMALL})*(?![\w{MARKS}-])"
 )
 # Lower-case particles inside a name ("Maria de Souza", "Ruud van der Berg", "Omar bin Said",
@@ -111,13 +113,21 @@ PERSONAL_POSSESSION_AFTER = re.compile(
 _AND_RELATIVE_AFTER = re.compile(
     r"^\s+(?:and|&|with)\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|baby|twin|half|step|birth)[\s-])?"
     r"(?:mum|mother|dad|father|brother|sister|siblings?|twin|son|daughter|nan|gran|grandmother|grandfather|"
-    r"aunt|auntie|uncle|cousin|stepdad|stepmum|partner|boyfriend|girlfriend|baby)\b",
+    r"aunt|auntie|uncle|cousin|stepdad|stepmum|partner|boyfriend|girlfriend|baby|friend)s?\b",
     re.I,
 )
 # "Dad (Gethin)", "mum (Ngozi)": a name given in brackets after a relation.
 NAME_IN_BRACKETS_AFTER_ROLE = re.compile(
     r"\b(?:mum|dad|mother|father|carer|sibling|brother|sister|son|daughter|partner)\s*\(\s*$", re.I
 )
+_NOT_BROUGHT = (
+    r"^\s+(?:(?:was|is|has\s+been)\s+not|wasn['’]t|isn['’]t)\s+brought\b"
+    r"|^\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t)\s+(?:attend|attended)\s+"
+    r"(?:school|nursery|college|pre-?school|his|her|their|the\s+(?:appointment|clinic|session|dentist))\b"
+)
+# "Mercy hit me": only a person strikes someone.
+_STRUCK = r"(?:hit|punched|kicked|slapped|pushed|grabbed|bit|smacked|strangled|choked|threatened)"
+_STRUCK_AFTER = rf"^\s+{_STRUCK}\s+(?:me|him|her|them|us|mum|dad|his|their)\b"
 # Only people do these: an unknown word (no dictionary word, no gazetteer name) before them
 # is a name even at the start of a sentence ("Tadhg was seen alone", "pat said").
 PERSON_VERB_AFTER = re.compile(
@@ -126,9 +136,18 @@ PERSON_VERB_AFTER = re.compile(
     r"(?:was|is|has\s+been|had\s+been)\s+(?:not\s+)?(?:seen|upset|crying|asleep|happy|sad|scared|quiet|angry|"
     r"distressed|withdrawn|missing|spoken|taken|placed|excluded|born|aged|\d|pregnant|arrested|interviewed|"
     r"visited|collected|settled|unwell|poorly|tired|hungry|in\s+(?:[Yy]ear|[Yy]r|[Rr]eception)))\b"
+    # "was not brought" (to an appointment), "did not attend school": said of a child;
+    # "hit me": of a person.
+    rf"|{_NOT_BROUGHT}|{_STRUCK_AFTER}"
     # Where a child lives, learns and sleeps: "Tadhg lives with his nan", "Tadhg attends nursery".
     r"|^\s+(?:lives|lived|living|stays|stayed)\s+with\b|^\s+(?:attends|attended|goes\s+to|went\s+to)\s+"
     r"(?:school|nursery|college|pre-?school|playgroup|sixth\s+form)\b|^\s+(?:slept|sleeps|wet\s+the\s+bed)\b"
+)
+# Said only of a person, whatever the word before: enough for a name that is also an ordinary
+# word ("Summer was not brought to clinic", "Sky disclosed", "King was arrested").
+_HUMAN_ONLY_AFTER = re.compile(
+    rf"{_NOT_BROUGHT}|^\s+(?:was|has\s+been|had\s+been)\s+(?:excluded|arrested|born|interviewed)\b"
+    r"|^\s+(?:disclosed|cried|screamed|slept|lives\s+with|lived\s+with)\b"
 )
 # Verbs and phrases before a person ("I spoke to Tadhg", "a boy called Rhydian").
 PERSON_CUE_BEFORE = re.compile(
@@ -141,13 +160,21 @@ PERSON_CUE_BEFORE = re.compile(
 # after a speech cue ("spoke to kenny"); checked against the gazetteer and the dictionary.
 LOWER_SUBJECT = re.compile(
     rf"(?<![\w'’{MARKS}-])({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?=\s+(?:said|says|told|asked|disclosed|explained|refused|was|is|wants|"
-    r"wanted|came|went|ran|left|lives|stayed)\b)"
+    r"wanted|came|went|ran|left|lives|stayed|kicked|hit|punched|threw|cried|shouted|screamed|slept|started|"
+    r"seemed|looked|needs|needed|has|had|did|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t|keeps|kept)\b)"
 )
 LOWER_AFTER_CUE = re.compile(
     r"\b(?i:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted|seen|saw|visited|met|baby|mum|dad|nan|"
+    # "visit to demi", "stayed with kian", "child: amelia" (a record label, often in capitals).
+    r"visit\s+to|with|for|from|about|(?:child|name|mother|father|sibling|subject|carer)\s*:|"
     r"gran|grandad|sister|brother|son|daughter|partner|boyfriend|girlfriend|stepdad|uncle|aunt|auntie|carer)\s+"
-    rf"({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?![\w'’{MARKS}-])"
+    rf"({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?=['’]s\b|(?![\w'’{MARKS}-]))"
 )
+# "rang kacper's mum": a lower-case word owning what only a person has.
+LOWER_POSSESSIVE = re.compile(rf"(?<![\w'’{MARKS}-])({LOWER}(?:{LOWER}|{MARK}|-){{2,}})(?=['’]s\s)")
+# "jayden and tayo", "tayo, kian and mo": lower-case names joined to a found one.
+_LOWER_BEFORE_AND = re.compile(rf"(?<![\w'’{MARKS}-])({LOWER}(?:{LOWER}|{MARK}|-){{2,}})(?:,|,?\s+(?:and|&))\s+$")
+_LOWER_AFTER_AND = re.compile(rf"^(?:,|,?\s+(?:and|&))\s+({LOWER}(?:{LOWER}|{MARK}|-){{2,}})(?![\w'’{MARKS}-])")
 # "rang dad (gary)": a lower-case first name in brackets after a relation, as in quick notes.
 LOWER_IN_BRACKETS = re.compile(
     r"\b(?i:mum|dad|mother|father|carer|nan|gran|sibling|brother|sister|son|daughter|partner|boyfriend|girlfriend)"
@@ -204,17 +231,26 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
     first_names, surnames, ambiguous = gazetteer()
     # "Ellie-May", "Tyler-Jay": a compound of first names is a first name.
     compounds = {_key(t) for t in NAME_TOKEN.finditer(text) if "-" in t.group()}
-    compounds = {c for c in compounds if all(p in first_names for p in c.split("-"))}
+    compounds = {c for c in compounds if _compound_first_name(c.split("-"), first_names)}
     if compounds:
         first_names = first_names | compounds
     tokens = [m for m in NAME_TOKEN.finditer(text) if not _inside(m.start(), m.end(), blocked)]
     mentions: list[Mention] = []
     for chain in _chains(text, tokens):
         mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
-    mentions.extend(_lower_case_names(text, blocked, first_names))
+    mentions.extend(_lower_case_names(_lower_shouted(text), blocked, first_names))
     mentions = _capitalised_surnames(text, blocked, mentions, surnames)
     mentions.sort(key=lambda m: m.start)
     return _add_coordinated(text, blocked, mentions, first_names)
+
+
+# Given names that are also months or modal verbs, so the gazetteer leaves them out; inside a
+# compound of first names ("Ellie-May", "Lily-June") they are names.
+_WORD_FIRST_NAMES = frozenset(["May", "Mae", "June", "April", "August", "Will", "Jan"])
+
+
+def _compound_first_name(parts: Sequence[str], first_names: frozenset[str]) -> bool:
+    return parts[0] in first_names and all(p in first_names or p in _WORD_FIRST_NAMES for p in parts[1:])
 
 
 # A surname in capitals, as case-management systems print it: "Kerry JONES", "Mr O'BRIEN".
@@ -264,6 +300,21 @@ def _capitalised_surnames(
     return found
 
 
+_SHOUTED_WORD = re.compile(rf"(?<![\w{MARKS}])({UPPER}{MARK}*(?:['’-]?{UPPER}{MARK}*)+)(?![\w{MARKS}])")
+
+
+def _lower_shouted(text: str) -> str:
+    """``text`` with words in capitals lowered ("DAD JORDAN WAS DRUNK"), offsets kept, so the
+    cue-bound rules for names typed in lower case read them too; acronyms of the trade stay."""
+
+    def lower(m: re.Match[str]) -> str:
+        word = m.group()
+        low = word.lower()
+        return low if len(low) == len(word) and word not in ACRONYMS else word
+
+    return _SHOUTED_WORD.sub(lower, text)
+
+
 def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names: frozenset[str]) -> list[Mention]:
     """First names typed in lower case, trusted only where a verb or a cue says a person is meant."""
     english = english_words()
@@ -271,6 +322,11 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
     candidates = [(m, "subject") for m in LOWER_SUBJECT.finditer(text)]
     candidates += [(m, "cue") for m in LOWER_AFTER_CUE.finditer(text)]
     candidates += [(m, "brackets") for m in LOWER_IN_BRACKETS.finditer(text)]
+    candidates += [
+        (m, "possessive")
+        for m in LOWER_POSSESSIVE.finditer(text)
+        if PERSONAL_POSSESSION_AFTER.match(text[m.end(1) : m.end(1) + 40])
+    ]
     surnames = gazetteer()[1]
     for m in LOWER_AFTER_TITLE.finditer(text):
         word = m.group(3)
@@ -287,10 +343,10 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
     for m, evidence in candidates:
         start, end = m.start(1), m.end(1)
         word = m.group(1)
-        name = fold(word.capitalize())
+        name = _lower_to_name(word)
         if (
             start in found
-            or name not in first_names
+            or not _is_first_name(name, first_names)
             or name in NOT_NAME_WORDS
             or name in TITLES
             or _role_of_words([word]) is not None
@@ -303,7 +359,41 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
         if fold(word) in english and not spoken and evidence != "brackets":
             continue
         found[start] = Mention(start, end, (name,), _role(text, start, end), False)
+    # "seen jayden and tayo": a first name no dictionary knows, listed with a found one.
+    todo = list(found.values())
+    while todo:
+        mention = todo.pop()
+        before = _LOWER_BEFORE_AND.search(text[max(0, mention.start - 30) : mention.start])
+        after = _LOWER_AFTER_AND.match(text[mention.end : mention.end + 30])
+        spans = []
+        if before:
+            offset = max(0, mention.start - 30)
+            spans.append((offset + before.start(1), offset + before.end(1)))
+        if after:
+            spans.append((mention.end + after.start(1), mention.end + after.end(1)))
+        for start, end in spans:
+            word = text[start:end]
+            name = _lower_to_name(word)
+            if (
+                start not in found
+                and _is_first_name(name, first_names)
+                and fold(word) not in english
+                and name not in NOT_NAME_WORDS
+                and _role_of_words([word]) is None
+                and not _inside(start, end, blocked)
+            ):
+                found[start] = Mention(start, end, (name,), mention.role, False)
+                todo.append(found[start])
     return list(found.values())
+
+
+def _lower_to_name(word: str) -> str:
+    """ "ruby-mae" gives "Ruby-Mae", as the gazetteer spells it."""
+    return "-".join(fold(part.capitalize()) for part in word.split("-"))
+
+
+def _is_first_name(name: str, first_names: frozenset[str]) -> bool:
+    return name in first_names or ("-" in name and _compound_first_name(name.split("-"), first_names))
 
 
 # Joined by "and", "&" or the comma of a list ("Oakley, Brooklyn and Harlow").
@@ -480,8 +570,18 @@ def _judge_chain(
         and not (personal and i == len(chain) - 1 and i > 0 and _key(t) in ORG_SURNAMES)
     ]
     following = _next_word(text, chain[-1].end())
-    if org_at or following in ORG_WORDS or following.capitalize() in STRONG_ORG_WORDS:
+    # "took Reece home": a lower-case "home" is where a person goes, not part of a name.
+    if org_at or following in ORG_WORDS or (following != "home" and following.capitalize() in STRONG_ORG_WORDS):
         return []
+    # "Will said", "May told me": a modal or a month is never the subject of a verb of speech.
+    if (
+        len(chain) == 1
+        and _key(chain[0]) in _WORD_FIRST_NAMES
+        and _SPEECH_AFTER.match(text[end : end + 15])
+        and not _DETERMINER_BEFORE.search(text[max(0, chain[0].start() - 8) : chain[0].start()])
+        and _DATE_BEFORE.search(text[max(0, chain[0].start() - 12) : chain[0].start()]) is None
+    ):
+        return [Mention(chain[0].start(), end, (_key(chain[0]),), _role(text, chain[0].start(), end), False)]
     # Split at words that are never names; the word before a part is a cue for it ("Baby Isla").
     parts: list[list[re.Match[str]]] = [[]]
     for i, token in enumerate(chain):
@@ -496,10 +596,12 @@ def _judge_chain(
     mentions = []
     for part in parts:
         # Drop a leading verb or noun that merely starts the sentence ("Rang Sandra Okafor").
-        # "Blodwen Llewellyn" keeps its unknown first word: only an ordinary word is dropped.
+        # "Blodwen Llewellyn" keeps its unknown first word: only an ordinary word is dropped,
+        # and never a month or modal that starts a name here ("May Chen was seen").
         english = english_words()
         while (
             len(part) >= 2
+            and not _month_as_name(text, part, 0, surnames)
             and _key(part[0]) not in first_names
             and _key(part[0]) not in surnames
             and (_key(part[1]) in first_names or _sentence_initial(text, part[0].start()))
@@ -528,8 +630,10 @@ def _month_as_name(text: str, chain: list[re.Match[str]], i: int, surnames: froz
     Only before a known surname, and never where a date reads ("4 June", "in May Smith moved").
     """
     token = chain[i]
+    # "Will Okafor": the modal only before a surname no dictionary knows ("Will Green attend?").
+    will = _key(token) == "Will" and i + 1 < len(chain) and _key(chain[i + 1]).lower() not in english_words()
     return (
-        _key(token) in _NAME_MONTHS
+        (_key(token) in _NAME_MONTHS or will)
         and i + 1 < len(chain)
         and _key(chain[i + 1]) in surnames
         and not re.match(r"^\W*\d", text[chain[i + 1].end() : chain[i + 1].end() + 4])
@@ -538,7 +642,7 @@ def _month_as_name(text: str, chain: list[re.Match[str]], i: int, surnames: froz
 
 
 # Words of the trade that are also common surnames.
-_SURNAME_ROLE_WORDS = frozenset(["Foster", "Judge", "Constable"])
+_SURNAME_ROLE_WORDS = frozenset(["Foster", "Judge", "Constable", "Lord"])
 _CARE_NOUN_AFTER = re.compile(
     r"^\s+(?:carers?|care|placements?|parents?|family|home|agency|panel|team|mum|dad)\b", re.I
 )
@@ -574,13 +678,17 @@ def _judge_part(
         or _family_noun_after(text, start, end)
         # "Trần Văn Minh (dad)": a relation given right after a run of capitalised words.
         or (len(words) >= 2 and PARENT_AFTER.search(text[end : end + 30]) is not None)
+        # "Frank, the maternal grandfather,", "Rose (foster carer)": a role in apposition. Only
+        # for one word: a run before one is as often a service ("Sure Start, our partner,").
+        or (len(words) == 1 and _role_in_apposition(text, end))
     )
     if len(words) >= 2:
-        head_first = head in first_names
+        # A month or "Will" heads a part only where it starts a name ("May Chen"): see the split.
+        head_first = head in first_names or head in _WORD_FIRST_NAMES
         tail_surname = tail in surnames or tail in _SURNAME_ROLE_WORDS
         tail_name = tail_surname or tail in first_names
-        # Words no dictionary and no place list knows ("Anwen Prydderch") read as a name.
         english = english_words()
+        # Words no dictionary and no place list knows ("Anwen Prydderch") read as a name.
         unknown_shape = all(
             w.lower() not in english and w not in PLACE_NAMES and w.removesuffix("s") not in PLACE_NAMES for w in words
         )
@@ -594,9 +702,19 @@ def _judge_part(
             and tail not in PLACE_NAMES
             and tail not in LOCAL_AUTHORITIES
         )
+        # "Nguyen Van Minh", "Zhang Wei": the family name first, as Vietnamese and Chinese
+        # names are written; both ends must be names no dictionary knows.
+        family_name_first = (
+            head in surnames
+            and tail in first_names
+            and head not in ambiguous
+            and head.lower() not in english
+            and tail.lower() not in english
+        )
         is_name = (
             (head_first and (tail_name or virtue_name or head not in NEVER_SINGLE_NAMES))
             or (tail_surname and head not in ambiguous)
+            or family_name_first
             or double_barrelled
             or strong_cue
             or unknown_shape
@@ -623,6 +741,7 @@ def _judge_part(
                         _SPEECH_AFTER.match(text[end : end + 15]) is not None
                         or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                         or (head in VIRTUE_NAMES and PERSON_VERB_AFTER.match(text[end : end + 40]) is not None)
+                        or _HUMAN_ONLY_AFTER.match(text[end : end + 50]) is not None
                     )
                     and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
                 )
@@ -665,7 +784,16 @@ def _judge_part(
                     head not in PLACE_NAMES
                     and head not in LOCAL_AUTHORITIES
                     and (
-                        ((mid_sentence or labelled) and _role_word_before(text, start) is not None)
+                        (
+                            (mid_sentence or labelled)
+                            and _role_word_before(text, start) is not None
+                            # "Legal Gateway", "Duty Desk": a role word in title case before an
+                            # ordinary word names a service ("DS Farrow" is a person).
+                            and not (
+                                head.lower() in english_words()
+                                and _TITLE_CASE_WORD_BEFORE.search(text[max(0, start - 20) : start]) is not None
+                            )
+                        )
                         or (
                             mid_sentence
                             and head.lower() not in english_words()  # "Sure Start ran the group"
@@ -715,6 +843,15 @@ def _judge_part(
     family = len(words) == 1 and (_family_noun_after(text, start, end) or _plural_family(text, start, end, surnames))
     role = "FAMILY" if family else _role(text, start, end)
     return Mention(start, end, words, role, titled)
+
+
+_TITLE_CASE_WORD_BEFORE = re.compile(rf"(?<![\w{MARKS}]){CAP}{SMALL} $")
+
+
+def _role_in_apposition(text: str, end: int) -> bool:
+    after = text[end : end + 60]
+    described = ROLE_AFTER.search(after) or ROLE_IN_BRACKETS.search(after)
+    return described is not None and _role_of_words(described.group(1).lower().split()) is not None
 
 
 def _role(text: str, start: int, end: int) -> str:
