@@ -139,6 +139,9 @@ PERSON_VERB_AFTER = re.compile(
     # "was not brought" (to an appointment), "did not attend school": said of a child;
     # "hit me": of a person.
     rf"|{_NOT_BROUGHT}|{_STRUCK_AFTER}"
+    # "did not want to talk", "kept asking for his mum": wishes and pleas.
+    r"|^\s+(?:did|does|would)\s*(?:not|n['’]t)\s+(?:(?:want|like)\s+(?:to|it|him|her|them|me)|speak|talk|engage|answer|eat|sleep)\b"
+    r"|^\s+(?:kept|keeps|was|is)\s+(?:asking|crying|screaming|shouting|saying|begging)\b"
     # Where a child lives, learns and sleeps: "Tadhg lives with his nan", "Tadhg attends nursery".
     r"|^\s+(?:lives|lived|living|stays|stayed)\s+with\b|^\s+(?:attends|attended|goes\s+to|went\s+to)\s+"
     r"(?:school|nursery|college|pre-?school|playgroup|sixth\s+form)\b|^\s+(?:slept|sleeps|wet\s+the\s+bed)\b"
@@ -148,6 +151,12 @@ PERSON_VERB_AFTER = re.compile(
 _HUMAN_ONLY_AFTER = re.compile(
     rf"{_NOT_BROUGHT}|^\s+(?:was|has\s+been|had\s+been)\s+(?:excluded|arrested|born|interviewed)\b"
     r"|^\s+(?:disclosed|cried|screamed|slept|lives\s+with|lived\s+with)\b"
+)
+# Where one lives or sleeps: with a person ("staying with Nyakuoth", "left them with Auntie").
+_LIVES_WITH_BEFORE = re.compile(
+    r"\b(?:lives?|lived|living|stays?|stayed|staying|sleeps?|slept|sleeping|left\s+(?:him|her|them|the\s+\w+))"
+    r"\s+with\s+$",
+    re.I,
 )
 # Verbs and phrases before a person ("I spoke to Tadhg", "a boy called Rhydian").
 PERSON_CUE_BEFORE = re.compile(
@@ -424,7 +433,7 @@ def _add_coordinated(
         for start, end, joiner in candidates:
             word = fold(text[start:end])
             if (
-                word in first_names
+                (word in first_names or _unlisted_name_shape(text, start, end))
                 and word not in NOT_NAME_WORDS
                 and (joiner != "," or word not in NEVER_SINGLE_NAMES | PLACE_NAMES | LOCAL_AUTHORITIES)
                 and not _inside(start, end, blocked)
@@ -445,6 +454,23 @@ def _add_coordinated(
                 role = right.role if left.role == "PERSON" else left.role
                 found[i], found[i + 1] = replace(left, role=role), replace(right, role=role)
     return found
+
+
+def _unlisted_name_shape(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word no list knows could be a name ("Abdiwali, Mwajuma and Thuy"):
+    no dictionary word, place, authority or organisation, and no organisation word after it."""
+    word = fold(text[start:end])
+    following = _next_word(text, end)
+    return (
+        len(word) >= 3
+        and word.lower() not in english_words()
+        and word not in PLACE_NAMES
+        and word not in LOCAL_AUTHORITIES
+        and word not in ORG_WORDS
+        and _PLACE_ENDING.search(word.lower()) is None
+        and following not in ORG_WORDS
+        and following.capitalize() not in STRONG_ORG_WORDS
+    )
 
 
 # A word all in lower case or all in capitals: "tadhg said", "JONES".
@@ -802,6 +828,11 @@ def _judge_part(
                         )
                     )
                 )
+            )
+            # "stayed with Nyakuoth overnight": one lives and sleeps with people, not places.
+            is_name = is_name or (
+                _unlisted_name_shape(text, start, end)
+                and _LIVES_WITH_BEFORE.search(text[max(0, start - 25) : start]) is not None
             )
             # A word no dictionary knows, doing what only people do ("Tadhg was seen alone",
             # "I spoke to Tadhg").

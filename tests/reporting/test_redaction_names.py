@@ -328,6 +328,11 @@ def test_look_alikes_are_kept(source: str) -> None:
         ("Spoke with Aunty Fola on WhatsApp.", ["Fola"]),
         ("Case transferred from Jenny to Mo.", ["Jenny", "Mo"]),
         ("Hussein Abdi, 15, was stopped by police.", ["Hussein", "Abdi"]),
+        # Names no list knows, read from where they stand.
+        ("The children stayed with Nyakuoth overnight.", ["Nyakuoth"]),
+        ("Abdiwali, Mwajuma and Thuy were seen.", ["Abdiwali", "Mwajuma", "Thuy"]),
+        ("Xhesika did not want to talk.", ["Xhesika"]),
+        ("Zilvinas kept asking for his mum.", ["Zilvinas"]),
     ],
 )
 def test_names_in_fresh_phrasing_are_found(source: str, names: list[str]) -> None:
@@ -408,6 +413,7 @@ def test_names_in_fresh_phrasing_are_found(source: str, names: list[str]) -> Non
         "Amber, the RAG rating, was set.",
         "Will Green be there?",
         "rang housing's duty line",
+        "Nacro did not want the referral.",
     ],
 )
 def test_fresh_look_alikes_are_kept(source: str) -> None:
@@ -433,6 +439,8 @@ def test_fresh_look_alikes_are_kept(source: str) -> None:
         ("seen kayden and mum at school", "seen [PERSON 1] and mum at school"),
         ("Will Okafor rang. In May Chen moved.", "[PERSON 1] rang. In May [PERSON 2] moved."),
         ("The case went to Legal Gateway.", "The case went to Legal Gateway."),
+        ("Leo, Huddersfield and Halifax were the options.", "[PERSON 1], Huddersfield and Halifax were the options."),
+        ("Mia lives with Grandad.", "[PERSON 1] lives with Grandad."),
     ],
 )
 def test_words_beside_a_name_are_taken_only_when_they_read_as_a_name(source: str, expected: str) -> None:
