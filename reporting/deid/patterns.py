@@ -56,10 +56,12 @@ NHS_NUMBER = re.compile(r"(?<![\w+])[1-9]\d{2}[ -]?\d{3}[ -]?\d{4}(?![\w])")
 NHS_CUE = re.compile(r"\bNHS\b(?:\s*(?:no\.?|number|num|#))?[\s:.]*$", re.IGNORECASE)
 
 # National Insurance number: two prefix letters (D, F, I, Q, U, V never used; O not second),
-# six digits, suffix A-D; commonly written in pairs.
+# six digits, suffix A-D; commonly written in pairs, by some with hyphens or dots, and on a phone
+# in lower case (which counts only after a word saying what it is).
 NI_NUMBER = re.compile(
     r"(?<![\w])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
-    r"\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![\w])"
+    r"[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-D](?![\w])",
+    re.IGNORECASE,
 )
 
 NI_CUE = re.compile(r"\b(?:NI|N\.I\.?|NINO|national\s+insurance|insurance)\b", re.IGNORECASE)
@@ -362,9 +364,10 @@ def find_structured(text: str) -> Iterator[Candidate]:
         yield m.start(), m.end(), "EMAIL"
     for m in NI_NUMBER.finditer(text):
         # Written solid with no word saying so ("ref TC648219A"), it is a reference, not an NI number.
-        spaced = any(c.isspace() for c in m.group())
+        spaced = any(not c.isalnum() for c in m.group())
         cued = NI_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
-        yield m.start(), m.end(), "NI_NUMBER" if spaced or cued else "CASE_ID"
+        if cued or m.group().isupper():
+            yield m.start(), m.end(), "NI_NUMBER" if spaced or cued else "CASE_ID"
     for m in NHS_NUMBER.finditer(text):
         grouped = " " in m.group() or "-" in m.group()
         if grouped or NHS_CUE.search(text[max(0, m.start() - 20) : m.start()]) or _nhs_checksum_ok(m.group()):

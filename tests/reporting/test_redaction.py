@@ -88,6 +88,8 @@ def test_new_names_added_to_a_redacted_preview_are_numbered_after_existing_place
         ("NHS number 6281948211 on the letter.", "6281948211", "NHS_NUMBER"),
         ("His NI number, JM 82 41 07 D, was wrong.", "JM 82 41 07 D", "NI_NUMBER"),
         ("NI JR634418C on file.", "JR634418C", "NI_NUMBER"),
+        ("National insurance: JR-63-44-18-C, not on the form.", "JR-63-44-18-C", "NI_NUMBER"),
+        ("her ni no is jr 63 44 18 c apparently", "jr 63 44 18 c", "NI_NUMBER"),
         ("They live at Thorne DN8 4JR now.", "DN8 4JR", "POSTCODE"),
         ("A contact (MASH-118830) was closed.", "MASH-118830", "CASE_ID"),
         ("Court number LS23C50112 was misfiled.", "LS23C50112", "CASE_ID"),
@@ -245,6 +247,11 @@ def test_more_structured_forms_are_found(source: str, found: str, kind: str) -> 
 def test_solid_ni_number_with_a_cue_stays_ni() -> None:
     source = "Her National Insurance number is PW518263B."
     assert spans_of(redact_text(source), source) == [("PW518263B", "NI_NUMBER")]
+
+
+def test_lower_case_letters_and_digits_are_an_ni_number_only_after_a_cue() -> None:
+    source = "We agreed it at 10 am. Room ab 12 34 56 c was booked."
+    assert spans_of(redact_text(source), source) == []
 
 
 @pytest.mark.parametrize(
