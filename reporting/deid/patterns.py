@@ -64,6 +64,10 @@ NI_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# After a word saying what it is, any two letters and six digits, however grouped, with or without the
+# suffix: a number with an invalid prefix or a dropped suffix is still someone's NI number.
+NI_NUMBER_CUED = re.compile(r"(?<![\w])[A-Z]{2}(?:[\s.-]?\d){6}(?:[\s.-]?[A-D])?(?![\w])", re.IGNORECASE)
+
 NI_CUE = re.compile(r"\b(?:NI|N\.I\.?|NINO|national\s+insurance|insurance)\b", re.IGNORECASE)
 
 # UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A) and inward code (9AA).
@@ -368,6 +372,9 @@ def find_structured(text: str) -> Iterator[Candidate]:
         cued = NI_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
         if cued or m.group().isupper():
             yield m.start(), m.end(), "NI_NUMBER" if spaced or cued else "CASE_ID"
+    for m in NI_NUMBER_CUED.finditer(text):
+        if NI_CUE.search(text[max(0, m.start() - 40) : m.start()]):
+            yield m.start(), m.end(), "NI_NUMBER"
     for m in NHS_NUMBER.finditer(text):
         grouped = " " in m.group() or "-" in m.group()
         if grouped or NHS_CUE.search(text[max(0, m.start() - 20) : m.start()]) or _nhs_checksum_ok(m.group()):
