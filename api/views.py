@@ -14,7 +14,6 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from api.permissions import IsOrganisationStaff
@@ -29,6 +28,7 @@ from api.serializers import (
     ReportDraftInputSerializer,
     ReportSubmitInputSerializer,
 )
+from api.throttling import ReceiptThrottle
 from reporting.models import Organisation, Report
 from reporting.services import answer_question, look_up_receipt, preview_report, submit_report
 
@@ -224,8 +224,8 @@ class ReceiptView(APIView):
 
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "receipt"
+    throttle_classes = [ReceiptThrottle]
+    ratelimit_group = "lantern.receipt"
 
 
 RECEIPT_EXAMPLE = OpenApiExample(
@@ -284,6 +284,8 @@ class ReceiptLookupView(ReceiptView):
 
 
 class ReceiptAnswerView(ReceiptView):
+    ratelimit_group = "lantern.receipt-answer"
+
     @extend_schema(
         tags=["receipts"],
         operation_id="receipts_answer",

@@ -166,7 +166,7 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "config.cache.DatabaseCache",
             "LOCATION": CACHE_TABLE,
             # Django culls a third of the entries past MAX_ENTRIES (300 by
             # default), which would forget spent submission tokens early.
@@ -235,7 +235,6 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_RATES": {"receipt": RECEIPT_RATE_LIMIT},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lantern API",

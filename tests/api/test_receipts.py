@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from rest_framework.throttling import ScopedRateThrottle
 
 from reporting.choices import FeedbackKind, IdentityMode, ReportStatus
 from reporting.models import AuditEvent, Organisation, PublishedLearning, ReportFeedback, ReportQuestion, User
@@ -110,16 +109,24 @@ def test_malformed_json_is_a_clear_400(db: None) -> None:
     assert "JSON parse error" in response.json()["detail"]
 
 
-def test_lookups_are_rate_limited(receipt: Receipt, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"receipt": "3/min"})
+def test_lookups_are_rate_limited(receipt: Receipt, settings: Any) -> None:
+    settings.RECEIPT_RATE_LIMIT = "3/m"
     codes = [post({"reference": receipt.report.reference, "secret": f"guess-{n}"}).status_code for n in range(4)]
     assert codes == [404, 404, 404, 429]
     # The right secret is throttled too once the budget is spent: no free oracle.
-    assert post({"reference": receipt.report.reference, "secret": receipt.secret}).status_code == 429
+    limited = post({"reference": receipt.report.reference, "secret": receipt.secret})
+    assert limited.status_code == 429
+    assert 0 < int(limited["Retry-After"]) <= 60
 
 
-def test_the_default_receipt_rate_is_configured() -> None:
-    assert ScopedRateThrottle.THROTTLE_RATES["receipt"]
+def test_the_page_and_the_api_share_one_budget(receipt: Receipt, settings: Any) -> None:
+    settings.RECEIPT_RATE_LIMIT = "2/m"
+    page = Client()  # the same address as the API calls
+    guess = {"reference": receipt.report.reference, "secret": "a-guess"}
+    assert page.post(reverse("receipt"), guess).status_code == 200
+    assert post(guess).status_code == 404
+    assert post(guess).status_code == 429
+    assert page.post(reverse("receipt"), guess).status_code == 429
 
 
 # --- answering -------------------------------------------------------------------------------
