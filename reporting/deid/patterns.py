@@ -68,6 +68,10 @@ NI_NUMBER = re.compile(
 # suffix: a number with an invalid prefix or a dropped suffix is still someone's NI number.
 NI_NUMBER_CUED = re.compile(r"(?<![\w])[A-Z]{2}(?:[\s.-]?\d){6}(?:[\s.-]?[A-D])?(?![\w])", re.IGNORECASE)
 
+# Written in the pairs of the card ("QQ 47 19 82 C"), it is an NI number whatever its prefix letters:
+# no other identifier is grouped that way.
+NI_NUMBER_GROUPED = re.compile(r"(?<![\w])[A-Z]{2} \d{2} \d{2} \d{2} [A-D](?![\w])")
+
 NI_CUE = re.compile(r"\b(?:NI|N\.I\.?|NINO|national\s+insurance|insurance)\b", re.IGNORECASE)
 
 # UK postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A) and inward code (9AA).
@@ -193,6 +197,10 @@ _PLAIN_STREET = (
 )
 # Where people stay that are not homes of their own: "the Parkside Hostel", "Seaview B&B".
 _LODGING = r"(?:Hostel|B\s?&\s?B|Bed\s+and\s+Breakfast|Guest\s?[Hh]ouse|Hotel|Foyer)"
+# Parks and sites where families live in caravans or chalets.
+_HOLIDAY_SITE = (
+    r"(?:(?:Holiday|Caravan|Leisure|Country|Residential|Mobile\s+Home)\s+(?:Park|Village|Site|Camp)|Park|Site)"
+)
 # Named buildings of flats and cottages: "19 Tennyson House", "Flat 2, Aspen Court", "Rose Cottage".
 BUILDING_TYPES = (
     r"(?:House|Court|Mansions|Tower|Point|Lodge|Heights|Buildings|Cottages?|Farm|Barn|Villas?|Bungalow|Flats|Block"
@@ -205,7 +213,7 @@ _NUMBER = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
 _TOWN = (
     r"(?:,\s+(?!Flat\b|Apartment\b|Unit\b|Room\b)"
     + _CAP
-    + r"(?:\s+(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)"
+    + r"(?:\s+(?:(?:St\.?|Saint)\s+)?(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)"
     + _CAP
     + r")?(?![\w-]|\s+\d|\s+estate\b))?"
 )
@@ -235,6 +243,41 @@ ADDRESS_EXTRA = (
         r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|relocated|rehoused|placed|"
         r"address(?:\s+is)?)\s+(?:at|on|in|into|to|is|was)?\s*"
         r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + _STREET_OR_BUILDING + _TOWN + r")"
+    ),
+    # A street with its town but no number, after "on" or "off": "a B&B on Station Parade, Marshby", "her flat
+    # on Wren Court, Eastby". The town after the comma says it is an address, whatever the street word.
+    re.compile(
+        r"\b(?:on|off)\s+(?!(?:Family|Crown|Magistrates['’]?|County|Youth|High|Combined)\s+Court\b)(?P<a>(?:"
+        + _CAP
+        + r"\s+){1,3}"
+        + STREET_TYPES
+        + r"\b"
+        + _STREET_PART
+        + r"(?=,\s+(?!(?:Mum|Dad|She|He|They|The|We|I|It|This|But|And|So|Then)\b)"
+        + CAP
+        + r")"
+        + _TOWN
+        + r")"
+    ),
+    # A pitch, plot or caravan on a named park, either way round: "Pitch 112, Seaview Holiday Village",
+    # "Sandpiper Holiday Park, Caravan 61". A caravan on a site is someone's home.
+    re.compile(
+        r"(?P<a>(?:Pitch|Plot|Caravan|Chalet|Static|Lodge|Berth|Mooring)\s+\d+[A-Za-z]?,?\s+(?:[Tt]he\s+)?(?:"
+        + _CAP
+        + r"\s+){1,3}"
+        + _HOLIDAY_SITE
+        + r"\b"
+        + _TOWN
+        + r")"
+    ),
+    re.compile(
+        r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + _HOLIDAY_SITE + r",?\s+(?:Pitch|Plot|Caravan|Chalet|Static|Lodge|Berth|"
+        r"Mooring)\s+(?:No\.?\s*)?\d+[A-Za-z]?)(?![\w-])"
+    ),
+    # A farm or cottages named as where workers' families are housed: "the Cliff Top Farm accommodation".
+    re.compile(
+        r"(?P<a>(?:" + _CAP + r"\s+){1,3}(?:Farm|Cottages?|Barns?))\s+(?:accommodation|caravans?|cottages?|"
+        r"bunkhouse|chalets?|housing|lodgings)\b"
     ),
     # Typed in lower case after a word that introduces an address: "lives at 14 harrow close".
     re.compile(
@@ -372,6 +415,8 @@ def find_structured(text: str) -> Iterator[Candidate]:
         cued = NI_CUE.search(text[max(0, m.start() - 40) : m.start()]) is not None
         if cued or m.group().isupper():
             yield m.start(), m.end(), "NI_NUMBER" if spaced or cued else "CASE_ID"
+    for m in NI_NUMBER_GROUPED.finditer(text):
+        yield m.start(), m.end(), "NI_NUMBER"
     for m in NI_NUMBER_CUED.finditer(text):
         if NI_CUE.search(text[max(0, m.start() - 40) : m.start()]):
             yield m.start(), m.end(), "NI_NUMBER"

@@ -240,6 +240,14 @@ def test_names_outside_the_gazetteer_found_from_what_only_people_have() -> None:
         ("Referred to Elmside Pupil Referral Unit in May.", "Elmside Pupil Referral Unit", "SCHOOL"),
         ("Ashdown Juniors phoned duty.", "Ashdown Juniors", "SCHOOL"),
         ("Attends Farley Grammar School.", "Farley Grammar School", "SCHOOL"),
+        ("A B&B on Kiln Parade, Otterby for now.", "Kiln Parade, Otterby", "ADDRESS"),
+        ("Sent home to her flat on Larch Court, Hollinby with a leaflet.", "Larch Court, Hollinby", "ADDRESS"),
+        ("They are at 9 Mere End, Thorpe St Edmund tonight.", "9 Mere End, Thorpe St Edmund", "ADDRESS"),
+        ("Families at Pitch 40, Gull Point Holiday Park get lost.", "Pitch 40, Gull Point Holiday Park", "ADDRESS"),
+        ("A call from Dune View Caravan Park, Caravan 12 came in.", "Dune View Caravan Park, Caravan 12", "ADDRESS"),
+        ("Pickers' families live in the Low Moss Farm caravans.", "Low Moss Farm", "ADDRESS"),
+        ("His NI number, on the tenancy, was QQ 12 34 56 B.", "QQ 12 34 56 B", "NI_NUMBER"),
+        ("Dad (QQ 12 34 56 B on the claim) was there.", "QQ 12 34 56 B", "NI_NUMBER"),
     ],
 )
 def test_more_structured_forms_are_found(source: str, found: str, kind: str) -> None:
@@ -265,6 +273,8 @@ def test_lower_case_letters_and_digits_are_an_ni_number_only_after_a_cue() -> No
         "Kingsway Children's Centre offered a course; they moved to Leeds.",
         "Meeting in Room 4 at 10:30 with the CP team, scored 9/10.",
         "The ICPC in 2023 and RCPC in 2024 were late.",
+        "The hearing on Family Court, Otterby lists was moved.",
+        "A farm visit on Monday went well; the farm shop is closed.",
     ],
 )
 def test_new_structured_patterns_leave_ordinary_text(source: str) -> None:
