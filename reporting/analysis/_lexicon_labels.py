@@ -967,7 +967,11 @@ _CELLS: dict[tuple[str, str], list[tuple[str, float, float]]] = {
             2.5,
             3.0,
         ),
-        (r"\b(?:was|were|got|been) (?:suspended|sacked|let go)\b", 1.5, 1.5),
+        (
+            r"\b(?:was|were|got|been) (?:suspended(?! from (?:the )?(?:school|college|class|nursery))|sacked|let go)\b",
+            1.5,
+            1.5,
+        ),
         (
             r"\b(?:relieved|glad|thankful) (?:it|that it) (?:wasn'?t|was not|isn'?t) (?:them|me|us|her|him)\b|\bnamed (?:at|in front of|in) (?:the )?(?:\w+'? )?(?:meeting|team|briefing)\b",
             2.0,
@@ -1139,6 +1143,98 @@ _CELLS: dict[tuple[str, str], list[tuple[str, float, float]]] = {
     ],
 }
 
+# What happens to the person after they speak, and what a working change looks like afterwards.
+# Reports from departments the cues were not written against name a shot messenger by its
+# consequence (suspended, a note on their review, moved off duties, a threat about their future)
+# or by the label put on them ("dramatic", "difficult to work with"), and often by the chilling
+# effect on everyone else; and they name a generative outcome by the change spreading or running
+# on, or by the reporter asking for it to continue. Each family is phrased for any department.
+_CELLS[("messengers", "pathological")] += [
+    (
+        r"\bsuspended (?:\"|“)?(?:pending|from (?:work|duty|duties|practice|(?:my|her|his|their) (?:role|post|job)))\b|\b(?:pulled|called|hauled) into a meeting\b",
+        0.0,
+        2.5,
+    ),
+    (
+        r"\bif (?:I|you|we|she|he|they) (?:kept|keep|carried on|carry on|continued?|wanted? to (?:progress|get on|keep))\b"
+        r"|\bwhether (?:you'?re|you are|I'?m|I am|I was|she was|he was) (?:the )?right (?:worker|person|fit)\b",
+        0.0,
+        2.5,
+    ),
+    (
+        r"\b(?:stop|stopped) (?:escalating|making|raising|pushing|going on|complaining|emailing|chasing)\b"
+        r"|\b(?:being|too|so|be) (?:over-?protective|dramatic|emotional|negative|precious|alarmist|hysterical)\b"
+        r"|\bdifficult to work with\b|\bmade (?:out to be )?the problem\b",
+        0.0,
+        2.5,
+    ),
+    (
+        r"\b(?:stopped|stop|don'?t|haven'?t|no longer|won'?t) (?:putting|writing|posting|raising|recording|reporting|saying|"
+        r"flagging|write|post|raise|record|report|say|flag|put)\b[^.]{0,40}\b(?:since|anymore|any more|after that|I don'?t have to)\b"
+        r"|\bnot worth (?:getting|raising|the hassle)\b|\bget(?:ting)? a reputation\b",
+        0.0,
+        2.5,
+    ),
+    (
+        r"\bin front of (?:the |all (?:the )?|\d+ )?(?:team|everyone|colleagues|people|staff|partners|panel|meeting|room|whole \w+|other \w+|(?-i:[A-Z]{2,5}))\b",
+        0.0,
+        2.0,
+    ),
+]
+# Reputation put before the child: the message is judged by how it makes the organisation look.
+_CELLS[("cooperation", "pathological")] += [
+    (
+        r"\b(?:comes? back on|reflects? badly|reflected badly|damage the relationship|exposed the (?:school|service|council|team|authority)|embarrass\w*)\b"
+        r"|\bmak(?:e|es|ing) (?:us|the \w+) look\b",
+        0.0,
+        2.5,
+    ),
+]
+_CELLS[("responsibilities", "pathological")] += [
+    (
+        r"\bnot (?:\w+'s |(?:our|my|their|his|her) )(?:role|job|place) to\b|\b(?:it'?s|it is|it was|that'?s) not for (?:\w+ ){1,2}to\b"
+        r"|\b(?:he|she|they|it)(?:'s| is| was| are| were) not (?:ours|theirs|mine)\b",
+        0.0,
+        2.5,
+    ),
+]
+_CELLS[("novelty", "generative")] += [
+    (
+        r"\b(?:I'?ve|we'?ve|I have|we have|I|we|she|he|they) (?:started|began|set up) (?:\w+ing\b|meeting|a\b|an\b)",
+        0.0,
+        1.5,
+    ),
+    (
+        r"\b(?:write|wrote|writing) (?:it|this) up\b|\b(?:take|took|taken) (?:it|the idea|this) to (?:the )?(?:other|panel|head|DMT|SMT|leadership|senior)"
+        r"|\b(?:other|the other|more) (?:teams|services|areas|homes|hubs|localities|councils|authorities|schools) (?:can|could|to) (?:copy|use|adopt|do|follow)",
+        0.0,
+        2.0,
+    ),
+    (r"\b(?:supported|backed|approved|agreed) the (?:trial|pilot|idea|change|proposal|scheme)\b", 0.0, 2.0),
+    # The reporter asking for a thing to carry on is asking for more of something that works.
+    (
+        r"(?:^|[.!?]\s+)(?:Repeat|Extend|Continue|Spread|Roll out) (?:it|this|the|doing)\b|(?:^|[.!?]\s+)Keep (?:it|this|doing)\b"
+        r"|\bkeep (?:it|this|the \w+(?: \w+)?) (?:going|running|up to date)\b|\bmore of (?:these|this|them)\b|\banother one\b",
+        0.0,
+        2.0,
+    ),
+]
+_CELLS[("failure", "generative")] += [
+    (r"\b(?:has|have|had) (?:\w+ )?(?:dropped|fallen|halved|come down|gone down)\b", 0.0, 1.5),
+    (
+        r"\b(?:it'?s|it has|has) (?:been )?(?:running|working|used|downloaded)\b|\bstayed (?:on roll|in (?:school|placement))\b"
+        r"|\bto (?:their|her|his|our) credit\b|\bsmall win\b|\bgot on with it\b"
+        r"|\b(?:had )?never (?:been )?asked (?:for )?(?:this|that|them|us)? ?before\b|\b(?:nobody|no one) had ever asked\b",
+        0.0,
+        2.0,
+    ),
+    (
+        r"\bnow (?:\w+ )?(?:comes|come|hand|hands|use|uses|meet|meets|ask|asks|allocate\w*|invite\w*|attend\w*|gets|share\w*|sends?|check\w*|rings|calls)\b",
+        0.0,
+        1.2,
+    ),
+]
+
 for (_aspect, _orientation), _entries in _CELLS.items():
     for _pattern, _aspect_weight, _orientation_weight in _entries:
         if _aspect_weight:
@@ -1222,7 +1318,10 @@ ASPECT_OBJECT: dict[str, list[Cue]] = {
     "failure": [
         (r"\b(?:is|are|was) now (?:required|mandatory|compulsory)\b|\bnow required\b", 2.0),
         (r"\bafterwards,? (?:the |we |they |a |police |our )?\w*\s?(?:held|had|did|ran|reviewed)\b", 1.5),
-        (r"\b(?:was|were|got|been) (?:disciplined|suspended|named and|moved off|taken off)\b", 2.0),
+        (
+            r"\b(?:was|were|got|been) (?:disciplined|suspended(?! from (?:the )?(?:school|college|class|nursery))|named and|moved off|taken off)\b",
+            2.0,
+        ),
         (r"\b(?:incident|wrong|harm\w*|near[- ]miss)\b", 0.8),
         (r"\b(?:review\w*|learn(?:ing|t|ed)|lessons?|afterwards|happened)\b", 0.5),
     ],

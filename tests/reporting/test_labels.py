@@ -434,3 +434,55 @@ def test_westrum_cells_are_recognised(text: str, aspect: str, orientation: str) 
 )
 def test_cell_cues_do_not_fire_on_look_alikes(text: str, dim: str, not_expected: str) -> None:
     assert suggest(LabelInput(text=text))[dim].value != not_expected
+
+
+# What happens to a messenger afterwards, and a change that carries on, in words no department
+# owns. Each ambiguous word has a case where it must not count.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "I asked for a second worker on the rota. My manager said I was being dramatic and that if I "
+            "kept pushing it she would have to think about my probation.",
+            "pathological",
+        ),
+        (
+            "After the review the worker who had flagged the gap was suspended pending investigation. "
+            "Two colleagues have stopped writing concerns in supervision notes since.",
+            "pathological",
+        ),
+        (
+            "The head said the report would reflect badly on the service and that it was not for our team to "
+            "share it with health.",
+            "pathological",
+        ),
+        (
+            "Two of us started meeting monthly with the adult team and the service manager asked us to write "
+            "it up so other teams can copy it. Keep the monthly meeting going.",
+            "generative",
+        ),
+    ],
+)
+def test_consequence_and_continuation_families(text: str, expected: str) -> None:
+    assert suggest(LabelInput(text=text))["westrum_orientation"].value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A child suspended from school is not a suspended worker.
+        "The boy was suspended from school for a week and the school sent a letter home.",
+        # "Keep" in a narrative sentence, not a request to continue something that works.
+        "Keep the parents informed, the letter said, but nobody had their new address.",
+    ],
+)
+def test_ambiguous_words_stay_in_their_domain_sense(text: str) -> None:
+    from reporting.analysis.labels import _score_cues
+
+    scores = _score_cues(text).scores["westrum_orientation"]
+    pathological, generative = (
+        CHOICES["westrum_orientation"].index("pathological"),
+        CHOICES["westrum_orientation"].index("generative"),
+    )
+    assert scores[pathological] < 1.0
+    assert scores[generative] < 1.0
