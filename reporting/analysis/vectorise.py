@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 13
+REPRESENTATION_VERSION: int = 14
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -170,7 +170,7 @@ _CASED_ACRONYMS: dict[str, str] = {
     r"DVDS": "domestic violence disclosure scheme",
     r"DS|DC|PC": "police officer",
     r"ABE": "achieving best evidence interview police",
-    r"LA": "local authority",
+    r"LAs?": "local authority",
     r"SEND": "special educational needs disability",
     r"PAs?": "personal adviser care leaver",
     r"SI": "serious incident",
@@ -254,6 +254,10 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"data (?:quality|entry)|performance data|dashboards?|reports? (?:logic|run)",
         r"copy and paste|cop(?:y|ied) (?:and|&) past(?:e|ed)|pasted",
         r"placeholders?|recorded as",
+        # Moving to a new case system: a data migration, not people migrating.
+        r"(?:new|old|legacy|case) (?:case )?systems?|(?:data |system |records? )?migration(?! status)|post ?migration",
+        r"migrated (?:records?|data|cases?|under|as|into the)|go ?live|went live|cut ?over|dual record(?:ing)?",
+        r"templates?|note types?|(?:form|system|record|address|mandatory|required) fields?",
     ),
     "workload": (
         r"caseloads?",
@@ -267,6 +271,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"locums?",
         r"covering",
         r"sickness|off sick",
+        # Staff away and who covers their work.
+        r"(?:on|annual|sick|maternity|paternity|study) leave|leave (?:cover|trackers?|rotas?)",
+        r"no cover|cover (?:plans?|workers?|arrangements?|rotas?|system)|(?:for|holding|held|provide|providing) cover",
         # Working into evenings and weekends, not when something happened.
         r"overtime|unpaid hours|evenings and weekends|work(?:ed|ing|s)? (?:in the )?(?:evenings?|weekends?)",
         r"\d+ (?:children|cases|families|young people|households)",
@@ -490,13 +497,38 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"personal adviser",
         r"pathway plans?",
         r"staying put",
-        r"tenanc(?:y|ies)|rent|arrears|evict(?:ed|ion)",
-        r"housing|homeless(?:ness)?",
         r"(?:welfare |housing )?benefits? (?:claims?|sanctions?|stopped|cut)|universal credit",
-        r"turn(?:ed|s|ing)? 18|18th birthday",
         r"local offer|staying close|setting up home|leaving care grant|council tax",
         r"universit(?:y|ies)|apprenticeships?|bursar(?:y|ies)|independen(?:t living|ce skills)",
-        r"transitional safeguarding",
+    ),
+    # A family's home: homelessness, temporary and insecure housing (for any
+    # family, not only care leavers).
+    "housing": (
+        r"housing|homeless(?:ness)?|tenanc(?:y|ies)|rent|arrears|evict(?:ed|ion|ions)|landlords?",
+        r"temporary accommodation|bed and breakfast|hostels?|overcrowd(?:ed|ing)|sofa surf(?:ing|ed)?",
+        r"no fixed (?:abode|address)|(?:winter|holiday|short|private) lets?",
+    ),
+    # Moving into adulthood: the handover to adult services at 18.
+    "transition_adulthood": (
+        r"transition(?:s|ing)? (?:to|into) adult(?:hood|s)?",
+        r"transition (?:plans?|planning|assessments?|workers?|teams?)",
+        r"adult(?:s')? (?:social care|services|teams?|social workers?|mental health services)",
+        r"preparing for adulthood|transitional safeguarding",
+        r"turn(?:ed|s|ing)? 18|18th birthday|(?:at|after|over|under|approaching) 18\b",
+    ),
+    # Families on the move: whereabouts unknown, seasonal or mobile homes.
+    "mobile_families": (
+        r"whereabouts (?:unknown|not known)|no forwarding address|(?:highly )?mobile famil(?:y|ies)|transient",
+        r"moved (?:out of (?:the )?area|away|on) (?:without|with no|and)",
+        r"(?:lost|losing) track of (?:the )?famil(?:y|ies)",
+        r"caravans?|holiday (?:lets?|parks?|villages?)|campsites?|(?:traveller|gypsy|roma) (?:sites?|families|family)",
+    ),
+    # Children placed in one area by another local authority.
+    "cross_border_placement": (
+        r"placing (?:local )?authorit(?:y|ies)|placing (?:social )?workers?|host (?:local )?authorit(?:y|ies)",
+        r"placed (?:[a-z]+ ){0,3}(?:by|from) (?:an?|another|other|the|a different|a neighbouring)(?: [a-z]+)?"
+        r" (?:local authorit(?:y|ies)|authorit(?:y|ies)|boroughs?|councils?)",
+        r"children (?:placed|living) (?:here|in (?:our|the) area) (?:by|from)|regulation 13|reg 13",
     ),
     "out_of_hours": (
         r"out of hours",
@@ -679,6 +711,10 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"social media|snapchat|instagram|tiktok",
         r"sexting|nudes|(?:indecent|explicit|sexual) (?:images?|photos?|pictures?)",
         r"groom(?:ed|ing)",
+        r"sextortion|blackmail(?:ed|ing)? (?:over|with) (?:images?|photos?|pictures?)",
+        r"nude (?:images?|photos?|pictures?)",
+        r"(?:youth produced|self generated) (?:sexual )?(?:images?|imagery)|screenshots? of (?:the )?messages",
+        r"(?:befriended|met|groomed|talking to (?:adults?|men|strangers)|hours a day|time) online",
     ),
     "sexual_abuse": (
         r"sexual(?:ly)? (?:abuse|abused|harm|harmed|assault|assaulted|activity|behaviour)",
@@ -731,7 +767,6 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"poverty|cost of living|hardship|debts?",
         r"food ?banks?|vouchers?|(?:section17|emergency|hardship|cash) payments?",
         r"no money|(?:gas|electric(?:ity)?|heating) (?:meter|bills?|cut off)|no heating",
-        r"overcrowd(?:ed|ing)|temporary accommodation|bed and breakfast",
     ),
     # Personal details going to the wrong place: common near misses in any service.
     "data_breach": (
@@ -1127,6 +1162,10 @@ CONCEPT_TITLES: dict[str, str] = {
     "carer_support": "Supporting foster carers",
     "inspection_regulation": "Inspection and regulation",
     "poverty": "Poverty and hardship",
+    "housing": "Housing and homelessness",
+    "transition_adulthood": "Transition to adulthood",
+    "mobile_families": "Families on the move",
+    "cross_border_placement": "Children placed from other areas",
 }
 
 

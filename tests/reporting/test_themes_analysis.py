@@ -149,6 +149,25 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         # An acronym names its own concept only: a SARC is not a referral or a domestic assault.
         ("The SARC appointment was missed.", "sexual_abuse", "front_door"),
         ("The SARC appointment was missed.", None, "domestic_abuse"),
+        # Round three: topics departments report on that had no group of their own.
+        ("After the data migration the new system went live with the sibling links missing.", "recording_system", None),
+        ("The family migrated to the UK and her migration status is unclear.", None, "recording_system"),
+        ("An adult he met online blackmailed him over images: sextortion.", "online_harm", None),
+        ("The family were evicted and placed in temporary accommodation.", "housing", None),
+        ("The parent attended the review.", None, "housing"),
+        ("He turned 18 and his transition to adult social care was not planned.", "transition_adulthood", None),
+        ("Her transition to secondary school went well.", None, "transition_adulthood"),
+        ("Whereabouts unknown: the family had moved on to a caravan on a holiday park.", "mobile_families", None),
+        ("Her mobile phone was broken.", None, "mobile_families"),
+        (
+            "He was placed here by another local authority and the placing social worker never rang.",
+            "cross_border_placement",
+            None,
+        ),
+        ("She was placed with foster carers near her school.", None, "cross_border_placement"),
+        ("Half the team were on annual leave and there was no cover plan.", "workload", None),
+        ("He was granted leave to remain.", None, "workload"),
+        ("Children placed by other LAs were not on our list.", "cross_border_placement", None),
     ],
 )
 def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
