@@ -65,7 +65,8 @@ DOMAIN_WORDS = _words(
     Practitioners Professional Professionals Reviewing Independent Designated Lead Senior Principal Director
     Assistant Deputy Advanced Student Agency Locum Interpreter Interpreters Translator Advocate Advocacy
     Coordinator Officer Officers Adviser Advisor Supervisor Supervision Support Worker's Manager's
-    Unknown Unborn Anonymous Unnamed Redacted Withheld Name Surname Forename DOB Age Gender Male Female"""
+    Unknown Unborn Anonymous Unnamed Redacted Withheld Name Surname Forename DOB Age Gender Male Female
+    EDD Missing Education Life Tracker Protocol"""
 )
 
 # A capitalised run ending in (or containing) one of these is an organisation or a place.
@@ -158,7 +159,7 @@ ACRONYMS = _words(
     DV DA DVA MARAC MAPPA LADO DSL DSLO CAMHS IRO ICPC RCPC PLO SGO NFA EHA TAF TAC CAF PEP NEET ACE ACES
     SDQ FGC MISPER NRM PREVENT CHANNEL MACE RHI ISW CAFCASS OFSTED NSPCC NHS GP ED PICU NICU SCBU CPN AMHP
     HV SW SWS TM PA SALT SLT OT CCTV DBS UC PIP DLA ESA HMRC DWP HMP YOI STC SCH PRU AP FE MP CID CPS DC DS
-    PC PCSO FLO SOIT SARC ISVA IDVA ASB ESOL EAL FSM UPN NI CRN NB FYI ASAP TBC TBA AKA DOB NOK EPO PPO ICO
+    PC PCSO FLO SOIT SARC ISVA IDVA ASB ESOL EAL FSM UPN NI CRN NB FYI EDD ASAP TBC TBA AKA DOB NOK EPO PPO ICO
     POA CAO SEMH SLCN PMLD MLD SPLD FASD PTSD MASH LSCB MSP SCR CSPR LCSPR JTAI ILACS RAG NOTE URGENT"""
 )
 

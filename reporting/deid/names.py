@@ -162,7 +162,7 @@ _LIVES_WITH_BEFORE = re.compile(
 PERSON_CUE_BEFORE = re.compile(
     r"\b(?:spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+(?:to|with)|told|asked|rang|phoned|called|"
     r"texted|emailed|messaged|interviewed|named|saw|met\s+with|visit\s+to|seen\s+by|cc'?d|copied\s+in|"
-    r"and\s+(?:his|her|their)\s+\w+)\s+$",
+    r"and\s+(?:his|her|their)\s+\w+|baby\s+of)\s+$",
     re.I,
 )
 # A lower-case first name as the subject of a verb ("mum said tyler was", "pat said") or
@@ -813,6 +813,9 @@ def _judge_part(
                         (
                             (mid_sentence or labelled)
                             and _role_word_before(text, start) is not None
+                            # "Neighbourhood Inspector, Eastby." opening a report: the writer's role and
+                            # where they work, a sign-off rather than a name.
+                            and not _sign_off(text, start, end)
                             # "Legal Gateway", "Duty Desk": a role word in title case before an
                             # ordinary word names a service ("DS Farrow" is a person).
                             and not (
@@ -825,6 +828,8 @@ def _judge_part(
                             and head.lower() not in english_words()  # "Sure Start ran the group"
                             and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
                             and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                            # "the unit at Eastbrook has closed": at or in, it is a place.
+                            and not re.search(r"\b(?:at|in)\s+$", text[max(0, start - 4) : start])
                         )
                     )
                 )
@@ -876,6 +881,63 @@ def _judge_part(
     return Mention(start, end, words, role, titled)
 
 
+# The first line of a report giving the writer's role and then a place or team: "PC, missing persons
+# coordinator, Eastby." Only words of a job title come before (no "I visited with the SW, X.").
+_SIGN_OFF_BEFORE = re.compile(r"^\s*(?:[\w'’-]+[ ,]+){1,6}$")
+_SIGN_OFF_AFTER = re.compile(r"^\s*(?:[.\n]|$)")
+
+
+def _sign_off(text: str, start: int, end: int) -> bool:
+    before = text[:start]
+    if not _SIGN_OFF_BEFORE.match(before) or not before.rstrip().endswith(",") or not _SIGN_OFF_AFTER.match(text[end:]):
+        return False
+    return not any(w.lower() in _NOT_IN_A_JOB_TITLE for w in re.findall(r"[\w'’-]+", before))
+
+
+_NOT_IN_A_JOB_TITLE = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "the",
+        "a",
+        "an",
+        "with",
+        "to",
+        "by",
+        "from",
+        "at",
+        "was",
+        "is",
+        "were",
+        "are",
+        "had",
+        "has",
+        "have",
+        "met",
+        "saw",
+        "visited",
+        "spoke",
+        "rang",
+        "called",
+        "told",
+        "asked",
+        "and",
+        "or",
+        "but",
+        "this",
+        "that",
+    ]
+)
 _TITLE_CASE_WORD_BEFORE = re.compile(rf"(?<![\w{MARKS}]){CAP}{SMALL} $")
 
 
@@ -917,6 +979,8 @@ def _role_word_before(text: str, start: int) -> str | None:
     if re.search(r"\b(?:Dr|Prof|Sgt|Insp|Supt)\.\s*$", window):
         return "PROFESSIONAL"
     window = _TRAILING_TITLE.sub("", window) or window
+    # "the support worker concerned, Jordan,": the role stands before a word saying which one.
+    window = _ROLE_QUALIFIER.sub(",", window)
     window = re.sub(r"\s+[–—-]\s*$", ": ", window)  # "Father - X" reads as "Father: X"
     match = re.search(r"((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*[,:]?\s*$", window)
     if not match:  # the words matched hold no punctuation, so they never cross a sentence end
@@ -926,6 +990,7 @@ def _role_word_before(text: str, start: int) -> str | None:
     return _role_of_words(words[-1:]) or (_role_of_words(words[-2:]) if words[-1] in {"visitor", "worker"} else None)
 
 
+_ROLE_QUALIFIER = re.compile(r"\s+(?:concerned|involved|in question|responsible|on duty|on shift)\s*,\s*$", re.I)
 _TRAILING_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s*$")
 
 

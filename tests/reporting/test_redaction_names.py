@@ -182,6 +182,13 @@ LOOK_ALIKES = [
 # Summer, Frank, Lord); names of many origins, surname first ("Nguyen Van Minh"); lower case
 # from phone typing and whole sentences in capitals; professionals behind their ranks.
 FRESH_NAMES = [
+    # A hospital's record for a newborn under the mother's surname; a role named and then "concerned".
+    ('Teams made a "Baby of Prydderch" record with a made-up date.', ["Prydderch"]),
+    ("The support worker concerned, Jordan, was suspended.", ["Jordan"]),
+    # The role-and-place opening only spares a word of a job-title line, never a name in a sentence.
+    ("I visited with the allocated SW, Prydderch.", ["Prydderch"]),
+    ("Social worker, Tadhg. I visited the family.", ["Tadhg"]),
+    ("Tom Story and Mr Story came to the meeting.", ["Story"]),
     ("Kacper said he had not eaten since yesterday.", ["Kacper"]),
     ("The children stayed with Aoife over the weekend.", ["Aoife"]),
     ("Tayo's mum rang the duty line at 9pm.", ["Tayo"]),
@@ -397,6 +404,13 @@ FRESH_LOOK_ALIKES = [
     "Will Green be there?",
     "rang housing's duty line",
     "Nacro did not want the referral.",
+    # A report opening with the writer's role and where they work; a unit "at" a town; terms of the trade.
+    "PC, missing persons coordinator, Otterby. We recovered him from an address.",
+    "Neighbourhood Inspector, Wrenmoor. My officers attended the home.",
+    "The short-break unit at Gullhaven has been closed since April.",
+    "Her Life Story work was never started.",
+    "The Children Missing Education tracker is a spreadsheet.",
+    "Maternity records use EDD as DOB until the birth.",
 ]
 
 
