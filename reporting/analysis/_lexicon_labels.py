@@ -327,8 +327,9 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
         (r"\bnobody had asked\b|\bnobody asked (?:who|what|why)\b", 1.2),
     ],
     "family_professional": [
-        (r"\binterpret\w*\b|\btranslat\w*\b", 2.5),
-        (r"\b(?:language|dialect|BSL|Makaton|signed|speech|literacy|read English|easy[- ]read)\b", 2.0),
+        # "interpreted her silence" and a court "hearing" are about reasoning and the court, not a language gap.
+        (r"\binterpreters?\b|\binterpret(?:ed|ing|s)? for\b|\binterpreting service\b|\btranslat\w*\b", 2.5),
+        (r"\b(?:language|dialect|BSL|Makaton|sign language|speech|literacy|read English|easy[- ]read)\b", 2.0),
         (
             r"\b(?:English|Welsh|Bengali|Sylheti|Urdu|Hindi|Gujarati|Punjabi|Tamil|Polish|Romanian|Bulgarian|"
             r"Czech|Slovak|Arabic|Dari|Pashto|Farsi|Somali|Tigrinya|Amharic|Kurdish|Vietnamese|Portuguese|"
@@ -337,7 +338,10 @@ LEARNING_TOGETHER: dict[str, list[Cue]] = {
             1.2,
         ),
         (r"\b(?:engag\w+|disguised compliance|hostile|resist\w*|trust(?:ed|s)?|avoid\w*)\b", 1.2),
-        (r"\b(?:advocate|learning disability|adapted|autis\w+|non-?verbal|deaf|hearing)\b", 1.5),
+        (
+            r"\b(?:advocate|learning disability|adapted|autis\w+|non-?verbal|deaf|hearing (?:loss|aids?|impair\w*))\b",
+            1.5,
+        ),
         (r"\b(?:communicat\w+|views|wishes and feelings|the child'?s voice)\b", 1.0),
         (r"\b(?:famil(?:y|ies)|parents?)\b", 0.5),
         (r"\b(?:mum|dad|mother|father|carers?)\b", 0.3),
@@ -550,6 +554,34 @@ LEARNING_TOGETHER["human_reasoning"] += [
     (r"\b(?:hindsight|tired|stressed|exhausted|overwhelmed|burn\w* out)\b", 1.2),
     (r"\b(?:(?:I|we) should have|in my mind|I felt|I didn'?t want to)\b", 1.2),
     (r"\b(?:over-?reli\w+|reli\w+ (?:on|heavily on)) (?:one|a single|the (?:mother|father|parent)'?s?)\b", 2.5),
+]
+# How the worker's own reading of a case was formed: a view settled early, a frame that decided
+# what was seen, something not noticed, an account taken whole. Reports of this pattern are
+# written in the first person about the writer's or the team's thinking, and name the frame
+# rather than any bias by its textbook name.
+LEARNING_TOGETHER["human_reasoning"] += [
+    (
+        r"\b(?:already|more or less|had) (?:decided|made up (?:our|my|their) minds?)\b|\bma(?:de|ke) (?:up )?(?:our|my|their) minds? up\b"
+        r"|\b(?:framed?|framing)\b(?: it| this| him| her)? as\b",
+        3.0,
+    ),
+    (
+        r"\b(?:stopped|started|kept) seeing (?:him|her|them|it)\b|\b(?:saw|see) (?:it|this|choices|him|her|them) as\b"
+        r"|\btreated (?:it|this|the \w+(?: \w+)?) as\b|\btook (?:\w+'s |(?:her|his|their|the) )?(?:account|word|explanation|version)s? (?:as|at)\b",
+        2.5,
+    ),
+    (
+        r"\bwithout (?:really )?(?:noticing|realising|thinking|questioning)\b|\bhad(?:n'?t| not) (?:really )?noticed\b"
+        r"|\bnone of us (?:had )?(?:really )?(?:noticed|saw|questioned|thought)\b|\bwe all (?:missed|assumed)\b",
+        2.5,
+    ),
+    (
+        r"\b(?:the way|how) (?:we|I) (?:had )?(?:described|wrote about|written about|talked about|read|interpreted|framed|saw|thought about)\b"
+        r"|\bdid(?:n'?t| not) (?:feel|seem) (?:relevant|necessary|important)\b|\bdidn'?t think to\b"
+        r"|\b(?:I|we) (?:had|'d) (?:been )?(?:reasoning|assuming)\b",
+        2.0,
+    ),
+    (r"\b(?:presented|presents) (?:so |very )?well\b|\b(?:articulate|charming|plausible|convincing)\b", 1.5),
 ]
 LEARNING_TOGETHER["family_professional"] += _as_hints(
     [

@@ -486,3 +486,32 @@ def test_ambiguous_words_stay_in_their_domain_sense(text: str) -> None:
     )
     assert scores[pathological] < 1.0
     assert scores[generative] < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had more or less decided the baby was safe before the visit, and I took mum's account as the whole "
+        "picture. None of us noticed how we had framed it as a housing problem.",
+        "Looking back, we stopped seeing him as a child who could be hurt because of his diagnosis. It didn't "
+        "feel relevant to ring the school.",
+    ],
+)
+def test_a_worker_reflecting_on_their_own_reading_is_human_reasoning(text: str) -> None:
+    assert suggest(LabelInput(text=text))["learning_together"].value == "human_reasoning"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Not a language gap: a court hearing, a signed form, a reading of someone's silence.
+        ("The final hearing was moved twice and the order was signed by the manager.", "hearing"),
+        ("We interpreted her silence as hostility.", "interpreted"),
+    ],
+)
+def test_family_professional_words_keep_their_domain_sense(text: str, word: str) -> None:
+    from reporting.analysis.labels import _score_cues
+
+    result = _score_cues(text)
+    family = CHOICES["learning_together"].index("family_professional")
+    assert not any(word in text[start:end] for _, start, end in result.hits["learning_together"][family])
