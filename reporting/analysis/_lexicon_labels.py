@@ -473,6 +473,22 @@ ASPECT["cooperation"] += [
     (r"\b(?:checks?|information) (?:with|from) (?:the )?(?:police|health|gp|school|probation|housing)\b", 1.5),
     (r"\bcould(?:n'?t| not) (?:see|access)\b|\bno access to\b", 1.2),
 ]
+# Whether information reached the people who needed it, in the plain verbs staff use for it:
+# someone was or was not told or notified, found out late or by chance, had to tell the story
+# again. Aspect only: who did the telling says nothing about orientation.
+ASPECT["cooperation"] += [
+    (
+        r"\b(?:not|never|wasn'?t|weren'?t|nobody (?:\w+ )?(?:was|were)|no one (?:\w+ )?(?:was|were)) (?:told|notified|informed|copied in|updated)\b"
+        r"|\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|never) (?:notify|inform|tell|update|copy in)\b",
+        1.5,
+    ),
+    (r"\b(?:found|find|finding) out (?:at|on|from|when|by|later|weeks|months|days|afterwards|through)\b", 1.2),
+    (
+        r"\b(?:tell|telling|told|repeat|go over|going over)\b[^.]{0,25}\b(?:story|history|it all)\b[^.]{0,10}\bagain\b"
+        r"|\bnothing (?:transfers|transferred|carries over|came across)\b|\bwhat (?:we'?re|we are|we were|they'?re) sent\b",
+        2.0,
+    ),
+]
 ASPECT["messengers"] += [
     (r"\b(?:reported|reporting) (?:it|this|that|the)\b|\b(?:I|we) (?:told|warned|alerted)\b", 1.0),
     (r"\b(?:told|warned) (?:my )?(?:manager|team manager|supervisor)\b", 1.5),

@@ -515,3 +515,11 @@ def test_family_professional_words_keep_their_domain_sense(text: str, word: str)
     result = _score_cues(text)
     family = CHOICES["learning_together"].index("family_professional")
     assert not any(word in text[start:end] for _, start, end in result.hits["learning_together"][family])
+
+
+def test_information_that_never_arrived_is_about_cooperation() -> None:
+    text = (
+        "The family moved and nobody in the team was told. I found out at the review when the school said he "
+        "had left, and mum had to tell the whole history again to the new worker."
+    )
+    assert suggest(LabelInput(text=text))["westrum_aspect"].value == "cooperation"
