@@ -571,6 +571,21 @@ LEARNING_TOGETHER["human_reasoning"] += [
     (r"\b(?:(?:I|we) should have|in my mind|I felt|I didn'?t want to)\b", 1.2),
     (r"\b(?:over-?reli\w+|reli\w+ (?:on|heavily on)) (?:one|a single|the (?:mother|father|parent)'?s?)\b", 2.5),
 ]
+# Agencies working together over time: a standing arrangement that meets on a rhythm or shares a
+# list, and children placed by one authority in another's area, whose care depends on the two
+# authorities' links long after any single incident.
+LEARNING_TOGETHER["multi_agency_longer_term"] += [
+    (
+        r"\b(?:meets?|meeting|met|joins?) (?:\w+ ){0,3}(?:monthly|weekly|fortnightly|every (?:week|month|fortnight|monday|tuesday|wednesday|thursday|friday))\b"
+        r"|\bstanding item\b|\bshared (?:list|tracker|mailbox|spreadsheet|inbox|protocol)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:placing|host|responsible|receiving) (?:authority|authorities|LA|local authority|council)\b"
+        r"|\bplaced (?:by|from|with us by|in|into) (?:another|a different|other|out of)\b|\bout of (?:area|county|borough) placements?\b",
+        1.5,
+    ),
+]
 # How the worker's own reading of a case was formed: a view settled early, a frame that decided
 # what was seen, something not noticed, an account taken whole. Reports of this pattern are
 # written in the first person about the writer's or the team's thinking, and name the frame

@@ -523,3 +523,11 @@ def test_information_that_never_arrived_is_about_cooperation() -> None:
         "had left, and mum had to tell the whole history again to the new worker."
     )
     assert suggest(LabelInput(text=text))["westrum_aspect"].value == "cooperation"
+
+
+def test_a_standing_arrangement_between_agencies_is_longer_term_multi_agency() -> None:
+    text = (
+        "Since the spring the housing officer joins our team meeting every Tuesday and we keep a shared list of "
+        "families at risk of eviction with the school."
+    )
+    assert suggest(LabelInput(text=text))["learning_together"].value == "multi_agency_longer_term"
