@@ -503,6 +503,20 @@ ASPECT["responsibilities"] += [
     (r"\b(?:lead professional|case holder|allocated worker|key worker|unallocated)\b", 1.5),
     (r"\b(?:duty|role|task) (?:of|for) (?:the|each)\b|\bshared (?:the )?(?:load|responsibility)\b", 1.5),
 ]
+# A task passed between parties in reported speech: each says it is someone else's decision,
+# matter or lead, or that the other side would do it, or nobody had decided who would.
+ASPECT["responsibilities"] += [
+    (
+        r"\b(?:say|says|said)\b[^.]{0,40}\b(?:(?:a|an|the|their|our|\w+'s) (?:[\w-]+ ){0,2}(?:matter|decision)|(?:to|would|should) lead)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:the others?|each other|the other (?:team|agency|service|side)) (?:would|should|to|will) (?:lead|pick (?:it )?up|do it|deal with|take)\b"
+        r"|\b(?:nobody|no one) (?:had )?(?:decided|agreed|knew|was clear) (?:who|whose)\b"
+        r"|\b(?:says?|said) (?:it'?s|it is|it was|its) (?:the |their |our )?\w+'s\b",
+        2.0,
+    ),
+]
 ASPECT["bridging"] += [
     (r"\b(?:other|different) (?:agenc(?:y|ies)|teams?|services?|local authority|borough|area)\b", 1.2),
     (r"\b(?:cross[- ]border|out of (?:area|borough|county))\b", 1.5),

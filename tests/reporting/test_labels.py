@@ -531,3 +531,19 @@ def test_a_standing_arrangement_between_agencies_is_longer_term_multi_agency() -
         "families at risk of eviction with the school."
     )
     assert suggest(LabelInput(text=text))["learning_together"].value == "multi_agency_longer_term"
+
+
+def test_a_task_passed_between_parties_is_about_responsibilities() -> None:
+    text = (
+        "School said the timetable was the local authority's decision. The attendance team said schools would "
+        "lead, and nobody had decided who would review it."
+    )
+    assert suggest(LabelInput(text=text))["westrum_aspect"].value == "responsibilities"
+
+
+def test_it_does_not_matter_is_not_a_passed_task() -> None:
+    from reporting.analysis.labels import _score_cues
+
+    text = "She said it did not matter much and that the visit could wait."
+    responsibilities = CHOICES["westrum_aspect"].index("responsibilities")
+    assert not _score_cues(text).hits["westrum_aspect"][responsibilities]
