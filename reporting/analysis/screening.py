@@ -62,8 +62,29 @@ _NOT_ELSEWHERE = r"(?![^.;]{0,25}\b(?:in another|abroad|elsewhere|out of the are
 _NOT_AN_OFFICE = (
     r"(?!(?:the |a |an |her |his |their |our |my )?(?:previous |old |new |same |other |last )?(?:practice|surgery|gp|"
     r"office|authority|council|la\b|team|department|court|panel|stage|draft|process|system|post|inbox|tray|"
-    r"school|college|nursery|university|uni|work)\b)"
+    r"school|college|nursery|university|uni|work|asye|training|probation(?:ary)?(?: period)?|role|job|first year)\b)"
 )
+# Papers, not a child, that are missing ("when notifications are missing", "missing records").
+_PAPERS = (
+    "notifications",
+    "notification",
+    "records",
+    "record",
+    "forms",
+    "form",
+    "documents",
+    "papers",
+    "files",
+    "file",
+    "details",
+    "reports",
+    "pages",
+    "data",
+    "fields",
+    "information",
+    "attachments",
+)
+_NOT_PAPERS = "".join(f"(?<!{word} )(?<!{word} are )(?<!{word} is )" for word in _PAPERS)
 # Staff and services one fails to reach ("can't get hold of anyone in legal"): a system problem.
 _NOT_A_PROFESSIONAL = (
     r"(?! (?:anyone|anybody|someone|somebody|a manager|(?:the|my|our|a|an|his|her|their) (?:\w+ )?(?:team|service|"
@@ -119,7 +140,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"in the house )?(?:with|at|in)\b " + _NOT_SAFE_CARER + _NOT_AN_OFFICE,
         2.0,
     ),
-    (r"\bright now\b|\bas (?:we|i) speak\b|\bas far as (?:i|we) know,? [\w\- \[\]]{1,30} (?:is|are)\b", 3.0),
+    (
+        r"(?<!all )\bright now\b|\bas (?:we|i) (?:speak|type|write)\b|"
+        r"\bas far as (?:i|we) know,? [\w\- \[\]]{1,30} (?:is|are)\b",
+        3.0,
+    ),
     (r"\bbelieved (?:to be )?(?:still )?(?:\w+ing )?(?:at|in|living|with)\b", 3.0),
     (
         r"\b(?:remains?|remaining|left|still|back|gone back|going back|returning) (?:in|into|to) (?:the )?"
@@ -185,6 +210,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\b(?:alleged (?:abuser|perpetrator)|perpetrator|the man (?:she|he) (?:named|disclosed))\b", 1.0),
     (
+        r"(?<!professional )(?<!worker )(?<!\bi )(?<!\bwe )(?<!i'm )(?<!i am )(?<!we're )"
         r"\b(?:still|continues to|continuing to) (?:have|having|has|see|seeing|sees|in contact|visit\w*|stay\w*)\b"
         r"[\w ]{0,25}\b(?:contact|with|him|her|them|dad|mum|father|mother|partner|stepdad)\b",
         2.5,
@@ -210,7 +236,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (
         r"\bwhereabouts (?:are |is )?(?:still )?(?:unknown|unk|not known|unclear)\b|"
-        r"\b(?:is|are|remains?) (?:still )?missing\b(?! from (?:the |our |his |her |their )?(?:file|record|system|"
+        + _NOT_PAPERS
+        + r"\b(?:is|are|remains?) (?:still )?missing\b(?! from (?:the |our |his |her |their )?(?:file|record|system|"
         r"bundle|form|report|paperwork|chronology|plan|minutes|agenda|list))|"
         r"\b(?:has|have) been missing (?:for|since)\b",
         3.0,
@@ -222,6 +249,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\blost (?:track|touch|contact) (?:of|with)\b", 2.5),
+    # Missing now: "he's still not back", "still isn't home".
+    (
+        r"\bstill (?:not|isn'?t|is not|hasn'?t (?:come|got)|has not (?:come|got)) (?:back|home|returned|been found)\b",
+        3.0,
+    ),
     (
         r"\b(?:still|currently) (?:not|un)(?:seen|located|found|known|traced)\b|"
         r"\bstill (?:hasn'?t|has not) been (?:seen|found|located|visited)\b",
@@ -395,7 +427,13 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\b(?:on standby|strategy discussion today|going out (?:with|to)[\w ]{0,20} (?:today|this afternoon))\b", 1.5),
     (r"\bsubmitting this (?:as well|so)\b|\bso it doesn'?t get lost\b", 1.5),
-    (r"\b(?:is|are|was|'s) (?:too |very |really |so )?(?:scared|frightened|terrified|afraid|feart) (?:to|of)\b", 2.0),
+    # The child's fear, not the reporter's ("what I was afraid of was a telling-off").
+    (
+        r"(?<!\bi )(?<!\bwe )\b(?:is|are|was|'s) (?:too |very |really |so )?(?:scared|frightened|terrified|afraid|"
+        r"feart) "
+        r"(?:to|of)\b",
+        2.0,
+    ),
     # More ways of saying the same things, each in words any team would use.
     (
         r"\b(?:is|are|'s|'re|has been|have been|'s been) (?:still |now )?(?:staying|sleeping|living|stopping) "
@@ -865,7 +903,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     # A child alone with nobody able to care for them.
     (
-        r"\b(?:alone|on (?:her|his|their) own) in (?:the |a )?(?:flat|house|home|car|property)\b|\bleft (?:\w+ ){0,4}"
+        r"\b(?:alone|on (?:her|his|their) own) in (?:the |a )?(?:flat|house|home|car|property)\b(?! with\b)|"
+        r"\bleft (?:\w+ ){0,4}"
         r"?on (?:her|his|their) own\b(?! for (?:an? |\d+ |two )?(?:hour|minute))|\b(?:is|are) (?:now )?alone with\b",
         2.5,
     ),
@@ -906,9 +945,14 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         0.8,
     ),
     (r"\b(?:look into it|raise it at|picked up when|(?<!n't )(?<!not )wait(?:ing)? (?:until|till|for))\b", 1.0),
-    (r"\b" + _CHILD + r" (?:is|are) (?:in the house|at the address|at home) with\b", 3.0),
+    (
+        r"\b" + _CHILD + r" (?:is|are) (?:in the house|at the address|at home) with\b(?! (?:an? |the )?(?:cp |child "
+        r"protection |safety |support |care )?(?:plan|package|support)\b)",
+        3.0,
+    ),
     (r"\bas of (?:today|this morning|now|writing)\b|\bat the time of writing\b", 2.0),
-    (r"\b(?:at the moment|at present|currently|still)\b", 0.7),
+    # Not the reporter's own "still" ("I still work here", "we're still waiting for the review").
+    (r"\b(?:at the moment|at present|currently|(?<!\bi )(?<!\bwe )(?<!'re )(?<!'m )still)\b", 0.7),
 )
 
 # Nothing done, no reply, still waiting: live only when the thing waiting is a harm to someone (an IT
@@ -943,7 +987,8 @@ _HARM = re.compile(
     r"can'?t cope|do something stupid|kill (?:myself|herself|himself)|unconscious|overdos\w*|drugs?|using again|"
     r"alcohol|vodka|cannabis|heroin|"
     r"neglect\w*|hungry|no food|unfed|no (?:electricity|heating|gas)|home alone|left alone|alone with|unsupervised|"
-    r"missing\b(?![- ](?:from[- ](?:home|care|education)[- ])?(?:protocol|policy|procedures?|coordinator|team|"
+    + _NOT_PAPERS
+    + r"missing\b(?![- ](?:from[- ](?:home|care|education)[- ])?(?:protocol|policy|procedures?|coordinator|team|"
     r"panel|data|meetings?))(?! from (?:the |our |his |her |their )?(?:file|record|system|bundle|form|report|paperwork|"
     r"chronology|plan|minutes|agenda|list))|"
     r"run(?:s|ning)? away|ran away|kicked out|thrown out|hanging around|older (?:men|males?|man|boys)|"
@@ -986,7 +1031,7 @@ _NOW_WORD = re.compile(
     r"daily|nightly|for hours|(?:has|have|'s|'ve) been (?!missing)\w+ing)\b"
 )
 # Just before a harm word, these say it has stopped or never happened ("hasn't gone missing since").
-_NEGATED = re.compile(r"(?:n't|\bnot|\bno longer|\bnever)\s+(?:\w+\s+){0,2}$")
+_NEGATED = re.compile(r"(?:n't|\bnot|\bno longer|\bnever)\s+(?:\w+\s+){0,2}$|\b(?:nobody|no[- ]one)\s+$")
 _PROTECTION_MATTER = re.compile(
     r"\b(?:disclos\w*|allegations?|police|child protection|cp plan|strategy|s47|section 47)\b"
 )
@@ -1157,36 +1202,47 @@ _DENIED = re.compile(
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
 _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) (?:fine|safe|ok|okay|unharmed) (?:in the end|afterwards|by then)\b",
-    r"\b(?:nothing happened|no harm (?:came|was done)|it was caught|was caught in time|turned out (?:fine|ok))\b",
+    r"\b(?:nothing (?:bad |untoward |serious )?happened|no harm (?:came|was done)|it was caught|was caught in time|"
+    r"turned out (?:fine|ok))\b",
+    # The reporter's own word that the child is not at risk now.
+    r"\b(?:i|we) (?:don'?t|do not) (?:think|believe|feel) (?:that )?(?:she|he|they|the (?:child|children|baby|young "
+    r"person))(?:'s| is| are|'re) (?:at risk|in danger|unsafe) (?:now|any ?more)\b",
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\b(?:brought|taken|came|come|returned) (?:back|home)\b[^.;]{0,30}?\b(?:safe|safely|unharmed|fine)\b|"
     r"\bsafe and well\b|\bwith hindsight\b|\blooking back\b|\b(?:has|have) been (?:seen|visited) since\b",
     r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
     r"\b(?:has|have) no contact\b|\blives? abroad\b|\bexcluded from the (?:family )?(?:home|house|address)\b|"
     r"\b(?:conditions|agreement|order|plan) (?:have|has) been (?:kept|adhered to|followed)\b",
-    r"\b(?:resolved|in the end|was later|were later|eventually|since then)\b|\b(?:has|have) since (?:been (?:placed|"
+    r"\b(?:resolved|in the end|was later|were later|eventually)\b|\b(?:has|have) since (?:been (?:placed|"
     r"seen|moved|found|removed|returned|assessed|adopted)|moved|settled|stopped|ended|left|improved|gone)\b",
     r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
-    r"\b(?:is|are) (?:now )?(?:doing well|going well|thriving|settled|happy)\b|\bassessed as (?:safe|suitable)\b|"
+    r"\b(?:is|are) (?:now )?(?:doing (?:well|all right|alright|fine)|going well|thriving|settled|happy)\b|"
+    r"\bassessed as (?:safe|suitable)\b|"
     r"\b(?:the |an? )?assessment recommended\b|\bon the recommendation of\b",
     r"\b(?:was|were) seen (?:the )?(?:same|next|following) (?:day|morning|evening)\b",
     r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b(?! for)|\bpolice attended\b|"
-    r"(?<!no )(?<!no safety )\b(?:safety )?plan (?:is )?in place\b",
+    r"(?<!no )(?<!no safety )(?<!no safeguarding )(?<!no protection )\b(?:safety )?plan (?:is )?in place\b",
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
 )
 
 
+# The reporter judges the child not at risk now ("so i don't think he's at risk now").
+_JUDGED_SAFE_NOW = re.compile(
+    r"\b(?:i|we) (?:don'?t|do not) (?:think|believe|feel) (?:that )?(?:she|he|they|the (?:child|children|baby|young "
+    r"person))(?:'s| is| are|'re) (?:at risk|in danger|unsafe) (?:now|any ?more)\b"
+)
+
 # A report only about adults (a care leaver's housing, a parent's own safety) is not a child at risk:
 # its text cues do not count unless a child under 18 is also in it.
 _ADULTS_ONLY = re.compile(
-    r"\b(?:care leavers?|pathway plan|personal adviser|"
+    r"\b(?:care leavers?|pathway plan|personal adviser|turned (?:1[89]|2\d)|"
     r"(?:1[89]|2\d)[- ]year[- ]old|aged (?:1[89]|2\d)|children are (?:adults|grown)|adult "
     r"(?:children|son|daughter)|(?:has|have) no children)\b"
 )
 _A_CHILD = re.compile(
     r"\b(?:bab(?:y|ies)|toddlers?|infants?|newborn|unborn|pregnan\w*|nursery|pupils?|siblings?|younger (?:brother|"
     r"sister)s?|(?:her|his|their) (?:sons?|daughters?)|(?:[1-9]|1[0-7])(?: ?yo|[- ]year[- ]old| years? old)|"
-    r"\((?:[1-9]|1[0-7])\)|(?:is|'s|aged) (?:[1-9]|1[0-7])\b(?! ?(?:am|pm|weeks|days|months|minutes|miles)))"
+    r"(?<=\()(?:[1-9]|1[0-7])(?=\))|(?:is|'s|aged) (?:[1-9]|1[0-7])\b(?! ?(?:am|pm|weeks|days|months|minutes|miles)))"
 )
 
 # Facts about a person that stay true however long ago they arose ("convicted of ... in 2015").
@@ -1210,6 +1266,25 @@ _RESOLVED_PATTERNS = tuple(re.compile(p) for p in _RESOLVED_CUES)
 # positions point into the reporter's own text. Curly
 # apostrophes (from phones and word processors) become straight ones, or "hasn’t" would never match.
 _FOLD = str.maketrans(string.ascii_uppercase + "\u2019\u2018", string.ascii_lowercase + "''")
+
+# Words that name a thing rather than tell of a child: a quoted label before a noun ('a "whereabouts
+# unknown" list', 'a "must know tonight" box') and the return home interview after a missing episode.
+# Blanked to spaces, so positions still point into the reporter's text.
+_NAMES_A_THING = re.compile(
+    r"\b(?:a|an|the|our|their)\s+(?:[a-z-]+\s+)?[\"“]([^\"“”\n]{1,40})[\"”](?=\s+[a-z])|"
+    r"\b(return home) (?:interview|conversation)"
+)
+
+
+def _neutralise(folded: str) -> str:
+    def blank(match: re.Match[str]) -> str:
+        whole = match.group(0)
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        return whole[:start] + " " * (end - start) + whole[end:]
+
+    return _NAMES_A_THING.sub(blank, folded)
+
 
 _BREAK = re.compile(r"[.!?;\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -1317,7 +1392,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     ``ongoing``-style answers flag on their own; ``yes``/``not_sure`` lower the bar
     for text cues. Unknown values are ignored.
     """
-    folded = text.translate(_FOLD)
+    folded = _neutralise(text.translate(_FOLD))
     score = 0.0
     history = 0.0
     strongest = 0.0
@@ -1364,6 +1439,9 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     # in one sentence can still be "at home with him right now" in the next.
     if strongest < 3.0:
         score -= 1.5 * resolved
+        # The reporter's own judgement that the child is not at risk now outweighs every weak cue.
+        if _JUDGED_SAFE_NOW.search(folded):
+            score = 0.0
 
     reasons: list[str] = []
     answer = (reached_child or "").strip().lower()

@@ -1276,6 +1276,37 @@ FRESH_NOT_LIVE_ROUND_3 = [
 # Live and still missed: a clock time ("at 3am") is not read as recent, since logs stamp every past step with
 # one, and nothing reads discharge "without a plan" after self-harm as live. Move an example to
 # FRESH_LIVE_ROUND_3 when a general rule catches it.
+# Round 4 (two departments' development sets): written afresh for each rule, not copied from them.
+FRESH_LIVE_ROUND_4 = [
+    # Missing now, told as the reporter types.
+    "Mum rang at midnight as he was not home. He's still not back as I type this and his phone is off.",
+    # "(8)" after a placeholder marks a child even where an adult son is named.
+    "[CHILD 1] (8) told school that the carer's adult son hurts him at bath time. He is there again tonight "
+    "and the adult son still lives there.",
+    # "I have emailed ... since then" keeps going; a safeguarding plan that is not in place is no plan.
+    "She is 37 weeks pregnant and her violent partner moved back in with her. I have rung the social worker "
+    "four times since then. There is still no safeguarding plan in place.",
+    # Ambiguous words kept in their live sense.
+    "Right now she is at home with him and nobody has been out.",
+    "Dad is still seeing her every weekend despite the order.",
+    "The baby is at home with him tonight.",
+    "Her records are missing and she is missing again tonight, last seen with older men.",
+]
+FRESH_NOT_LIVE_ROUND_4 = [
+    "He survived the assault and has moved away with his family; he is doing all right now.",
+    "He turned 18 last month. I'm the only professional still seeing him and the adult panel has closed.",
+    "I was told to be careful as I was still in my ASYE. I have not raised it since.",
+    "Baby is at home with a CP plan and doing well after the assessment restarted.",
+    "I drove out and brought him back, alone in a car with a distressed boy for two hours, against our policy.",
+    "We ask placing councils to chase when notifications are missing from the file.",
+    "I chased the return home interview on Monday; the provider only covers its own children.",
+    'A regional "whereabouts unknown" list that the front door can search would help.',
+    'A "must know tonight" box on the emergency placement form would have helped. Nobody hurt, but luck.',
+    "He is still there in the week but restraint has stopped, he has been seen by his GP and the LADO is "
+    "involved, so I don't think he's at risk now. We are still waiting for the logs.",
+    "What I was afraid of was a telling-off; instead we reviewed our case notes together.",
+]
+
 STILL_MISSED_ON_UNSEEN_PHRASING = [
     "Our young person took an overdose at 3am and has been sent back to the unit without a plan.",
 ]
@@ -1293,7 +1324,8 @@ STILL_MISSED_ON_UNSEEN_PHRASING = [
     + PLAIN_AND_REGIONAL_LIVE
     + UNSEEN_STYLES_LIVE
     + NOW_WAS_MISSED_ON_UNSEEN_PHRASING
-    + FRESH_LIVE_ROUND_3,
+    + FRESH_LIVE_ROUND_3
+    + FRESH_LIVE_ROUND_4,
 )
 def test_current_risk_in_any_words_or_voice_flags_with_reasons_quoted_from_the_text(text: str) -> None:
     screen = screen_live_concern(text=text)
@@ -1314,7 +1346,8 @@ def test_current_risk_in_any_words_or_voice_flags_with_reasons_quoted_from_the_t
     + FORMAL_NEAR_MISSES
     + LONG_SYSTEM_NEAR_MISSES
     + UNSEEN_STYLES_NEAR_MISSES
-    + FRESH_NOT_LIVE_ROUND_3,
+    + FRESH_NOT_LIVE_ROUND_3
+    + FRESH_NOT_LIVE_ROUND_4,
 )
 def test_history_good_news_adults_admin_what_ifs_and_general_statements_do_not_flag(text: str) -> None:
     screen = screen_live_concern(text=text)
