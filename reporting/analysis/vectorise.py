@@ -36,7 +36,7 @@ from sklearn.utils import murmurhash3_32
 N_FEATURES: int = 1 << 18
 #: Bumped whenever tokenisation/weighting changes: stored vectors of another
 #: version must be recomputed (the sweep does this), never mixed.
-REPRESENTATION_VERSION: int = 14
+REPRESENTATION_VERSION: int = 15
 
 #: Relative weights of the report's parts. The reporter's suggestion names the
 #: system fix, which is the clearest statement of the *systemic* issue; it is
@@ -205,7 +205,8 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"quorate|quoracy",
         r"chair(?:ed|s|ing)?",
         r"invit(?:e|ed|es|ation)",
-        r"attend(?:ed|ance|ing|s)?",
+        # Attending a meeting, not a pupil attending school.
+        r"attend(?:ed|ance|ing|s)?(?! (?:school|data|leads?|officers?|figures|orders?))",
         r"dial(?:led)? in",
         r"agenda",
         r"adjourn(?:ed|ment)?",
@@ -479,6 +480,11 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"gangs?",
         r"cuckoo(?:ed|ing)|drug (?:running|dealing|debts?)|knives|knife|stabb(?:ed|ing)|weapons?",
         r"contextual safeguarding|extra familial|(?:child|peer) on (?:child|peer) abuse",
+        # Signs of a child being used to carry or sell drugs.
+        r"(?:carrying|running|working|dealing) (?:drugs )?for (?:a|the) (?:line|gang|dealers?)",
+        r"do(?:ing)? (?:a|the) runs?",
+        r"child abduction warning notices?|(?:two|second|extra|multiple|several) (?:mobile )?phones",
+        r"(?:large amounts of|unexplained) (?:cash|money)|(?:new|expensive) (?:trainers|clothes) (?:from|nobody)",
     ),
     "disability": (
         r"disab(?:led|ility|ilities)",
@@ -583,6 +589,10 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         r"school places?|school admissions?|(?:changed|changing|new|moved) schools?",
         r"suspen(?:ded|sions?) from school|(?:school|fixed term) suspensions?",
         r"bull(?:ied|ying)",
+        # A child out of school: absence, its follow-up and the orders behind it.
+        r"out of (?:school|education)|(?:not|never) (?:in|attending|at|back (?:in|at)) school|missing from school",
+        r"attendance (?:data|leads?|officers?|figures|guidance|team|service|orders?)|(?:first day|school) absences?",
+        r"education (?:supervision orders?|welfare)|traveller education|school uniforms?",
     ),
     "neglect": (
         r"neglect(?:ed|ful)?",

@@ -168,6 +168,16 @@ def test_acronyms_and_concepts_link_jargon_to_plain_words() -> None:
         ("Half the team were on annual leave and there was no cover plan.", "workload", None),
         ("He was granted leave to remain.", None, "workload"),
         ("Children placed by other LAs were not on our list.", "cross_border_placement", None),
+        (
+            "He has been out of school for two years and nobody sought an education supervision order.",
+            "education",
+            None,
+        ),
+        ("The attendance data showed 40% this term.", "education", "meeting"),
+        ("She attended the strategy meeting.", "meeting", "education"),
+        ("He was found at the station with two phones and large amounts of cash.", "exploitation_missing", None),
+        ("I made two phone calls to the school.", None, "exploitation_missing"),
+        ("Dad was doing the school run.", None, "exploitation_missing"),
     ],
 )
 def test_concept_cues_follow_the_domain_sense(text: str, present: str | None, absent: str | None) -> None:
