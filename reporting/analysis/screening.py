@@ -638,7 +638,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\blodgers?\b", 1.0),
     (
-        r"\bsleepovers?\b|\b(?:having|has|have) (?:the \w+|them|her|him) (?:for (?:the )?(?:night|weekend)|to stay)\b",
+        # A sleepover, not the form or consent for one (delegated authority is paperwork).
+        r"\bsleepovers?\b(?! (?:requests?|forms?|consents?|permissions?|sign-?offs?))|"
+        r"\b(?:having|has|have) (?:the \w+|them|her|him) (?:for (?:the )?(?:night|weekend)|to stay)\b",
         1.5,
     ),
     (
@@ -1173,6 +1175,8 @@ _PAST_FRAME = re.compile(
     r"risk that (?:a|any|another|one of our) (?:child|baby|young person)|"
     r"(?:a|any) (?:child|baby|young person) (?:goes|gets|is left|falls|slips)|"
     r"(?:when|whenever|if|once) (?:a|an|any) (?:child|young person|baby|parent|family)\b|"
+    r"\bany (?:child|children|teenagers?|young (?:person|people)|bab(?:y|ies)|famil(?:y|ies)) (?:with|who)\b|"
+    r"\b(?:would|'d) have (?:seen|known|done|acted|picked|spotted|noticed|set|been)\b|"
     r"some (?:children|babies|injuries|"
     r"families|cases|referrals|young people)|should (?:never|always)|"
     r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!our )(?<!two )(?<!three )(?<!four )"

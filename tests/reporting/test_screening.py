@@ -1291,6 +1291,8 @@ FRESH_LIVE_ROUND_4 = [
     "Dad is still seeing her every weekend despite the order.",
     "The baby is at home with him tonight.",
     "Her records are missing and she is missing again tonight, last seen with older men.",
+    "She is going for a sleepover at her uncle's tonight, the man she says hurt her.",
+    "The baby should have been seen today and still has not been seen. Nobody has been out.",
 ]
 FRESH_NOT_LIVE_ROUND_4 = [
     "He survived the assault and has moved away with his family; he is doing all right now.",
@@ -1305,6 +1307,9 @@ FRESH_NOT_LIVE_ROUND_4 = [
     "He is still there in the week but restraint has stopped, he has been seen by his GP and the LADO is "
     "involved, so I don't think he's at risk now. We are still waiting for the logs.",
     "What I was afraid of was a telling-off; instead we reviewed our case notes together.",
+    "Sleepover requests for foster children no longer wait a fortnight for a signature.",
+    "He started coming home with new trainers; looking back we would have seen it as exploitation straight away "
+    "in another child. Nothing bad happened. Use the tool on any teenager with unexplained money.",
 ]
 
 STILL_MISSED_ON_UNSEEN_PHRASING = [
