@@ -694,6 +694,9 @@ def _judge_part(
     ambiguous: frozenset[str],
 ) -> Mention | None:
     start, end = _particle_start(text, part[0].start()), part[-1].end()
+    # "the Herbert Protocol", "her Philomena grab pack": a scheme named after someone, not a person here.
+    if len(part) == 1 and _SCHEME_AFTER.match(text[end : end + 15]):
+        return None
     words = tuple(_key(t) for t in part)
     head, tail = words[0], words[-1]
     titled = _titled(text, start)
@@ -938,6 +941,7 @@ _NOT_IN_A_JOB_TITLE = frozenset(
         "that",
     ]
 )
+_SCHEME_AFTER = re.compile(r"^\s+(?:Protocol|grab\s+pack)\b")
 _TITLE_CASE_WORD_BEFORE = re.compile(rf"(?<![\w{MARKS}]){CAP}{SMALL} $")
 
 

@@ -189,6 +189,7 @@ FRESH_NAMES = [
     ("I visited with the allocated SW, Prydderch.", ["Prydderch"]),
     ("Social worker, Tadhg. I visited the family.", ["Tadhg"]),
     ("Tom Story and Mr Story came to the meeting.", ["Story"]),
+    ("Kerry Jones Protocol meetings were cancelled; Kerry protocol notes too.", ["Kerry", "Jones"]),
     ("Kacper said he had not eaten since yesterday.", ["Kacper"]),
     ("The children stayed with Aoife over the weekend.", ["Aoife"]),
     ("Tayo's mum rang the duty line at 9pm.", ["Tayo"]),
@@ -411,6 +412,8 @@ FRESH_LOOK_ALIKES = [
     "Her Life Story work was never started.",
     "The Children Missing Education tracker is a spreadsheet.",
     "Maternity records use EDD as DOB until the birth.",
+    # Missing-person schemes named after someone: the Philomena and Herbert Protocols.
+    "His Philomena grab pack was up to date and the Herbert Protocol form was on file.",
 ]
 
 
