@@ -1203,14 +1203,18 @@ _DENIED = re.compile(
     r"indicate)|(?:no[- ]?one|nobody|no-one) (?:thinks|believes|suggests|is saying)|it is not (?:true|the case))\b"
 )
 
+# The reporter judges the child not at risk now ("so i don't think he's at risk now").
+_JUDGED_SAFE_NOW = (
+    r"\b(?:i|we) (?:don'?t|do not) (?:think|believe|feel) (?:that )?(?:she|he|they|the (?:child|children|baby|young "
+    r"person))(?:'s| is| are|'re) (?:at risk|in danger|unsafe) (?:now|any ?more)\b"
+)
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
 _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) (?:fine|safe|ok|okay|unharmed) (?:in the end|afterwards|by then)\b",
     r"\b(?:nothing (?:bad |untoward |serious )?happened|no harm (?:came|was done)|it was caught|was caught in time|"
     r"turned out (?:fine|ok))\b",
     # The reporter's own word that the child is not at risk now.
-    r"\b(?:i|we) (?:don'?t|do not) (?:think|believe|feel) (?:that )?(?:she|he|they|the (?:child|children|baby|young "
-    r"person))(?:'s| is| are|'re) (?:at risk|in danger|unsafe) (?:now|any ?more)\b",
+    _JUDGED_SAFE_NOW,
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\b(?:brought|taken|came|come|returned) (?:back|home)\b[^.;]{0,30}?\b(?:safe|safely|unharmed|fine)\b|"
     r"\bsafe and well\b|\bwith hindsight\b|\blooking back\b|\b(?:has|have) been (?:seen|visited) since\b",
@@ -1229,12 +1233,6 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
 )
 
-
-# The reporter judges the child not at risk now ("so i don't think he's at risk now").
-_JUDGED_SAFE_NOW = re.compile(
-    r"\b(?:i|we) (?:don'?t|do not) (?:think|believe|feel) (?:that )?(?:she|he|they|the (?:child|children|baby|young "
-    r"person))(?:'s| is| are|'re) (?:at risk|in danger|unsafe) (?:now|any ?more)\b"
-)
 
 # A report only about adults (a care leaver's housing, a parent's own safety) is not a child at risk:
 # its text cues do not count unless a child under 18 is also in it.
@@ -1444,7 +1442,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     if strongest < 3.0:
         score -= 1.5 * resolved
         # The reporter's own judgement that the child is not at risk now outweighs every weak cue.
-        if _JUDGED_SAFE_NOW.search(folded):
+        if re.search(_JUDGED_SAFE_NOW, folded):
             score = 0.0
 
     reasons: list[str] = []
