@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from reporting.choices import LearningTogether, ThemeStatus, WestrumAspect, WestrumOrientation
+from reporting.choices import LearningTogether, ThemeStatus, UrgentOutcome, WestrumAspect, WestrumOrientation
 from reporting.models import Report, ReportQuestion, Theme
 from reviews.models import ThemeNote
 
@@ -167,6 +167,7 @@ class ReportDetailOutputSerializer(serializers.ModelSerializer):
             "live_concern_reasons",
             "urgent_handled_at",
             "urgent_handled_note",
+            "urgent_outcome",
             "theme",
             "theme_pinned",
             "theme_excluded",
@@ -194,6 +195,7 @@ class UrgentReportOutputSerializer(serializers.ModelSerializer):
             "urgent_handled_at",
             "urgent_handled_by",
             "urgent_handled_note",
+            "urgent_outcome",
         ]
 
     def get_urgent_handled_by(self, obj: Report) -> str | None:
@@ -285,6 +287,7 @@ class QuestionInputSerializer(serializers.Serializer):
 
 class HandledInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=2000)
+    outcome = serializers.ChoiceField(choices=UrgentOutcome.choices, help_text="Whether a child was at risk now.")
 
 
 class RelayInputSerializer(serializers.Serializer):

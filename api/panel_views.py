@@ -385,7 +385,12 @@ class UrgentHandledView(PanelView):
         report = _panel_report(request, report_id)
         data = s.HandledInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        report = svc.mark_urgent_handled(actor=request.user, report=report, note=data.validated_data["note"])  # type: ignore[arg-type]
+        report = svc.mark_urgent_handled(
+            actor=request.user,  # type: ignore[arg-type]
+            report=report,
+            note=data.validated_data["note"],
+            outcome=data.validated_data["outcome"],
+        )
         return Response(s.UrgentReportOutputSerializer(report).data)
 
 

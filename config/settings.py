@@ -251,6 +251,7 @@ SPECTACULAR_SETTINGS = {
         "ReviewStatusEnum": "reviews.models.thematic.ReviewStatus",
         "ActionStatusEnum": "reviews.models.thematic.ActionStatus",
         "ContributingFactorEnum": "reporting.choices.ContributingFactor",
+        "UrgentOutcomeEnum": "reporting.choices.UrgentOutcome",
     },
 }
 

@@ -62,6 +62,15 @@ class ReachedChild(models.TextChoices):
     NOT_SURE = "not_sure", "Not sure"
 
 
+class UrgentOutcome(models.TextChoices):
+    """What the person who handled a live-concern report found: the only measure of how
+    often the screen (or the reporter's answer) is right on this organisation's reports."""
+
+    ACTED_ON = "acted_on", "A child was at risk now, and it was acted on"
+    ALREADY_KNOWN = "already_known", "A child was at risk, but services already knew and were acting"
+    NOT_LIVE = "not_live", "No child was at risk now (a false alarm)"
+
+
 class RaisedAtTime(models.TextChoices):
     THANKED_ACTED_ON = "thanked_acted_on", "Yes, I was thanked and it was acted on"
     ACKNOWLEDGED_NO_CHANGE = "acknowledged_no_change", "Yes, it was acknowledged but nothing changed"

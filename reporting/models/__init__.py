@@ -32,6 +32,7 @@ from reporting.choices import (
     ReportStatus,
     Role,
     ServiceArea,
+    UrgentOutcome,
     WestrumAspect,
     WestrumOrientation,
 )
@@ -199,6 +200,7 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     urgent_handled_note = models.TextField(blank=True)
+    urgent_outcome = models.CharField(max_length=20, choices=UrgentOutcome.choices, blank=True)
 
     # Set by background processing (reporting.themes); see that module.
     processed_at = models.DateTimeField(null=True, blank=True)

@@ -26,7 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -36,6 +36,7 @@ from reporting.choices import (
     LearningTogether,
     ServiceArea,
     ThemeStatus,
+    UrgentOutcome,
     WestrumAspect,
     WestrumOrientation,
 )
@@ -185,20 +186,27 @@ def add_theme_note(*, actor: User, theme: Theme, text: str) -> ThemeNote:
 # --- Urgent reports -------------------------------------------------------------
 
 
-def mark_urgent_handled(*, actor: User, report: Report, note: str) -> Report:
-    """Record that a live-concern report has been looked at and what was done.
+def mark_urgent_handled(*, actor: User, report: Report, note: str, outcome: str) -> Report:
+    """Record that a live-concern report has been looked at, what was done and what was found.
 
-    The note is required: "handled" without saying how is not an audit trail.
-    Marking twice is refused rather than silently overwriting who handled it.
+    The note is required: "handled" without saying how is not an audit trail. The
+    outcome (``UrgentOutcome``) is required too: it is how an organisation learns how
+    often the flag is right on its own reports. Marking twice is refused rather than
+    silently overwriting who handled it.
     """
     _check_panel_may_act_on_report(actor, report)
     note = note.strip()
+    errors: dict[str, list[str]] = {}
     if not report.live_concern:
         raise ValidationError({"report": ["Only reports flagged as a live concern are handled here."]})
     if not note:
-        raise ValidationError({"note": ["Say what was done, for example who was contacted."]})
-    if len(note) > 2000:
-        raise ValidationError({"note": ["Keep the note under 2,000 characters."]})
+        errors["note"] = ["Say what was done, for example who was contacted."]
+    elif len(note) > 2000:
+        errors["note"] = ["Keep the note under 2,000 characters."]
+    if outcome not in UrgentOutcome.values:
+        errors["outcome"] = ["Say whether a child was at risk now."]
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         locked = Report.objects.select_for_update().get(pk=report.pk)
         if locked.urgent_handled_at is not None:
@@ -206,14 +214,15 @@ def mark_urgent_handled(*, actor: User, report: Report, note: str) -> Report:
         locked.urgent_handled_at = timezone.now()
         locked.urgent_handled_by = actor
         locked.urgent_handled_note = note
-        locked.save(update_fields=["urgent_handled_at", "urgent_handled_by", "urgent_handled_note"])
+        locked.urgent_outcome = outcome
+        locked.save(update_fields=["urgent_handled_at", "urgent_handled_by", "urgent_handled_note", "urgent_outcome"])
         _audit(
             actor=actor,
             action="report.urgent_handled",
             obj=locked,
             organisation_id=locked.organisation_id,
             before={"urgent_handled_at": None},
-            after={"urgent_handled_at": locked.urgent_handled_at.isoformat(), "note": note},
+            after={"urgent_handled_at": locked.urgent_handled_at.isoformat(), "note": note, "outcome": outcome},
         )
     return locked
 
@@ -228,6 +237,7 @@ URGENT_REPORT_FIELDS = (
     "live_concern_reasons",
     "urgent_handled_at",
     "urgent_handled_note",
+    "urgent_outcome",
     "urgent_handled_by__username",
     "urgent_handled_by__first_name",
     "urgent_handled_by__last_name",
@@ -252,6 +262,17 @@ def urgent_reports_for(user: User, *, handled: str = "") -> QuerySet[Report]:
         .only(*URGENT_REPORT_FIELDS)
         .order_by(F("urgent_handled_at").desc(nulls_first=True), "-submitted_on", "reference")
     )
+
+
+def urgent_outcomes_for(user: User) -> list[tuple[str, str]]:
+    """How the handled urgent reports turned out, as (outcome label, suppressed count).
+
+    The organisation's own measure of the flag: how many were a child at risk now and
+    how many were false alarms. An aggregate, so small counts are suppressed.
+    """
+    handled = Report.objects.visible_to(user).filter(live_concern=True).exclude(urgent_outcome="")
+    counts = dict(handled.values_list("urgent_outcome").annotate(n=Count("id")).order_by())
+    return [(label, suppress(counts.get(value, 0))) for value, label in UrgentOutcome.choices]
 
 
 # --- Questions to reporters -----------------------------------------------------

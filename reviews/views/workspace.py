@@ -31,6 +31,7 @@ from reporting.choices import (
     LearningTogether,
     ServiceArea,
     ThemeStatus,
+    UrgentOutcome,
     WestrumAspect,
     WestrumOrientation,
 )
@@ -123,6 +124,12 @@ class QuestionForm(forms.Form):
 
 
 class HandledForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=UrgentOutcome.choices,
+        widget=forms.RadioSelect,
+        label="Was a child at risk now?",
+        error_messages={"required": "Say whether a child was at risk now."},
+    )
     note = forms.CharField(widget=forms.Textarea, max_length=2000, label="What was done")
 
 
@@ -183,6 +190,7 @@ def urgent_queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "handled": handled,
             "form": HandledForm(),
+            "outcomes": svc.urgent_outcomes_for(request.user),  # type: ignore[arg-type]
             "query": urlencode({"handled": handled} if handled else {}),
         },
     )
@@ -196,7 +204,12 @@ def urgent_handled(request: HttpRequest, report_id: Any) -> HttpResponse:
     form = HandledForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            svc.mark_urgent_handled(actor=request.user, report=report, note=form.cleaned_data["note"])  # type: ignore[arg-type]
+            svc.mark_urgent_handled(
+                actor=request.user,  # type: ignore[arg-type]
+                report=report,
+                note=form.cleaned_data["note"],
+                outcome=form.cleaned_data["outcome"],
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:

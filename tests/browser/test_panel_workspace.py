@@ -98,6 +98,7 @@ def test_panel_member_works_a_theme_end_to_end(
     page.goto("/panel/urgent/")
     assert_accessible(page)
     page.get_by_role("link", name=f"Mark as handled ({report.reference})").click()
+    page.get_by_label("A child was at risk now, and it was acted on").check()
     page.get_by_label("What was done?").fill("Passed to the MASH duty team, who confirmed a visit today.")
     assert_accessible(page)
     page.get_by_role("button", name="Mark as handled").click()

@@ -91,7 +91,9 @@ def test_triage_orders_by_attention_and_hides_dismissed_by_default(panel_member,
     assert "live concern not yet handled" in rows[0].reasons
 
     # Handling is counted live (the summary only knows how many live concerns there are).
-    svc.mark_urgent_handled(actor=panel_member, report=Report.objects.filter(theme=urgent).first(), note="Phoned")
+    svc.mark_urgent_handled(
+        actor=panel_member, report=Report.objects.filter(theme=urgent).first(), note="Phoned", outcome="acted_on"
+    )
     (row,) = [r for r in svc.triage_queue(panel_member, svc.TriageFilters()) if r.theme == urgent]
     assert row.facts.live_unhandled == 4 and row.facts.live_concern == 5
 
@@ -227,23 +229,41 @@ def test_add_note(panel_member, organisation):
 # --- urgent ------------------------------------------------------------------------
 
 
-def test_mark_urgent_handled_records_who_when_and_what(panel_member, organisation):
+def test_mark_urgent_handled_records_who_when_what_and_the_outcome(panel_member, organisation):
     report = ReportFactory(organisation=organisation, live_concern=True)
+    with pytest.raises(ValidationError) as missing:
+        svc.mark_urgent_handled(actor=panel_member, report=report, note=" ", outcome="")
+    assert set(missing.value.message_dict) == {"note", "outcome"}  # both said at once
     with pytest.raises(ValidationError):
-        svc.mark_urgent_handled(actor=panel_member, report=report, note=" ")
-    svc.mark_urgent_handled(actor=panel_member, report=report, note="Passed to MASH duty at 10:40")
+        svc.mark_urgent_handled(actor=panel_member, report=report, note="Phoned", outcome="maybe")
+    svc.mark_urgent_handled(actor=panel_member, report=report, note="Passed to MASH duty at 10:40", outcome="acted_on")
     report.refresh_from_db()
     assert report.urgent_handled_by == panel_member and report.urgent_handled_at is not None
-    assert report.urgent_handled_note == "Passed to MASH duty at 10:40"
+    assert (report.urgent_handled_note, report.urgent_outcome) == ("Passed to MASH duty at 10:40", "acted_on")
     event = AuditEvent.objects.get(action="report.urgent_handled")
     assert event.actor == panel_member and event.before == {"urgent_handled_at": None}
+    assert event.after["outcome"] == "acted_on"
     with pytest.raises(ValidationError):  # never silently overwrites who handled it
-        svc.mark_urgent_handled(actor=panel_member, report=report, note="again")
+        svc.mark_urgent_handled(actor=panel_member, report=report, note="again", outcome="not_live")
+
+
+def test_urgent_outcomes_are_counted_with_small_counts_suppressed(panel_member, organisation, other_organisation):
+    for outcome, n in (("acted_on", 6), ("not_live", 2)):
+        for _ in range(n):
+            report = ReportFactory(organisation=organisation, live_concern=True)
+            svc.mark_urgent_handled(actor=panel_member, report=report, note="Checked", outcome=outcome)
+    ReportFactory(organisation=organisation, live_concern=True)  # not handled yet: no outcome
+    ReportFactory(organisation=other_organisation, live_concern=True, urgent_outcome="not_live")  # not theirs
+    assert dict(svc.urgent_outcomes_for(panel_member)) == {
+        "A child was at risk now, and it was acted on": "6",
+        "A child was at risk, but services already knew and were acting": "0",
+        "No child was at risk now (a false alarm)": "fewer than 5",
+    }
 
 
 def test_urgent_queue_lists_unhandled_first_and_keeps_handled(panel_member, organisation, other_organisation):
     handled = ReportFactory(organisation=organisation, live_concern=True, submitted_on=timezone.localdate())
-    svc.mark_urgent_handled(actor=panel_member, report=handled, note="done")
+    svc.mark_urgent_handled(actor=panel_member, report=handled, note="done", outcome="already_known")
     waiting = ReportFactory(
         organisation=organisation, live_concern=True, submitted_on=timezone.localdate() - dt.timedelta(days=9)
     )
@@ -256,10 +276,15 @@ def test_urgent_queue_lists_unhandled_first_and_keeps_handled(panel_member, orga
 
 def test_only_live_concerns_are_handled_and_only_by_their_panel(panel_member, other_panel_member, organisation):
     with pytest.raises(ValidationError):
-        svc.mark_urgent_handled(actor=panel_member, report=ReportFactory(organisation=organisation), note="x")
+        svc.mark_urgent_handled(
+            actor=panel_member, report=ReportFactory(organisation=organisation), note="x", outcome="acted_on"
+        )
     with pytest.raises(PermissionDenied):
         svc.mark_urgent_handled(
-            actor=other_panel_member, report=ReportFactory(organisation=organisation, live_concern=True), note="x"
+            actor=other_panel_member,
+            report=ReportFactory(organisation=organisation, live_concern=True),
+            note="x",
+            outcome="acted_on",
         )
 
 

@@ -73,7 +73,7 @@ def panel_pages(w: World) -> list[str]:
 
 def panel_posts(w: World) -> list[tuple[str, dict[str, object]]]:
     return [
-        (f"/panel/urgent/{w.urgent.pk}/handled/", {"note": "Phoned MASH"}),
+        (f"/panel/urgent/{w.urgent.pk}/handled/", {"note": "Phoned MASH", "outcome": "acted_on"}),
         (f"/panel/themes/{w.theme.pk}/status/", {"status": "triaged"}),
         (f"/panel/themes/{w.theme.pk}/rename/", {"title": "Renamed"}),
         (f"/panel/themes/{w.other_theme.pk}/merge/", {"into": w.theme.pk}),
@@ -109,7 +109,7 @@ def api_posts(w: World) -> list[tuple[str, dict[str, object]]]:
         (f"/api/v1/panel/reports/{w.report.pk}/pin/", {"pinned": True}),
         (f"/api/v1/panel/reports/{w.report.pk}/duplicate/", {"duplicate_of": None}),
         (f"/api/v1/panel/reports/{w.report.pk}/questions/", {"text": "Which team?"}),
-        (f"/api/v1/panel/urgent/{w.urgent.pk}/handled/", {"note": "Phoned MASH"}),
+        (f"/api/v1/panel/urgent/{w.urgent.pk}/handled/", {"note": "Phoned MASH", "outcome": "acted_on"}),
         (f"/api/v1/panel/reports/{w.urgent.pk}/exclude/", {"excluded": True}),
     ]
 
@@ -231,9 +231,17 @@ def test_dismiss_without_reason_shows_an_error(panel_member, world, login):
 
 def test_urgent_queue_is_not_empty_by_default_once_handled(panel_member, world, login):
     client = login(panel_member)
-    client.post(f"/panel/urgent/{world.urgent.pk}/handled/", {"note": "Phoned the MASH duty team"})
+    form = client.post(f"/panel/urgent/{world.urgent.pk}/handled/", {"note": "Phoned the MASH duty team"})
+    assert form.status_code == 200  # re-shown, nothing recorded, the note kept
+    assert "Say whether a child was at risk now." in form.content.decode()
+    assert 'href="#outcome"' in form.content.decode() and "Phoned the MASH duty team" in form.content.decode()
+    client.post(
+        f"/panel/urgent/{world.urgent.pk}/handled/", {"note": "Phoned the MASH duty team", "outcome": "not_live"}
+    )
     page = client.get("/panel/urgent/").content.decode()
     assert world.urgent.reference in page and "Phoned the MASH duty team" in page and "Handled" in page
+    assert "(No child was at risk now (a false alarm))" in page
+    assert 'No child was at risk now (a false alarm)</dt><dd class="govuk-summary-list__value">fewer than 5' in page
     assert world.urgent.reference not in client.get("/panel/urgent/", {"handled": "no"}).content.decode()
 
 
@@ -429,7 +437,7 @@ def test_urgent_and_api_list_queries_are_constant(panel_member, organisation, lo
     small = (_count_queries(client, "/panel/urgent/"), _count_queries(client, "/api/v1/panel/themes/"))
     for _ in range(15):
         handled = ReportFactory(organisation=organisation, live_concern=True)
-        svc.mark_urgent_handled(actor=panel_member, report=handled, note="done")
+        svc.mark_urgent_handled(actor=panel_member, report=handled, note="done", outcome="acted_on")
         add_reports(ThemeFactory(organisation=organisation), 2)
     large = (_count_queries(client, "/panel/urgent/"), _count_queries(client, "/api/v1/panel/themes/"))
     assert large == small
