@@ -210,10 +210,14 @@ BUILDING_TYPES = (
 _CAP = rf"{CAP}(?:{LOWER}|{MARK}|['’])+(?:-{CAP}{SMALL})?"
 _FLAT = r"(?:Flat|Apartment|Unit|Room)\s+\d+[A-Za-z]?,?\s+"
 _NUMBER = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
+# Words that start the next sentence after a street, never a town: "on Station Road, She said ...".
+_NOT_A_TOWN = r"(?!(?:Mum|Dad|She|He|They|The|We|I|It|This|But|And|So|Then)\b)"
 _TOWN = (
     r"(?:,\s+(?!Flat\b|Apartment\b|Unit\b|Room\b)"
+    + _NOT_A_TOWN
     + _CAP
-    + r"(?:\s+(?:(?:St\.?|Saint)\s+)?(?!Mum\b|Dad\b|She\b|He\b|They\b|The\b|We\b|I\b)"
+    + r"(?:\s+(?:(?:St\.?|Saint)\s+)?"
+    + _NOT_A_TOWN
     + _CAP
     + r")?(?![\w-]|\s+\d|\s+estate\b))?"
 )
@@ -253,7 +257,8 @@ ADDRESS_EXTRA = (
         + STREET_TYPES
         + r"\b"
         + _STREET_PART
-        + r"(?=,\s+(?!(?:Mum|Dad|She|He|They|The|We|I|It|This|But|And|So|Then)\b)"
+        + r"(?=,\s+"
+        + _NOT_A_TOWN
         + CAP
         + r")"
         + _TOWN

@@ -241,6 +241,9 @@ def test_names_outside_the_gazetteer_found_from_what_only_people_have() -> None:
         ("Ashdown Juniors phoned duty.", "Ashdown Juniors", "SCHOOL"),
         ("Attends Farley Grammar School.", "Farley Grammar School", "SCHOOL"),
         ("A B&B on Kiln Parade, Otterby for now.", "Kiln Parade, Otterby", "ADDRESS"),
+        # The next sentence's first word is not a town ("She", "The" after a comma typed for a full stop).
+        ("Mum moved to 14 Station Road, The landlord refused.", "14 Station Road", "ADDRESS"),
+        ("We visited him at 3 Wren Close, She said he was out.", "3 Wren Close", "ADDRESS"),
         ("Sent home to her flat on Larch Court, Hollinby with a leaflet.", "Larch Court, Hollinby", "ADDRESS"),
         ("They are at 9 Mere End, Thorpe St Edmund tonight.", "9 Mere End, Thorpe St Edmund", "ADDRESS"),
         ("Families at Pitch 40, Gull Point Holiday Park get lost.", "Pitch 40, Gull Point Holiday Park", "ADDRESS"),
