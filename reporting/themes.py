@@ -431,7 +431,10 @@ def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[st
     aspect with orientation for reports that have both labels; ``computed_at``
     is the day (never the time) the figures were computed.
     """
-    dates = [dt.datetime.combine(r.submitted_on, dt.time(12), tzinfo=dt.UTC) for r in members]
+    # A report is dated by its (local) day only; its stamp is the start of that day, so a
+    # report filed this morning counts in today's windows even before noon.
+    local = timezone.get_default_timezone()
+    dates = [dt.datetime.combine(r.submitted_on, dt.time(0), tzinfo=local) for r in members]
     trend = trends.theme_trend(dates, now=now)
     factors: Counter[str] = Counter(f for r in members for f in (r.contributing_factors or ()))
     months: Counter[str] = Counter(f"{r.submitted_on.year:04d}-{r.submitted_on.month:02d}" for r in members)

@@ -290,6 +290,16 @@ def test_summary_has_months_westrum_grid_and_the_day_it_was_computed() -> None:
     assert services._theme_summary([], now)[0]["by_month"] == {}
 
 
+def test_summary_counts_reports_filed_today_in_the_recent_windows() -> None:
+    import datetime as dt
+
+    morning = dt.datetime(2026, 6, 10, 7, 30, tzinfo=dt.UTC)  # 08:30 in London
+    today = Report(submitted_on=dt.date(2026, 6, 10), contributing_factors=[])
+    month_ago = Report(submitted_on=dt.date(2026, 5, 12), contributing_factors=[])
+    trend = services._theme_summary([today, month_ago], morning)[0]["trend"]
+    assert (trend["last_30"], trend["last_90"], trend["previous_30"]) == (2, 2, 0)
+
+
 @pytest.mark.django_db
 def test_refreshed_summary_carries_the_new_fields(organisation: Organisation) -> None:
     from django.utils import timezone
