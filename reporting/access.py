@@ -40,12 +40,14 @@ def user_capabilities(user: Any) -> Capabilities:
     if not getattr(user, "is_authenticated", False):
         return Capabilities()
     roles = user.roles
+    in_organisation = user.organisation_id is not None
+    # Each capability is what the matching pages check, so the menu never offers a page that 404s.
     return Capabilities(
-        can_report=user.organisation_id is not None,
+        can_report=in_organisation,
         is_panel_member=user.panels.exists(),
-        is_leader=Role.LEADER in roles,
-        is_confidential_contact=Role.CONFIDENTIAL_CONTACT in roles,
-        is_administrator=Role.ADMINISTRATOR in roles,
+        is_leader=in_organisation and Role.LEADER in roles,
+        is_confidential_contact=in_organisation and Role.CONFIDENTIAL_CONTACT in roles,
+        is_administrator=in_organisation and user.is_staff and user.is_active and Role.ADMINISTRATOR in roles,
     )
 
 

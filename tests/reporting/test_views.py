@@ -120,6 +120,21 @@ def test_navigation_depends_on_capabilities(login: Login, reporter: User, panel_
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("who", "page"),
+    [("leader", "reviews:leadership"), ("confidential_contact", "reviews:contact"), ("administrator", "admin:index")],
+)
+def test_each_role_finds_its_pages_in_the_menu(
+    login: Login, request: pytest.FixtureRequest, reporter: User, who: str, page: str
+) -> None:
+    client = login(request.getfixturevalue(who))
+    link = f'href="{reverse(page)}"'
+    assert link in client.get(reverse("home")).content.decode()
+    assert client.get(reverse(page)).status_code == 200  # the menu offers only pages that open
+    assert link not in login(reporter).get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
 def test_learning_shows_only_own_organisation_newest_first(
     login: Login, reporter: User, organisation: Organisation, other_organisation: Organisation
 ) -> None:
