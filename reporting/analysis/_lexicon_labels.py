@@ -141,7 +141,7 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\b(?:queue|waiting list|change request|impact assessment|information governance|budget code)\b", 1.5),
         (r"\b(?:no|without(?: a| any)?) (?:response|reply|acknowledg\w+|feedback)\b", 2.0),
         (r"\b(?:hasn'?t|haven'?t|has not) had a (?:response|reply)\b|\bnobody acknowledged\b", 2.0),
-        (r"\bnobody (?:has )?(?:reviewed|checked|audited|asked|looked at) (?:whether|if|why|what)\b", 2.0),
+        (r"\bnobody (?:has )?(?:reviewed|checked|audited|asked|looked at) (?:whether|if|what)\b", 2.0),
         (r"\brecorded it\b|\bnoted it\b", 1.5),
         (r"\bassum(?:ed|ing)\b", 1.0),
         (r"\b(?:nobody|no one) told\b|\b(?:wasn'?t|weren'?t|not) told\b", 1.0),
@@ -1034,6 +1034,9 @@ _CELLS: dict[tuple[str, str], list[tuple[str, float, float]]] = {
     ],
     # Failure met with scapegoating.
     ("failure", "pathological"): [
+        # "Nobody asked why" after something went wrong is said of an inquiry that looked only at
+        # the person (their missed visit) and not at the conditions (their 31 cases): blame.
+        (r"\b(?:nobody|no one) (?:asked|looked at|explored) (?:why|how come)\b", 1.5, 1.5),
         (
             r"\b(?:wanted|want|wants|looking for|looked for|needed) (?:a name|someone to blame|a scapegoat|a head|heads)\b|\b(?:looked|looking|look) for (?:who|someone|somebody) (?:to blame|had|was)\b",
             2.5,
@@ -1089,7 +1092,6 @@ _CELLS: dict[tuple[str, str], list[tuple[str, float, float]]] = {
             1.5,
             2.0,
         ),
-        (r"\b(?:nobody|no one) (?:asked|looked at|explored) (?:why|how come)\b", 1.5, 1.5),
     ],
     # Failure met with inquiry into the system.
     ("failure", "generative"): [

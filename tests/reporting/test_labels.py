@@ -409,6 +409,13 @@ WESTRUM_CELLS = [
         "novelty",
         "generative",
     ),
+    # An inquiry that looked at the worker and not at the conditions: blame, not a rule-bound response.
+    (
+        "After the child was hurt, the review went through the visits I had missed. Nobody asked why I was "
+        "carrying 30 cases.",
+        "failure",
+        "pathological",
+    ),
 ]
 
 
