@@ -33,6 +33,7 @@ from scipy.optimize import minimize
 from threadpoolctl import threadpool_limits
 
 from reporting.analysis._lexicon_labels import ASPECT_OBJECT, LEXICON
+from reporting.analysis.clauses import clause_around
 
 DIMENSIONS: tuple[str, ...] = ("westrum_aspect", "westrum_orientation", "learning_together")
 
@@ -383,29 +384,10 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n\"“”()]")
 
 
-def _clause(text: str, start: int, end: int, reach: int = 70) -> str:
-    """The short stretch of text around a cue, cut at punctuation, so staff see it in context."""
-    left_limit = max(0, start - reach)
-    left = start
-    while left > left_limit and not _CLAUSE_BREAK.match(text[left - 1]):
-        left -= 1
-    if left == left_limit and left > 0:
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else start
-    right_limit = min(len(text), end + reach)
-    right = end
-    while right < right_limit and not _CLAUSE_BREAK.match(text[right]):
-        right += 1
-    if right == right_limit and right < len(text):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else end
-    return text[left:right].strip(" ,-–—'")
-
-
 def _text_evidence(text: str, hits: list[_Hit]) -> list[str]:
     phrases: list[str] = []
     for _weight, start, end in sorted(hits, key=lambda h: -h[0]):
-        phrase = _clause(text, start, end)
+        phrase = clause_around(text, start, end, reach=70, breaks=_CLAUSE_BREAK)
         if phrase and phrase not in phrases:
             phrases.append(phrase)
         if len(phrases) >= MAX_EVIDENCE:
