@@ -90,6 +90,18 @@ AGE_AFTER = re.compile(
     r"|^\s+(?:is|was)\s+(?:now\s+|only\s+)?(\d{1,2})(?:\s*(?:years?|yrs?|months?)\b|\s*[.,;)]|\s+(?:and|but|so)\b)"
     r"|^\s*\(\s*(?:born|b\.)\s*(?:in\s+)?(?:\d{1,2}[./-]\d{1,2}[./-])?20\d\d\b|^\s*\(\s*unborn\b"
 )
+# The age given just before the name: "a 2 yr old, Brooklyn Ward,", "the 14-year-old (Kai Lane)".
+AGE_BEFORE = re.compile(
+    r"\b(?:\d{1,2}|" + _WORDED_AGE + r")[- ]?(?:years?|yrs?|months?|mths?|weeks?|wks?)?[- ]?old"
+    r"(?:\s+(?:boy|girl|child|baby|son|daughter|sibling|brother|sister))?\s*[,:(–-]?\s*$",
+    re.I,
+)
+# Named as the holder of a role: "lists "Gav" as the SW", "Kez as her key worker".
+AS_ROLE_AFTER = re.compile(
+    r"^[\"”’']?\s+as\s+(?:the|his|her|their|a|an|our|my|your)\s+(?:allocated\s+|named\s+|new\s+|current\s+)?"
+    r"((?:[\w-]+\s+)?[\w-]+)\b",
+    re.I,
+)
 PARENT_AFTER = re.compile(
     r"^\s*(?:\(|,\s*)(?:the\s+|her\s+|his\s+|their\s+)?(?:birth\s+)?(mum|dad|mother|father|stepdad|stepmum|parent)\b(?!['’]s)",
     re.I,
@@ -579,6 +591,7 @@ def _judge_chain(
         _key(chain[0]) in TITLES
         or _titled(text, chain[0].start())
         or AGE_AFTER.search(text[end : end + 45]) is not None
+        or AGE_BEFORE.search(text[max(0, chain[0].start() - 30) : chain[0].start()]) is not None
         or PARENT_AFTER.search(text[end : end + 30]) is not None
     )
     org_at = [
@@ -703,6 +716,7 @@ def _judge_part(
     strong_cue = (
         titled
         or AGE_AFTER.search(text[end : end + 45]) is not None
+        or AGE_BEFORE.search(text[max(0, start - 30) : start]) is not None
         or _role_word_before(text, start) is not None
         or _family_noun_after(text, start, end)
         # "Trần Văn Minh (dad)": a relation given right after a run of capitalised words.
@@ -803,6 +817,12 @@ def _judge_part(
                 or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
                 or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
                 or NICKNAME_BEFORE.search(text[max(0, start - 30) : start]) is not None
+                or (
+                    head.lower() not in english_words()
+                    and head not in PLACE_NAMES
+                    and head not in LOCAL_AUTHORITIES
+                    and _as_role_after(text, end)
+                )
                 or (head in surnames and _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) is not None)
             )
             # "Child: Ozzy", "Father - Bogumił": a role as the label of a record field.
@@ -949,6 +969,18 @@ def _role_in_apposition(text: str, end: int) -> bool:
     after = text[end : end + 60]
     described = ROLE_AFTER.search(after) or ROLE_IN_BRACKETS.search(after)
     return described is not None and _role_of_words(described.group(1).lower().split()) is not None
+
+
+def _as_role_after(text: str, end: int) -> bool:
+    named = AS_ROLE_AFTER.match(text[end : end + 50])
+    if named is None:
+        return False
+    # "as her key worker", or "as the SW and ...": the role word ends the phrase, so "as the
+    # lead authority" names no role.
+    words = named.group(1).lower().split()
+    if _role_of_words(words[-1:]) is not None:
+        return True
+    return len(words) == 2 and words[1].capitalize() in FUNCTION_WORDS and _role_of_words(words[:1]) is not None
 
 
 def _role(text: str, start: int, end: int) -> str:

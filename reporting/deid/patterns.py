@@ -168,6 +168,12 @@ DATE_PATTERNS = (
     ),
     # March 3rd, March 3, 2024 ("May 3" needs the day so the verb "may" never matches)
     re.compile(r"(?<![\w])" + MONTHS + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w:,.]\d)(?![\w])"),
+    # A weekday and an ordinal day, the month left unsaid: "on Tuesday 12th", "Fri the 3rd". The
+    # suffix is required, so "Monday 12 children" is no date.
+    re.compile(
+        r"(?<![\w])(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s+(?:the\s+)?"
+        r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])"
+    ),
 )
 
 # Dates that need the word before them, in the group "d": "on 9/10", "DOB 4/5" (24/7 and
@@ -313,6 +319,13 @@ ADDRESS_CHECKED = (
         r"\b(?:lives?|living|lived|moved|moving|staying|stays|stayed|resides|residing|placed)\s+(?:at|in|into|to)\s+"
         r"(?P<a>The\s+(?P<w>" + _CAP + r"(?:\s+" + _CAP + r")?))(?![\w'’-])(?!\s+" + CAP + r")"
     ),
+    # A housing estate by its proper name, which places a family as surely as a street: "half of
+    # Cokeworks Estate" (not "Trading Estate", "Industrial Estate", where nobody lives). A lower-case
+    # "the Clifftop estate" is left alone: the sets label it as often as not.
+    re.compile(
+        r"(?<![\w'’-])(?P<a>(?P<w>(?:" + _CAP + r"\s+){1,2})(?<!Industrial\s)(?<!Trading\s)(?<!Business\s)"
+        r"(?<!Retail\s)(?<!Enterprise\s)(?<!Country\s)(?<!Council\s)(?<!Housing\s)Estate)(?![\w'’-])"
+    ),
     # A street named without a number: "the flat on Beech Road", "a house off Millbrook Way"
     # (not "Marsh Lane Academy" or "Mill Road Surgery", which go on with a capital).
     re.compile(
@@ -333,7 +346,11 @@ ADDRESS_CHECKED = (
 # (strict, any_word) for ``_place_words``: a lone word after a number is checked hardest; a
 # flat's block must not start with a first name; a hostel or a street may be named after anyone.
 _ADDRESS_CHECKS = dict(
-    zip(ADDRESS_CHECKED, ((True, False), (False, False), (False, True), (False, False), (False, True)), strict=True)
+    zip(
+        ADDRESS_CHECKED,
+        ((True, False), (False, False), (False, True), (False, False), (False, False), (False, True)),
+        strict=True,
+    )
 )
 # A house-name prefix is only trusted when it looks like one ("The Willows", "Rose Cottage");
 # otherwise "Visited Jodie Brennan, 22 Ashgrove Road" would swallow the name.
@@ -341,7 +358,7 @@ HOUSE_NAME_PREFIX = re.compile(r"^(?:The\s|Flat|Apartment|Unit|Room|[A-Z][a-z]+\
 
 SCHOOL_WORDS = (
     r"(?:Primary|Juniors?|Infants?|Secondary|High|Academy|College|Nursery|School|Pre-?[Ss]chool|Preschool"
-    r"|PRU|Pupil\s+Referral\s+Unit|Playgroup|Montessori|Sixth\s+Form|UTC)"
+    r"|PRU|Pupil\s+Referral\s+Unit|Playgroup|Montessori|Sixth\s+Form|UTC|Learning\s+Centre)"
 )
 SCHOOL = re.compile(
     r"(?<![\w])"

@@ -155,3 +155,35 @@ def test_house_names_and_schools_written_in_lower_case(source: str, value: str) 
 )
 def test_services_and_kinds_of_school_are_not_named_places(source: str) -> None:
     assert [s for s in redact_text(source).spans if s.type in ("ADDRESS", "SCHOOL")] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value", "kind"),
+    [
+        ("We did a home visit on Tuesday 12th, curtains shut.", "Tuesday 12th", "DATE"),
+        ("Seen at school on Fri the 3rd by the DSL.", "Fri the 3rd", "DATE"),
+        ('He said "half of Cokeworks Estate lives like that".', "Cokeworks Estate", "ADDRESS"),
+        ("Head of the PRU (Moorside Learning Centre) rang.", "Moorside Learning Centre", "SCHOOL"),
+        ("The crew attended a 2 yr old, Brooklyn Ward, who had a fit.", "Brooklyn Ward", "PERSON"),
+        ("A 14-year-old boy, Tyler Park, was seen.", "Tyler Park", "PERSON"),
+        ('His pathway plan lists "Gav" as the SW and a number.', "Gav", "PERSON"),
+        ("They named Kez as her key worker.", "Kez", "PERSON"),
+    ],
+)
+def test_weekday_dates_named_estates_learning_centres_and_cued_names(source: str, value: str, kind: str) -> None:
+    assert covered(source, value, kind)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Monday 12 children came to the group.",
+        "He works on Ashby Trading Estate now.",
+        "They were from a good family on the Clifftop estate.",
+        "He was moved to Rainbow Ward at the hospital.",
+        "Kirklees as the lead authority agreed.",
+        "We used Mosaic as the system for it.",
+    ],
+)
+def test_counts_workplaces_wards_and_authorities_stay(source: str) -> None:
+    assert [s for s in redact_text(source).spans if s.type in ("DATE", "ADDRESS", "PERSON")] == []
