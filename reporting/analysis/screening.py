@@ -91,6 +91,10 @@ _NOT_A_PROFESSIONAL = (
     r"duty|manager|worker|gp|school|dsl|police|helpdesk|interpreter|legal|it|court|office|line|adviser|officer|"
     r"colleague|supervisor|iro|chair|panel|provider|department|desk|hub|mash))\b)"
 )
+# Where a lone worker is ("nobody knows where we are"): staff safety, not a missing child.
+_NOT_STAFF_WHEREABOUTS = (
+    r"(?! (?:we|i|staff|workers?|the worker|you|our (?:\w+ )?(?:staff|workers?)) (?:are|am|is|was|were|go)\b)"
+)
 _NOW = (
     r"(?:tonight|tomorrow|at half (?:past )?\w+|this (?:weekend|evening|afternoon)|later today|after school|"
     r"in the morning|at midnight|any day|"
@@ -221,7 +225,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:no[- ]?one|no-one|nobody|no professional|no agency|no worker|none of us)"
         r"(?: from [\w' ]{1,25}?)?(?: has|'s) "
         r"(?:yet |actually |since )?(?:seen|laid eyes on|set eyes on|had sight of|(?:had |got )?eyes on|spoken to|"
-        r"visited|checked on|heard from|been able to see)\b",
+        r"visited|checked on|heard from|been able to see)\b"
+        # A thing unseen ("nobody has seen it for a year", of a bedroom or a form) is not a child.
+        r"(?! (?:it|this|that|the (?:form|file|report|email|referral|notes?|plan|letter|paperwork|minutes))\b)",
         3.0,
     ),
     (
@@ -243,7 +249,7 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (
-        r"\b(?:no[- ]?one|nobody) (?:knows|know) where\b|"
+        r"\b(?:no[- ]?one|nobody) (?:knows|know) where\b" + _NOT_STAFF_WHEREABOUTS + "|"
         r"\b(?:do|does)(?:n'?t| not) know where [\w' \[\]]{1,25} (?:is|are)\b|"
         r"\b(?:hasn'?t|has not|didn'?t|did not) (?:come|came|gone|returned) (?:home|back)\b",
         3.0,
@@ -271,6 +277,15 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\bthere(?:'s| has| have) (?:still )?been no " + _SAFEGUARDING_STEP, 3.0),
+    # A note's terse clause ("Nothing since. No pre-birth assessment, nobody has met her.").
+    # Only the named steps: a bare "no visits, no meetings" is a list of what a protected morning leaves out.
+    (
+        r"(?:^|[.;:\n] *)(?:still )?no (?:strategy (?:discussion|meeting)|s\.? ?47(?: enquiry)?|"
+        r"section 47(?: enquiry)?|(?:child protection |cp )?medical|(?:home |joint )visit|welfare check|"
+        r"(?:risk |pre-birth )assessment)s?"
+        r"(?= *[.;\n]| *$| *, *(?!no\b))|(?:^|[.;\n] *)nothing since\b",
+        2.0,
+    ),
     (r"\bstill no " + _SAFEGUARDING_STEP + r"|\bno " + _SAFEGUARDING_STEP + r"s? (?:yet|booked|planned)\b", 2.5),
     (
         _SAFEGUARDING_STEP
@@ -287,7 +302,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (
         # "Nobody from our side has been out", not "nobody from IT has been out".
         r"\b(?:no[- ]?one|nobody)(?: from (?!it\b|facilities|estates|hr\b|finance|payroll|the helpdesk)[\w' ]{1,25}?)? "
-        r"(?:has )?(?:been out|gone out|visited|followed (?:it |this )?up|picked (?:it|this) up|"
+        r"(?:has )?(?:been out|gone out|been (?:round |out )?to the (?:house|flat|home|address|property)|"
+        r"visited|followed (?:it |this )?up|picked (?:it|this) up|"
         r"taken (?:it|this) (?:up|on)|called back|rung back|(?:called|rung|phoned|contacted) (?:the family|her|him|"
         r"them|mum|dad)|(?:booked|arranged|requested|organised) (?:one|it|(?:a|an|the) (?:visit|medical|"
         r"strategy|check)))\b",
@@ -495,7 +511,12 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"(?:home|to (?:his|her|their) (?:dad|father|mum|mother|stepdad|stepfather|parents|family))\b",
         2.5,
     ),
-    (r"\b(?:no[- ]?one|nobody) (?:comes|answers|is looking after|is caring for|is feeding)\b", 2.0),
+    (
+        # Not professionals who do not come to meetings or to school ("nobody comes to either").
+        r"\b(?:no[- ]?one|nobody) (?:comes|answers|is looking after|is caring for|is feeding)\b"
+        r"(?! to (?:either|both|any|(?:the |our )?(?:meetings?|reviews?|core groups?|conferences?|school|panel)\b))",
+        2.0,
+    ),
     (r"\b(?:is|are|'s|'re) (?:very |really |often |always )?(?:drunk|intoxicated|high|under the influence)\b", 2.5),
     (r"\b(?:meeting|seeing|meets|sees) (?:him|them|the man|this man|an? (?:man|adult|older \w+)) " + _NOW + r"\b", 2.5),
     (r"\bafter (?:her|his|my|their) (?:leave|holiday|annual leave)\b|\b(?:two|three|\d+) weeks away\b", 1.5),
@@ -611,7 +632,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (
         r"\b(?:no[- ]?one|nobody|no-one) (?:actually |really |seems to |even )?knows? "
-        r"(?:where|whether (?:she|he|they|the) |if (?:she|he|they) (?:is|are)|for (?:sure|certain))|"
+        r"(?:where"
+        + _NOT_STAFF_WHEREABOUTS
+        + "|whether (?:she|he|they|the) |if (?:she|he|they) (?:is|are)|for (?:sure|certain))|"
         r"\b(?:no[- ]?one|nobody|no-one) (?:actually|really) knows\b",
         2.5,
     ),
@@ -905,7 +928,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     # A child alone with nobody able to care for them.
     (
-        r"\b(?:alone|on (?:her|his|their) own) in (?:the |a )?(?:flat|house|home|car|property)\b(?! with\b)|"
+        r"\b(?:alone|on (?:her|his|their) own) (?:in|at) (?:the |a )?(?:flat|house|home|car|property|address|"
+        r"\[address\])(?!\w)(?! with\b)|"
         r"\bleft (?:\w+ ){0,4}"
         r"?on (?:her|his|their) own\b(?! for (?:an? |\d+ |two )?(?:hour|minute))|\b(?:is|are) (?:now )?alone with\b",
         2.5,
@@ -963,7 +987,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
 _UNACTIONED_CUES: tuple[tuple[str, float], ...] = (
     (r"\bnot (?:been |yet )?acted on\b|\bnothing has (?:been done|happened|changed) (?:yet|since)\b", 2.5),
     (r"\bthere(?:'s| has| have) (?:still )?been no (?:follow[- ]?up|response|action)\b", 2.0),
-    (r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b", 2.5),
+    (
+        r"\bnothing (?:seems to have|appears to have|has) (?:happened|been done)\b"
+        r"(?!,? (?:that (?:i|we) (?:know|am aware|are aware) of|to (?:her|him|them|the \w+)))",
+        2.5,
+    ),
     (r"\bwaiting to be (?:screened|allocated|seen|triaged|picked up|looked at)\b", 2.0),
     (r"\bnot (?:been |yet )?(?:referred|reported|passed on|escalated)\b", 2.0),
     (r"\bnothing has (?:gone|been sent|been passed|been referred|been reported)\b", 2.5),
@@ -983,7 +1011,7 @@ _UNACTIONED_CUES: tuple[tuple[str, float], ...] = (
 _HARM = re.compile(
     r"\b(?:hit(?:s|ting)?|hurts?|chok\w+|strangl\w+|punch\w*|kick(?:s|ing|ed)?|slap\w*|beat(?:s|ing|ings|en)?|bruis\w*|"
     r"black eye|fractur\w*|burns?|burnt|marks|injur\w*|bleed\w*|assault\w*|abus\w*|violen\w*|threat\w*|kill|"
-    r"stab\w*|weapons?|"
+    r"stab(?:s|bed|bing|bings)?|weapons?|"
     r"knife|sexual\w*|touch(?:es|ed|ing)|rap(?:e|ed|ing)|groom\w*|exploit\w*|traffick\w*|indecent\w*|offences?|"
     r"offender|charged|drunk|drinking|intoxicated|collapsed|batter\w*|threw (?:her|him|them) out|rude things|sores|"
     r"can'?t cope|do something stupid|kill (?:myself|herself|himself)|unconscious|overdos\w*|drugs?|using again|"
@@ -1194,6 +1222,23 @@ _PAST_FRAME = re.compile(
     r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
 )
 
+# A sentence that tells what someone passed on, or what a procedure says, reports a concern as it
+# stood then ("I submitted a PPN for a 6 year old found wandering", "EDT sent a handover about a 16
+# year old sofa-surfing", "the procedure says ring police if whereabouts unknown"), unless it also
+# says the matter is still open ("I made a referral about her last week and nobody has called").
+_TOLD_THEN = re.compile(
+    r"\b(?:sent|submitted|made|raised|logged|filed|put in|wrote|completed) (?:a |an |the |my |our |in )?(?:\w+ )?"
+    r"(?:handover|ppn|referral|intel(?:ligence)? (?:log|report)|log|report|notification|merlin|contact)s? "
+    r"(?:about|for|on|regarding|re|concerning)\b|"
+    r"\btold (?:my|the|our|a) (?:\w+ )?(?:sergeant|manager|supervisor|tm|dsl|team|inspector|senior|colleague)s? "
+    r"(?:that|about)\b|"
+    r"\b(?:procedure|policy|guidance|protocol|threshold(?: document)?|rules?) (?:says?|states?|requires?)\b"
+)
+_STILL_OPEN = re.compile(
+    r"\b(?:still|nothing|no[- ]one|nobody|not yet|yet|(?:has|have)(?:n't| not)|no (?:response|reply|answer)|is|are|"
+    r"now|today|tonight)\b|'s\b|'re\b"
+)
+
 # A sentence opening like this tells when or where the sentence before it happened.
 _LOOKS_BACK = re.compile(r"\s*(?:this|that|these|all (?:of )?this) (?:was|were|is what|is how|is the|happened)\b")
 
@@ -1210,9 +1255,13 @@ _JUDGED_SAFE_NOW = (
 )
 # Phrases that say a past risk ended well; they offset weak cues, never erase strong ones.
 _RESOLVED_CUES: tuple[str, ...] = (
+    # A report that opens by saying it tells of good practice ("Good example.", "Good news.") tells of
+    # something that went right.
+    r"^\W*(?:(?:a |another |some )?(?:really |very )?(?:good|great|positive) (?:example|news|practice|one|story|"
+    r"experience|work)|shout[- ]?out|praise|credit where)\b",
     r"\b(?:was|were) (?:fine|safe|ok|okay|unharmed) (?:in the end|afterwards|by then)\b",
     r"\b(?:nothing (?:bad |untoward |serious )?happened|no harm (?:came|was done)|it was caught|was caught in time|"
-    r"turned out (?:fine|ok))\b",
+    r"turned out (?:to be )?(?:fine|ok|okay|nothing))\b",
     # The reporter's own word that the child is not at risk now.
     _JUDGED_SAFE_NOW,
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
@@ -1270,18 +1319,30 @@ _RESOLVED_PATTERNS = tuple(re.compile(p) for p in _RESOLVED_CUES)
 _FOLD = str.maketrans(string.ascii_uppercase + "\u2019\u2018", string.ascii_lowercase + "''")
 
 # Words that name a thing rather than tell of a child: a quoted label before a noun ('a "whereabouts
-# unknown" list', 'a "must know tonight" box') and the return home interview after a missing episode.
+# unknown" list', 'a "must know tonight" box'), the return home interview after a missing episode, and
+# a harm that names a team, a procedure or a caseload ("the police exploitation team", "the missing
+# procedure", "my neglect caseload", "the missing list"): staff name their services after the harm.
 # Blanked to spaces, so positions still point into the reporter's text.
 _NAMES_A_THING = re.compile(
     r"\b(?:a|an|the|our|their)\s+(?:[a-z-]+\s+)?[\"“]([^\"“”\n]{1,40})[\"”](?=\s+[a-z])|"
-    r"\b(return home) (?:interview|conversation)"
+    r"\b(return home) (?:interview|conversation)|"
+    # Not the verb: "she keeps missing meetings" is about her.
+    r"(?<!keeps )(?<!keep )(?<!kept )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )(?<!'s )(?<!'re )"
+    r"\b((?:child |criminal |sexual |domestic )?(?:exploitation|neglect|abuse|violence|self[- ]harm|missing(?: from "
+    r"(?:home|care|education))?))(?= (?:team|unit|hub|panel|procedures?|protocols?|polic(?:y|ies)|screening|"
+    r"tool(?:kit)?s?|caseloads?|leads?|co-?ordinators?|meetings?|lists?|registers?|training|services?|pathways?|"
+    r"forums?|checklists?|forms?|officers?|champions?|subgroups?|(?:data|figures|returns|audit)\b|"
+    r"episodes?\b(?! (?:is |are )?(?:ongoing|open|continuing))))|"
+    # A category a child is put in, not where they are ("treating him as a missing child").
+    r"\b(?:treat\w*|class\w*|categori[sz]\w*|record\w*|log\w*|count\w*|label\w*|flag\w*|code\w*) (?:(?:him|her|them|"
+    r"it|this|these|those|each|every \w+) )?as (?:an? )?(missing|absent)\b"
 )
 
 
 def _neutralise(folded: str) -> str:
     def blank(match: re.Match[str]) -> str:
         whole = match.group(0)
-        group = 1 if match.group(1) is not None else 2
+        group = next(g for g in (1, 2, 3, 4) if match.group(g) is not None)
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
         return whole[:start] + " " * (end - start) + whole[end:]
 
@@ -1383,7 +1444,10 @@ class _Sentences:
 
     def _framed(self, index: int) -> bool:
         if index not in self._past:
-            self._past[index] = bool(_PAST_FRAME.search(self._sentence(index)))
+            sentence = self._sentence(index)
+            self._past[index] = bool(
+                _PAST_FRAME.search(sentence) or (_TOLD_THEN.search(sentence) and not _STILL_OPEN.search(sentence))
+            )
         return self._past[index]
 
 

@@ -1383,3 +1383,55 @@ def test_reasons_do_not_quote_the_same_clause_twice() -> None:
     reasons = screen_live_concern(text=text).reasons
     assert reasons
     assert not any(a != b and a in b for a in reasons for b in reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A terse note: the step not taken, then nothing since.
+        "Referred to the front door a fortnight ago. Nothing since. No strategy discussion, nobody has met mum.",
+        "Unborn, mum 37 weeks. No pre-birth assessment. Nobody has met her and the baby is due any day.",
+        # Children on their own at an address and nobody has gone.
+        "Two children, four and six, are on their own at [ADDRESS] and mum is not answering.",
+        "A neighbour rang at 1am about the children. Nobody has been to the house.",
+    ],
+)
+def test_terse_notes_of_a_step_not_taken_and_children_alone_flag(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A harm that names a team, a list or a caseload, or a category a child is put in.
+        "The police exploitation team now share their weekly list with us, and two kids have come off the missing "
+        "list since.",
+        "The school rings me every Monday with an update on the three kids on my neglect caseload.",
+        "We still record her as missing every time she stays at her dad's.",
+        # What someone passed on then, or what a procedure says.
+        "EDT sent a handover about a 15 year old sofa-surfing after a row at home.",
+        "I told my sergeant that a group of 13 year olds were being used to run drugs from the flats.",
+        "The out of hours procedure says ring police after an hour if whereabouts unknown.",
+        # Staff whereabouts, a thing unseen, reassurance, a report of good practice.
+        "Nobody knows where we are when we're out on the moor and there's no signal.",
+        "A girl said at her review that nobody has seen it for a year, meaning her bedroom.",
+        "Dad was arrested for the assault last year. Nothing has happened that I know of since he left.",
+        "Good example. The day duty worker rang me at 9 and saw the boy by 2pm; he was back at the house by teatime.",
+        # Harm words that only look like harm ("stable").
+        "He keeps going home to the one stable adult he has, most weekends.",
+    ],
+)
+def test_services_named_for_a_harm_past_referrals_staff_and_good_news_do_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I made a referral about the bruise to her cheek on Monday and nobody has been out to see her.",
+        "I sent a referral about the baby's bruising and nobody has followed it up.",
+        "I told my manager that she is still staying at her stepdad's flat with him.",
+    ],
+)
+def test_a_concern_passed_on_but_still_open_is_not_put_in_the_past(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
