@@ -229,6 +229,31 @@ _PLACE_ENDING = re.compile(
     r"cliffe|dean|den|stoke|ton|ley)$"
 )
 
+# Features of the land that end a place name: "Oxley Dale", "Thornton Heath", "Walton Bridge".
+_LANDSCAPE_WORDS = frozenset(
+    [
+        "Dale",
+        "Vale",
+        "Moor",
+        "Fell",
+        "Heath",
+        "Bridge",
+        "Green",
+        "Hill",
+        "Wood",
+        "Beck",
+        "Gill",
+        "Common",
+        "Marsh",
+        "Bottom",
+        "Top",
+        "End",
+        "Head",
+        "Cross",
+        "Edge",
+    ]
+)
+
 # Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
 SUBJECT_VERB_AFTER = re.compile(
     r"^\s+(?:told|said|says|asked|disclosed|explained|moved|went|came|rang|called|texted|was|is|has|had|"
@@ -769,6 +794,16 @@ def _judge_part(
         # A place before a word that is no surname is a place ("Chester Zoo").
         if head in PLACE_NAMES and tail not in surnames and not strong_cue:
             is_name = False
+        # "Oxley Dale", "Thornton Heath": a word shaped like a place name that is no first name,
+        # before a word for a feature of the land, is a place, even as "the Oxley Dale family".
+        if (
+            len(words) == 2
+            and head not in first_names
+            and _PLACE_ENDING.search(head) is not None
+            and tail in _LANDSCAPE_WORDS
+            and not (titled or AGE_AFTER.search(text[end : end + 45]) or PARENT_AFTER.search(text[end : end + 30]))
+        ):
+            is_name = False
     else:
         possessive = text[end : end + 2] in ("'s", "’s")
         mid_sentence = not _sentence_initial(text, start)
@@ -839,6 +874,8 @@ def _judge_part(
                             # "Neighbourhood Inspector, Eastby." opening a report: the writer's role and
                             # where they work, a sign-off rather than a name.
                             and not _sign_off(text, start, end)
+                            # "Marcus Oyelaran (TM, Garthwaite)": a named person's role and base.
+                            and not _role_and_base(text, start, end)
                             # "Legal Gateway", "Duty Desk": a role word in title case before an
                             # ordinary word names a service ("DS Farrow" is a person).
                             and not (
@@ -908,6 +945,17 @@ def _judge_part(
 # coordinator, Eastby." Only words of a job title come before (no "I visited with the SW, X.").
 _SIGN_OFF_BEFORE = re.compile(r"^\s*(?:[\w'’-]+[ ,]+){1,6}$")
 _SIGN_OFF_AFTER = re.compile(r"^\s*(?:[.\n]|$)")
+
+
+# After a name, its holder's role and base in brackets: "Marcus Oyelaran (TM, Garthwaite)".
+_ROLE_AND_BASE_BEFORE = re.compile(rf"{CAP}{SMALL}\s*\(\s*(?:[\w'’-]+\s+){{0,2}}[\w'’-]+\s*,\s*$")
+
+
+def _role_and_base(text: str, start: int, end: int) -> bool:
+    return (
+        _ROLE_AND_BASE_BEFORE.search(text[max(0, start - 50) : start]) is not None
+        and re.match(r"^\s*\)", text[end : end + 3]) is not None
+    )
 
 
 def _sign_off(text: str, start: int, end: int) -> bool:
@@ -1075,11 +1123,20 @@ def _plural_family(text: str, start: int, end: int, surnames: frozenset[str]) ->
     return word.lower() not in english_words() or _PLURAL_SPEECH_AFTER.match(text[end : end + 12]) is not None
 
 
+_FAMILY_SERVICE_AFTER = re.compile(
+    r"^\s+(?:centres?|centers?|hubs?|services?|support|court|team|project|group|room|worker|liaison|partnership)\b",
+    re.I,
+)
+
+
 def _family_noun_after(text: str, start: int, end: int) -> bool:
     """ "the Kowalski family", "the Adeyemi children", "the Haskins case", or, opening a
     sentence, a known surname that is no English word: "Nowak family were known"."""
     word = re.match(r"^(?:['’]s)?\s+([a-z]+)", text[end : end + 20])
     if not word or word.group(1) not in FAMILY_NOUNS:
+        return False
+    # "the Brantholme family centre", "the Eastby family hub": a service named after a place.
+    if _FAMILY_SERVICE_AFTER.match(text[end + word.end() : end + word.end() + 20]):
         return False
     if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
         return True

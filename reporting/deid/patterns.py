@@ -326,6 +326,37 @@ ADDRESS_CHECKED = (
         r"(?<![\w'’-])(?P<a>(?P<w>(?:" + _CAP + r"\s+){1,2})(?<!Industrial\s)(?<!Trading\s)(?<!Business\s)"
         r"(?<!Retail\s)(?<!Enterprise\s)(?<!Country\s)(?<!Council\s)(?<!Housing\s)Estate)(?![\w'’-])"
     ),
+    # A named house, farm or home with its village, as rural and residential addresses are written
+    # without a number: "at Hagg Top Farm, Mossgill", "placed at Beckside House, Pellingford".
+    re.compile(
+        r"\b(?:at|to|from|into|in|near|outside|visit(?:ed|ing)?)\s+(?P<a>(?P<w>(?:"
+        + _CAP
+        + r"\s+){1,3})"
+        + BUILDING_TYPES
+        + r"(?=,\s+"
+        + _NOT_A_TOWN
+        + CAP
+        + r")"
+        + _TOWN
+        + r")"
+    ),
+    # A house named like a place before its street: "at Windy Nook, Fell Lane, Castle Yarrow" (not
+    # "at Sarah Jones, Mill Lane": the house name ends in a street or building word).
+    re.compile(
+        r"\bat\s+(?P<a>(?P<w>(?:"
+        + _CAP
+        + r"\s+){1,2})(?:"
+        + STREET_TYPES
+        + "|"
+        + BUILDING_TYPES
+        + r"),\s+(?:"
+        + _CAP
+        + r"\s+){1,2}"
+        + _PLAIN_STREET
+        + r"\b"
+        + _TOWN
+        + r")"
+    ),
     # A street named without a number: "the flat on Beech Road", "a house off Millbrook Way"
     # (not "Marsh Lane Academy" or "Mill Road Surgery", which go on with a capital).
     re.compile(
@@ -348,7 +379,16 @@ ADDRESS_CHECKED = (
 _ADDRESS_CHECKS = dict(
     zip(
         ADDRESS_CHECKED,
-        ((True, False), (False, False), (False, True), (False, False), (False, False), (False, True)),
+        (
+            (True, False),
+            (False, False),
+            (False, True),
+            (False, False),
+            (False, False),
+            (False, False),
+            (False, True),
+            (False, True),
+        ),
         strict=True,
     )
 )

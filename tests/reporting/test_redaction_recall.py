@@ -187,3 +187,43 @@ def test_weekday_dates_named_estates_learning_centres_and_cued_names(source: str
 )
 def test_counts_workplaces_wards_and_authorities_stay(source: str) -> None:
     assert [s for s in redact_text(source).spans if s.type in ("DATE", "ADDRESS", "PERSON")] == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("Visited Reuben (10) at Hagg Top Farm, Mossgill ten days ago.", "Hagg Top Farm, Mossgill"),
+        ("She is missing from her placement at Beckside House, Pellingford.", "Beckside House, Pellingford"),
+        ("The two boys at Crag End Cottage, Low Scarth were seen.", "Crag End Cottage, Low Scarth"),
+        ("Lacey, on a CP plan, at Windy Nook, Fell Lane, Castle Yarrow. Seen.", "Windy Nook, Fell Lane"),
+    ],
+)
+def test_rural_addresses_named_without_a_number(source: str, value: str) -> None:
+    assert covered(source, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Body-worn footage from a call-out in Oxley Dale could not be uploaded.",
+        "After the review into the Oxley Dale family (children not seen), we met.",
+        "They see mum at the Brantholme family centre each week.",
+        "Marcus Oyelaran (TM, Garthwaite) set up a shared map.",
+    ],
+)
+def test_places_services_and_bases_are_not_people(source: str) -> None:
+    people = [source[s.start : s.end] for s in redact_text(source).spans if s.type == "PERSON"]
+    assert all(p not in ("Oxley Dale", "Brantholme", "Garthwaite") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("I saw Sarah Jones, Mill Lane, at the door.", "Sarah Jones"),
+        ("Ashley Dale said she was fine.", "Ashley Dale"),
+        ("The Kowalski family were seen at home.", "Kowalski"),
+        ("Mum (Ngozi) rang the office.", "Ngozi"),
+    ],
+)
+def test_people_near_the_new_place_rules_stay_people(source: str, name: str) -> None:
+    assert name in found(source, "PERSON")
