@@ -18,6 +18,8 @@ import re
 import string
 from dataclasses import dataclass
 
+from reporting.analysis.clauses import clause_around
+
 
 @dataclass(frozen=True)
 class Screen:
@@ -1353,23 +1355,6 @@ _BREAK = re.compile(r"[.!?;\n]")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def _phrase(text: str, start: int, end: int, reach: int = 60) -> str:
-    """The clause around a match, cut at sentence punctuation or ``reach`` characters."""
-    left = start
-    while left > max(0, start - reach) and not _BREAK.match(text[left - 1]):
-        left -= 1
-    if left > 0 and not _BREAK.match(text[left - 1]):
-        space = text.find(" ", left, start)
-        left = space + 1 if space != -1 else start
-    right = end
-    while right < min(len(text), end + reach) and not _BREAK.match(text[right]):
-        right += 1
-    if right < len(text) and not _BREAK.match(text[right]):
-        space = text.rfind(" ", end, right)
-        right = space if space != -1 else end
-    return text[left:right].strip(" ,-–—\"'“”")
-
-
 class _Sentences:
     """The sentences of a text: which are told as over or in hindsight (each checked once), and
     whether a cue is denied earlier in its own sentence."""
@@ -1520,7 +1505,7 @@ def screen_live_concern(*, text: str, reached_child: str | None = None) -> Scree
     flagged = score >= _FLAG_THRESHOLD
     if flagged:
         for _weight, start, end in sorted(hits, key=lambda h: (-h[0], h[1])):
-            phrase = _phrase(text, start, end)
+            phrase = clause_around(text, start, end, reach=60, breaks=_BREAK)
             if not phrase or any(phrase in reason for reason in reasons):
                 continue
             # A longer quote of the same clause replaces the shorter one.
@@ -1580,7 +1565,7 @@ def detect_blame(text: str) -> tuple[str, ...]:
             spans.append((match.start(), match.end()))
     phrases: list[str] = []
     for start, end in sorted(spans):
-        phrase = _phrase(text, start, end, reach=40)
+        phrase = clause_around(text, start, end, reach=40, breaks=_BREAK)
         if phrase and not any(phrase in p or p in phrase for p in phrases):
             phrases.append(phrase)
     return tuple(phrases)
