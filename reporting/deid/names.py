@@ -92,7 +92,7 @@ AGE_AFTER = re.compile(
 )
 # The age given just before the name: "a 2 yr old, Brooklyn Ward,", "the 14-year-old (Kai Lane)".
 AGE_BEFORE = re.compile(
-    r"\b(?:\d{1,2}|" + _WORDED_AGE + r")[- ]?(?:years?|yrs?|months?|mths?|weeks?|wks?)?[- ]?old"
+    r"\b(?:(?:\d{1,2}|" + _WORDED_AGE + r")[- ]?(?:years?|yrs?|months?|mths?|weeks?|wks?)[- ]?old|\d{1,2}\s?yo)"
     r"(?:\s+(?:boy|girl|child|baby|son|daughter|sibling|brother|sister))?\s*[,:(–-]?\s*$",
     re.I,
 )
@@ -802,6 +802,10 @@ def _judge_part(
             and _PLACE_ENDING.search(head) is not None
             and tail in _LANDSCAPE_WORDS
             and not (titled or AGE_AFTER.search(text[end : end + 45]) or PARENT_AFTER.search(text[end : end + 30]))
+            # "Kingsley Hill said", "spoke to Ripley Green": what only a person does keeps the name.
+            and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is None
+            and PERSON_VERB_AFTER.match(text[end : end + 40]) is None
+            and PERSON_CUE_BEFORE.search(text[max(0, start - 25) : start]) is None
         ):
             is_name = False
     else:
@@ -1124,7 +1128,7 @@ def _plural_family(text: str, start: int, end: int, surnames: frozenset[str]) ->
 
 
 _FAMILY_SERVICE_AFTER = re.compile(
-    r"^\s+(?:centres?|centers?|hubs?|services?|support|court|team|project|group|room|worker|liaison|partnership)\b",
+    r"^\s+(?:centres?|centers?|hubs?)\b",
     re.I,
 )
 

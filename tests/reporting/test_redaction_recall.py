@@ -227,3 +227,20 @@ def test_places_services_and_bases_are_not_people(source: str) -> None:
 )
 def test_people_near_the_new_place_rules_stay_people(source: str, name: str) -> None:
     assert name in found(source, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("Kingsley Hill said he was fine.", "Kingsley Hill"),
+        ("I spoke to Ripley Green.", "Ripley Green"),
+        ("We held the Nowak family group conference.", "Nowak"),
+        ("A 2yo, Brooklyn Ward, had a fit.", "Brooklyn Ward"),
+    ],
+)
+def test_a_person_doing_what_people_do_outweighs_a_place_shape(source: str, name: str) -> None:
+    assert name in found(source, "PERSON")
+
+
+def test_a_number_and_old_without_a_unit_is_no_age() -> None:
+    assert found("There were a two old, Mill House and the rest.", "PERSON") == []
