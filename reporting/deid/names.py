@@ -208,7 +208,10 @@ LOWER_AFTER_TITLE = re.compile(
 _VERB_FORM = re.compile(r"(?:(?<!e)ed|said|says|made|told|gave)$")
 # "known as 'Tink'", "nicknamed Bugsy", "calls herself Roxy": what follows is a (nick)name.
 NICKNAME_BEFORE = re.compile(
-    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves))\s*[“\"‘']?)$",
+    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves))\s*[“\"‘']?"
+    # "a man called Spud", "a lad known as Tink": a person introduced by name, however ordinary the word.
+    r"|(?:a|an|the|one|another)\s+(?:man|woman|male|female|lad|boy|girl|person|adult|friend|guy|bloke)\s+"
+    r"(?:called|named|known\s+as|who\s+goes\s+by)\s*[“\"‘']?)$",
     re.I,
 )
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|asked|disclosed|explained|refused)\b")

@@ -154,6 +154,7 @@ MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:Mon|Tues?|Weds?|Wednes|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _YEAR = r"(?:19|20)\d{2}"
 DATE_PATTERNS = (
     # 03/03/2024, 3/3/24, 03-03-2024, 03.03.2024
@@ -166,12 +167,14 @@ DATE_PATTERNS = (
     re.compile(
         r"(?<![\w])" + _DAY + r"\s+(?:of\s+)?" + MONTHS + r"(?:,?\s+(?:" + _YEAR + r"|'?\d{2}(?![\w:])))?(?![\w])"
     ),
+    # As systems print them: 12-Mar-2015, 3-Jan-24.
+    re.compile(r"(?<![\w-])(?:[12][0-9]|3[01]|0?[1-9])-" + MONTHS + r"-(?:" + _YEAR + r"|\d{2})(?![\w-])", re.I),
     # March 3rd, March 3, 2024 ("May 3" needs the day so the verb "may" never matches)
     re.compile(r"(?<![\w])" + MONTHS + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w:,.]\d)(?![\w])"),
     # A weekday and an ordinal day, the month left unsaid: "on Tuesday 12th", "Fri the 3rd". The
     # suffix is required, so "Monday 12 children" is no date.
     re.compile(
-        r"(?<![\w])(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\s+(?:the\s+)?"
+        r"(?<![\w])" + _WEEKDAY + r"\.?\s+(?:the\s+)?"
         r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])"
     ),
 )
@@ -180,8 +183,8 @@ DATE_PATTERNS = (
 # 1/2 alone are not dates) and the month and year of a birth ("born in March 2015").
 DATE_CUED = (
     re.compile(
-        r"\b(?:on|dated|from|until|till|by|since|DOB|born|w/c|wc)[:.]?\s+"
-        r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/.-]|\.\d)",
+        r"\b(?:on|dated|from|until|till|by|since|DOB|born|w/c|wc|" + _WEEKDAY + r")[:.]?\s+"
+        r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/-]|\.\d)",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:born(?:\s+in)?|DOB)[:.]?\s+(?P<d>" + MONTHS + r"\.?\s+" + _YEAR + r")(?![\w])", re.IGNORECASE),
@@ -357,10 +360,17 @@ ADDRESS_CHECKED = (
         + _TOWN
         + r")"
     ),
+    # A one-word street where someone lives, with an ending streets have: "lives off Kirkgate",
+    # "staying on Westfield" (not "lives on benefits", "lives in Eastby": a town is no address).
+    re.compile(
+        r"\b(?i:lives?|living|lived|staying|stays|stayed|moved|resides|residing|flat|house|home)\s+(?:on|off)\s+"
+        r"(?P<a>(?P<w>" + CAP + SMALL + r"(?:way|gate|side|field|fields|croft|fold|garth|moor|dale|bank|lands|mount)))"
+        r"(?![\w'’-])(?!\s+" + CAP + r")"
+    ),
     # A street named without a number: "the flat on Beech Road", "a house off Millbrook Way"
     # (not "Marsh Lane Academy" or "Mill Road Surgery", which go on with a capital).
     re.compile(
-        r"\b(?:on|off|along|in|at|near|opposite|into|down|up|from|to)\s+"
+        r"\b(?:on|off|along|in|at|near|opposite|into|down|up|from|to|of|attended|visited|behind|past)\s+"
         r"(?P<a>(?P<w>(?:"
         + _CAP
         + r"\s+){1,3})"
@@ -380,14 +390,15 @@ _ADDRESS_CHECKS = dict(
     zip(
         ADDRESS_CHECKED,
         (
-            (True, False),
-            (False, False),
-            (False, True),
-            (False, False),
-            (False, False),
-            (False, False),
-            (False, True),
-            (False, True),
+            (True, False),  # "at 8 Kingsway."
+            (False, False),  # "Flat 3 Moorview"
+            (False, True),  # "the Parkside Hostel"
+            (False, False),  # "lives at The Willows"
+            (False, False),  # "Cokeworks Estate"
+            (False, False),  # "at Hagg Top Farm, Mossgill"
+            (False, True),  # "at Windy Nook, Fell Lane"
+            (True, False),  # "lives off Kirkgate"
+            (False, True),  # "on Beech Road"
         ),
         strict=True,
     )
@@ -409,6 +420,11 @@ SCHOOL = re.compile(
 )
 # The school word typed in lower case after the name: "Greenhill primary", "Busy Bees nursery",
 # "St Mary's RC primary school". The name in "n" is checked by ``_school_name_words``.
+# A school known by its saint alone, after a word for going there: "attends St Bede's".
+SCHOOL_BY_SAINT = re.compile(
+    r"\b(?:attends?|attended|attending|goes\s+to|went\s+to|pupil\s+at|excluded\s+from|started\s+at|moved\s+to)\s+"
+    r"(?P<s>(?:St\.?|Saint)\s+" + _CAP + r"(?:['’]s)?)(?![\w'’-])(?!\s+(?:" + CAP + r"|church|hospice|hospital))"
+)
 SCHOOL_LOWER = re.compile(
     r"(?<![\w'’-])(?P<n>(?:St\.?\s+)?(?:" + _CAP + r"\s+){1,3})(?:(?:RC|CE|C\s?of\s?E)\s+)?"
     r"(?:primary|nursery|academy|infants|juniors|pre-?school)(?:\s+(?:school|academy))?(?![\w-]|\s+(?:schools|academies))"
@@ -524,6 +540,8 @@ def find_structured(text: str) -> Iterator[Candidate]:
         named_from = _trim_school(text, m.start(), m.end())
         if named_from is not None:
             yield named_from, m.end(), "SCHOOL"
+    for m in SCHOOL_BY_SAINT.finditer(text):
+        yield m.start("s"), m.end("s"), "SCHOOL"
     for m in SCHOOL_LOWER.finditer(text):
         # "her Eastby nursery", "the local Polish school": a kind of school in a place, not a name.
         owned = re.search(r"\b(?:her|his|their|our|my|your|a|an|local)\s+$", text[max(0, m.start() - 8) : m.start()])

@@ -244,3 +244,38 @@ def test_a_person_doing_what_people_do_outweighs_a_place_shape(source: str, name
 
 def test_a_number_and_old_without_a_unit_is_no_age() -> None:
     assert found("There were a two old, Mill House and the rest.", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value", "kind"),
+    [
+        ("The strategy meeting is on Weds 5th.", "Weds 5th", "DATE"),
+        ("DOB: 12-Mar-2015.", "12-Mar-2015", "DATE"),
+        ("We met Mon 4/11.", "4/11", "DATE"),
+        ("We met on 4/11.", "4/11", "DATE"),
+        ("Police attended Mill Street again.", "Mill Street", "ADDRESS"),
+        ("Nan lives at the bottom of Acre Lane.", "Acre Lane", "ADDRESS"),
+        ("She lives off Kirkgate.", "Kirkgate", "ADDRESS"),
+        ("Staying on Westfield now.", "Westfield", "ADDRESS"),
+        ("He attends St Bede's.", "St Bede's", "SCHOOL"),
+        ("The lodger, a man called Spud, left.", "Spud", "PERSON"),
+    ],
+)
+def test_odd_dates_one_word_streets_saint_schools_and_introduced_names(source: str, value: str, kind: str) -> None:
+    assert covered(source, value, kind)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "She lives on benefits and he lives in Eastby.",
+        "Ratio on 3/4.5 scale.",
+        "Review on 1st.",
+    ],
+)
+def test_towns_ratios_and_bare_ordinals_are_not_addresses_or_dates(source: str) -> None:
+    assert [s for s in redact_text(source).spans if s.type in ("DATE", "ADDRESS")] == []
+
+
+def test_a_saint_before_a_church_is_no_school() -> None:
+    assert found("He went to St Mary's church.", "SCHOOL") == []
