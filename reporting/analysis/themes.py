@@ -878,6 +878,54 @@ def find_near_duplicates(
 # What a theme tells a panel: keywords, title, excerpts
 # ----------------------------------------------------------------------------
 _SURFACE_RE = re.compile(r"[A-Za-z][A-Za-z'&-]*[A-Za-z]|[A-Za-z]")
+_POSSESSIVE = re.compile(r"'s\b")
+#: Words that can be distinctive of a theme by chance but tell a panel nothing on their own
+#: (display only: they stay in the representation).
+_VAGUE_WORDS = frozenset(
+    [
+        "several",
+        "happened",
+        "happen",
+        "happens",
+        "thing",
+        "things",
+        "lot",
+        "lots",
+        "still",
+        "really",
+        "also",
+        "even",
+        "already",
+        "ever",
+        "every",
+        "much",
+        "many",
+        "way",
+        "went",
+        "got",
+        "get",
+        "said",
+        "told",
+        "asked",
+        "just",
+        "quite",
+        "back",
+        "make",
+        "made",
+        "know",
+        "knew",
+        "want",
+        "wanted",
+        "tried",
+        "going",
+        "anyone",
+        "someone",
+        "something",
+        "nothing",
+        "everyone",
+        "nobody",
+    ]
+)
 
 
 def keywords(
@@ -907,9 +955,18 @@ def keywords(
     out: list[str] = []
     for feat in ranked:
         parts = feat[2:].split(" ")
-        label = " ".join(surface[p].most_common(1)[0][0] if surface.get(p) else p for p in parts)
-        # A bigram makes its words redundant, and vice versa.
-        if any(label in kept or kept in label for kept in out):
+        label = _POSSESSIVE.sub("", " ".join(surface[p].most_common(1)[0][0] if surface.get(p) else p for p in parts))
+        words = set(label.split())
+        if len(words) == 1 and words <= _VAGUE_WORDS:
+            continue
+        shown = [kept for kept in out if words & set(kept.split())]
+        if shown:
+            # A bigram takes the place of its words already shown ("near", "miss" -> "near miss");
+            # a word already inside a shown bigram adds nothing.
+            if len(words) > 1 and all(" " not in kept for kept in shown):
+                at = out.index(shown[0])
+                out = [kept for kept in out if kept not in shown]
+                out.insert(at, label)
             continue
         out.append(label)
         if len(out) >= limit:

@@ -368,3 +368,17 @@ def test_theme_titles_name_the_most_distinctive_concept_in_plain_words() -> None
 def test_theme_titles_fall_back_to_keywords_without_a_concept() -> None:
     assert th.theme_title(_built((1, 2, 3)), ["inbox", "police", "late"]) == "Inbox, police, late"
     assert th.theme_title(_built(()), []) == "Untitled theme"
+
+
+def test_keywords_prefer_a_phrase_to_its_words_and_skip_vague_ones() -> None:
+    text = "A near miss: the manager's decision happened several times without a near miss review."
+    ranked = ["w:several", "w:near", "w:miss", "w:manager's", "b:near miss", "w:happen", "w:decision"]
+    theme = th.BuiltTheme(
+        key=0,
+        id=None,
+        member_ids=("a",),
+        similarities=(1.0,),
+        representative_ids=("a",),
+        top_features=tuple(vz.feature_index(f) for f in ranked),
+    )
+    assert th.keywords(theme, {"a": (text, "", "")}) == ["near miss", "manager", "decision"]
