@@ -6,14 +6,20 @@ The build, for N reports:
 
 1. Stack the stored hashed vectors (``reporting.analysis.vectorise``) into one
    sparse matrix, weight them with sublinear TF and an IDF computed from this
-   build's document frequencies, and L2-normalise.
-2. Fit a low-rank (LSA) projection on a bounded random sample of at most
-   ``FIT_SAMPLE`` reports and project every report in batches: O(N * nnz).
-3. Choose the number of themes k: spherical k-means for each candidate in a
-   range around sqrt(N/2) on a bounded sample, scored by cosine silhouette on
-   a bounded sub-sample. Then a final k-means on the fit sample, seeded with
-   the previous build's themes (recomputed in the new space) so themes that
-   still exist come back where they were.
+   build's document frequencies, and L2-normalise, in two views: one where the
+   concept groups carry ``CONCEPT_SHARE`` of each report's weight, and one of
+   the report's own words alone.
+2. Fit a low-rank (LSA) projection of each view on a bounded random sample of
+   at most ``FIT_SAMPLE`` reports and project every report in batches:
+   O(N * nnz). A report's position joins both, the words view weighted
+   ``WORD_VIEW``.
+3. Choose the number of themes and their centres by consensus on a bounded
+   sample: many cheap k-means runs (several ranks, numbers of themes and
+   seeds, and the previous build's themes) vote on which reports belong
+   together; the vote matrix is cut by average linkage at the number of
+   themes with the best silhouette. Then k-means steps on the fit sample,
+   started from the previous build's themes (recomputed in the new space) so
+   themes that still exist come back where they were.
 4. Every report is assigned to its nearest centroid in batches; reports whose
    similarity falls below the build's affinity cut-off are left unthemed, and
    clusters too small to be a theme dissolve.
@@ -41,7 +47,6 @@ from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import squareform
-from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.metrics import silhouette_score
 from sklearn.utils.extmath import randomized_svd
 
@@ -52,15 +57,17 @@ ThemeId = Hashable
 
 #: Reports used to fit the projection and the final clustering.
 FIT_SAMPLE: int = 20_000
-#: Reports used to score each candidate k (k-means runs once per candidate).
-SELECT_SAMPLE: int = 4_000
-#: Reports used for each silhouette score (quadratic, so small).
-SILHOUETTE_SAMPLE: int = 1_500
 #: Share of a report's (squared) weight carried by its concept-group features.
 #: Concept groups are the shared domain vocabulary that links reports written
 #: in different words; left to plain TF-IDF they are a handful among a report's
 #: hundred surface words and barely move the similarity.
 CONCEPT_SHARE: float = 0.8
+#: Share of the similarity between two reports that comes from their own words alone (a second
+#: LSA view with no concept features), beside the concept-weighted view. The concept groups link
+#: reports that describe one systemic problem in different words; a department's own subjects (a
+#: local population, a place, one service) live in its words, which the concept weighting drowns.
+#: Both views vote in the consensus and both make up the space reports are assigned in.
+WORD_VIEW: float = 0.3
 #: Reports in the consensus clustering (its co-association matrix is quadratic).
 CONSENSUS_SAMPLE: int = 1_500
 #: LSA ranks and k-means seeds of the ensemble that votes in the consensus.
@@ -260,49 +267,6 @@ def candidate_ks(n: int) -> list[int]:
     return sorted(k for k in ks if 2 <= k <= upper) or [max(1, min(2, upper))]
 
 
-def _spherical_kmeans(
-    z: np.ndarray, k: int, *, seed: int, init: np.ndarray | None = None, n_init: int = 4
-) -> np.ndarray:
-    """Centroids (unit length) of k-means on unit vectors (cosine k-means)."""
-    if z.shape[0] > 50_000:
-        model: KMeans | MiniBatchKMeans = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=3, batch_size=4096)
-    elif init is not None:
-        model = KMeans(n_clusters=k, init=init, n_init=1, random_state=seed, max_iter=100)
-    else:
-        model = KMeans(n_clusters=k, n_init=n_init, random_state=seed, max_iter=100)
-    model.fit(z)
-    return _normalise_rows(model.cluster_centers_.astype(np.float32))
-
-
-def _choose_k(z: np.ndarray, rng: np.random.Generator, previous_k: int = 0) -> tuple[int, list[tuple[int, float]]]:
-    n = z.shape[0]
-    ks = candidate_ks(n)
-    if 2 <= previous_k <= min(MAX_THEMES, n // MIN_THEME_SIZE) and previous_k not in ks:
-        ks = sorted([*ks, previous_k])
-    if len(ks) == 1:
-        return ks[0], [(ks[0], 0.0)]
-    sel = rng.choice(n, size=min(n, SELECT_SAMPLE), replace=False)
-    zs = z[sel]
-    sil_idx = rng.choice(len(sel), size=min(len(sel), SILHOUETTE_SAMPLE), replace=False)
-    scores: list[tuple[int, float]] = []
-    for k in ks:
-        if k >= len(sel):
-            continue
-        cents = _spherical_kmeans(zs, k, seed=0, n_init=3)
-        labels = np.argmax(zs[sil_idx] @ cents.T, axis=1)
-        if len(set(labels.tolist())) < 2:
-            continue
-        scores.append((k, float(silhouette_score(zs[sil_idx], labels, metric="cosine"))))
-    if not scores:
-        return ks[0], [(ks[0], 0.0)]
-    best = max(scores, key=lambda s: s[1])
-    # Stability: keep the previous number of themes unless another k is clearly better.
-    kept = [s for s in scores if s[0] == previous_k]
-    if kept and kept[0][1] >= best[1] - K_TOLERANCE:
-        return previous_k, scores
-    return best[0], scores
-
-
 def _warm_start(
     z: np.ndarray,
     index_of: Mapping[DocId, int],
@@ -375,12 +339,34 @@ def _refine(z: np.ndarray, cents: np.ndarray, iters: int) -> np.ndarray:
     return cents
 
 
+def _lsa(x: sparse.csr_matrix, fit_rows: np.ndarray, seed: int) -> np.ndarray:
+    """Rows of ``x`` projected on its leading ``N_COMPONENTS`` singular vectors, fitted on
+    ``fit_rows`` (raw: not normalised, so a truncation is the lower-rank LSA)."""
+    n_comp = min(N_COMPONENTS, len(fit_rows) - 1, x.shape[1] - 1)
+    if n_comp < 2:
+        return np.asarray(x.toarray(), dtype=np.float32)
+    _, _, vt = randomized_svd(x[fit_rows], n_components=n_comp, n_iter=3, random_state=seed)
+    basis = vt.astype(np.float32).T
+    z = np.empty((x.shape[0], n_comp), dtype=np.float32)
+    for start in range(0, x.shape[0], BATCH):
+        z[start : start + BATCH] = x[start : start + BATCH] @ basis
+    return z
+
+
+def _join(views: Sequence[np.ndarray], dims: int | None = None) -> np.ndarray:
+    """Unit rows whose dot products are the views' cosines (each view cut to ``dims``
+    components) averaged with weights concept ``1 - WORD_VIEW``, words ``WORD_VIEW``."""
+    weights = (1.0 - WORD_VIEW, WORD_VIEW)
+    parts = [_normalise_rows(view[:, :dims]) * np.float32(np.sqrt(w)) for view, w in zip(views, weights, strict=True)]
+    return _normalise_rows(np.hstack(parts))
+
+
 def _ensemble_dims(n_comp: int) -> list[int]:
     return sorted({min(d, n_comp) for d in ENSEMBLE_DIMS if min(d, n_comp) >= 2}) or [n_comp]
 
 
 def _consensus_centroids(
-    zs_raw: np.ndarray,
+    views: Sequence[np.ndarray],
     zs: np.ndarray,
     *,
     seed: int,
@@ -410,8 +396,8 @@ def _consensus_centroids(
     # Vote counts (uint16) first, then rebound to the float vote share below.
     co: np.ndarray = np.zeros((m, m), dtype=np.uint16)
     votes = 0
-    for d in _ensemble_dims(zs_raw.shape[1]):
-        zd = _normalise_rows(zs_raw[:, :d])
+    for d in _ensemble_dims(views[0].shape[1]):
+        zd = _join(views, d)
         for kk in ens_ks:
             for rep in range(ENSEMBLE_SEEDS):
                 lab = _lloyd(zd, kk, np.random.default_rng(seed * 7919 + 101 * d + 13 * kk + rep))
@@ -492,28 +478,22 @@ def build_themes(
 
     counts, columns = _compact(vz.stack_blobs(d.representation for d in docs))
     idf = _idf(counts)
-    x = _tfidf(counts, idf, _concept_mask(columns))
+    is_concept = _concept_mask(columns)
+    x = _tfidf(counts, idf, is_concept)
+    x_words = _tfidf(counts[:, ~is_concept], idf[~is_concept])
     del counts
 
     if n == 0:
         empty = ThemeModel((), np.zeros(0, np.int32), np.zeros(0, np.float32), sparse.csr_matrix((0, 0)), 1.0)
         return ThemeBuild((), (), (), empty, (), 0)
 
-    # 2. LSA fitted on a bounded sample, applied to all in batches.
+    # 2. LSA of each view, fitted on a bounded sample, applied to all in batches.
     fit_rows = np.sort(rng.choice(n, size=min(n, FIT_SAMPLE), replace=False))
-    n_comp = max(1, min(N_COMPONENTS, len(fit_rows) - 1, x.shape[1] - 1))
-    if n_comp >= 2:
-        _, _, vt = randomized_svd(x[fit_rows], n_components=n_comp, n_iter=3, random_state=seed)
-        basis = vt.astype(np.float32).T
-        z = np.empty((n, n_comp), dtype=np.float32)
-        for start in range(0, n, BATCH):
-            z[start : start + BATCH] = x[start : start + BATCH] @ basis
-    else:
-        z = np.asarray(x.toarray(), dtype=np.float32)
-    # The consensus step clusters truncations of the projection (the leading
-    # d components are the rank-d LSA), so keep the raw rows of its sample.
-    z_raw = z
-    z = _normalise_rows(z)
+    views = [_lsa(x, fit_rows, seed), _lsa(x_words, fit_rows, seed)]
+    del x_words
+    # The consensus step clusters truncations of each view (the leading d
+    # components are the rank-d LSA), so keep the raw views for its sample.
+    z = _join(views)
 
     # 3. Number of themes and centroids, on free (unpinned) reports.
     free_rows = np.array([i for i, d in enumerate(ids) if d not in pins], dtype=np.int64)
@@ -542,7 +522,7 @@ def build_themes(
                 if j is not None:
                     prev_label[j] = b
         free_cents, chosen_k, scores = _consensus_centroids(
-            z_raw[sample],
+            [view[sample] for view in views],
             z[sample],
             seed=seed,
             k=k,
@@ -562,7 +542,7 @@ def build_themes(
             # settle the centroids near a fixed point, so the next rebuild
             # (which refines from them) does not drift.
             free_cents = _refine(fit, free_cents, REFINE_ITERS)
-    del z_raw
+    del views
 
     # 4. Assignment of free reports to the nearest centroid (free or locked).
     all_cents = np.vstack([locked_cents, free_cents]).astype(np.float32)

@@ -382,3 +382,19 @@ def test_keywords_prefer_a_phrase_to_its_words_and_skip_vague_ones() -> None:
         top_features=tuple(vz.feature_index(f) for f in ranked),
     )
     assert th.keywords(theme, {"a": (text, "", "")}) == ["near miss", "manager", "decision"]
+
+
+def test_the_build_space_averages_the_concept_and_word_views() -> None:
+    rng = np.random.default_rng(0)
+    concept, words = rng.normal(size=(6, 5)).astype(np.float32), rng.normal(size=(6, 4)).astype(np.float32)
+
+    def cosines(view: np.ndarray) -> np.ndarray:
+        unit = view / np.linalg.norm(view, axis=1, keepdims=True)
+        return unit @ unit.T
+
+    joined = th._join([concept, words])
+    expected = (1 - th.WORD_VIEW) * cosines(concept) + th.WORD_VIEW * cosines(words)
+    assert 0 < th.WORD_VIEW < 1
+    assert np.allclose(joined @ joined.T, expected, atol=1e-5)
+    # The consensus clusters truncations: each view is cut to its leading components.
+    assert np.allclose(th._join([concept, words], 2), th._join([concept[:, :2], words[:, :2]]))
