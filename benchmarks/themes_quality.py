@@ -19,6 +19,10 @@ Only this benchmark reads the gold labels.
 
     .venv/bin/python benchmarks/themes_quality.py            # analysis mode
     .venv/bin/python benchmarks/themes_quality.py --mode e2e
+    .venv/bin/python benchmarks/themes_quality.py --orderings 8   # + mean ± sd over 8 input orders
+
+A build on a hundred reports depends on the order it reads them in (one draw can differ by
+0.02-0.03 NMI), so compare versions over several orders, not on one run.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,6 +39,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -96,7 +102,7 @@ def _deidentified(report: dict) -> dict:
     return {**report, **{k: getattr(v, "text", v) for k, v in red.items()}}
 
 
-def analysis_mode(seed: int, halves: Sequence[str] = ("even", "odd", "full")) -> None:
+def analysis_mode(seed: int, halves: Sequence[str] = ("even", "odd", "full"), orderings: int = 0) -> None:
     from reporting.analysis import themes as th
     from reporting.analysis import vectorise as vz
 
@@ -134,6 +140,8 @@ def analysis_mode(seed: int, halves: Sequence[str] = ("even", "odd", "full")) ->
         predicted.update({str(m): t.key for t in build.themes for m in t.member_ids})
         print(f"[{name:>4}] n={len(ids)}  {fmt(theme_scores(gold, predicted))}  build {elapsed:.2f}s")
         print(f"       k tried (k, silhouette): {[(k, round(s, 3)) for k, s in build.k_candidates]}")
+        if orderings:
+            _ordering_spread(th, blobs, ids, gold, orderings, seed)
 
         # Stability: 90% first, then all with the first build as previous.
         rng = random.Random(seed)
@@ -161,6 +169,24 @@ def analysis_mode(seed: int, halves: Sequence[str] = ("even", "odd", "full")) ->
                 kw = th.keywords(t, texts)
                 mix = Counter(gold[str(m)] for m in t.member_ids).most_common(2)
                 print(f"       {len(t.member_ids):3d}  {th.title_from_keywords(kw)[:70]:<70} gold mix {mix}")
+
+
+def _ordering_spread(th: Any, blobs: dict, ids: list[str], gold: dict[str, str], n: int, seed: int) -> None:
+    """The same build on ``n`` shuffled input orders: a build on a hundred reports depends on
+    the order it reads them in, so differences smaller than this spread are noise."""
+    runs = []
+    for k in range(n):
+        order = list(ids)
+        random.Random(1000 + k).shuffle(order)
+        build = th.build_themes([th.ThemeDoc(i, blobs[i]) for i in order], seed=seed)
+        predicted: dict[str, object] = {i: None for i in ids}
+        predicted.update({str(m): t.key for t in build.themes for m in t.member_ids})
+        runs.append(theme_scores(gold, predicted))
+    spread = ", ".join(
+        f"{name} {statistics.mean(r[key] for r in runs):.3f} ± {statistics.stdev(r[key] for r in runs):.3f}"
+        for key, name in (("nmi", "NMI"), ("ari", "ARI"), ("recovery_f1", "recovery-F1"), ("themes", "themes"))
+    )
+    print(f"       over {n} input orders: {spread}")
 
 
 # --------------------------------------------------------------------------- e2e mode
@@ -259,9 +285,15 @@ def main() -> None:
         choices=("even", "odd", "full"),
         help="analysis mode: measure one half only (develop on even, keep odd unseen)",
     )
+    parser.add_argument(
+        "--orderings",
+        type=int,
+        default=0,
+        help="analysis mode: also give the mean and spread over this many shuffled input orders",
+    )
     args = parser.parse_args()
     if args.mode == "analysis":
-        analysis_mode(args.seed, (args.only,) if args.only else ("even", "odd", "full"))
+        analysis_mode(args.seed, (args.only,) if args.only else ("even", "odd", "full"), args.orderings)
     else:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         e2e_mode(args.seed)
