@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reporting.deid.lexicon import english_words
-from reporting.deid.names import Mention, find_name_mentions, propagate
+from reporting.deid.names import Mention, find_name_mentions, is_named_place, place_words, propagate
 from reporting.deid.patterns import PLACEHOLDER, find_structured
 
 # The README's personal-detail types, which are what ``Span.type`` may hold.
@@ -85,6 +85,9 @@ def redact_fields(fields: Mapping[str, str]) -> dict[str, Redaction]:
     blocked = [p + [(s, e) for s, e, _ in st] for p, st in zip(protected, structured, strict=True)]
 
     mentions = [find_name_mentions(t, b) for t, b in zip(texts, blocked, strict=True)]
+    # A word the report uses as a place elsewhere ("into Ferrisham") is that place throughout.
+    places = frozenset().union(*(place_words(t) for t in texts))
+    mentions = [[m for m in ms if not is_named_place(m, places)] for ms in mentions]
     entities, mention_entity = _resolve_people(mentions)
     aliases = {w for e in entities for w in _alias_words(e)}
     for i, text in enumerate(texts):

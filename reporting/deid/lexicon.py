@@ -78,7 +78,7 @@ ORG_WORDS = _words(
     Home Homes Project Partnership Board Panel Network Group Society Association Charity Aid Refuge
     Housing Church Mosque Temple Library Prison Centre Bank Office Limited Ltd Plc Company Partners
     Agency Alliance Federation Law Laws Infirmary Line Zoo Hub Wing Farm Cottage Manor Commission Authority
-    Tribunal Division Chambers Services'"""
+    Tribunal Division Chambers Services' Lock Locks Wharf Quay Basin Moorings Towpath Canal Stadium"""
 )
 
 # Organisation and place words that are never the surname in "First X".
@@ -198,6 +198,10 @@ LOANWORDS = _words(
     attache ole pate puree saute souffle touche vis-a-vis nee emigre emigree cortege melee naivete"""
 )
 
+# Words of current English the word list (an older dictionary) lacks, so they are not taken for
+# unseen names when capitalised in a service's name ("Student Wellbeing say ...").
+MODERN_WORDS = _words("wellbeing lockdown lockdowns homeschooling narrowboat narrowboats")
+
 # Capitalised words whose lower-case form is so common that even mid-sentence they are
 # more often a word than a name ("Will", "May" at a list start, "Hope", "Young").
 NEVER_SINGLE_NAMES = _words(
@@ -241,4 +245,4 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def english_words() -> frozenset[str]:
     """Ordinary lower-case English words (Debian's ``wbritish`` list), to tell "Prydderch" from "Attends"."""
     path = Path(__file__).resolve().parent / "data" / "english_words.txt"
-    return frozenset(path.read_text(encoding="utf-8").split()) | LOANWORDS
+    return frozenset(path.read_text(encoding="utf-8").split()) | LOANWORDS | MODERN_WORDS

@@ -137,6 +137,14 @@ _NOT_BROUGHT = (
     r"|^\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t)\s+(?:attend|attended)\s+"
     r"(?:school|nursery|college|pre-?school|his|her|their|the\s+(?:appointment|clinic|session|dentist))\b"
 )
+# "Precious left the team", "Sky went off sick": a member of staff coming and going.
+_STAFF_MOVES = (
+    r"^\s+(?:has\s+|had\s+)?(?:left|joined)\s+(?:the|our|my|this|that|their)\s+"
+    r"(?:team|service|department|authority|council|agency)\b"
+    r"|^\s+(?:has\s+|had\s+)?(?:resigned|retired)\b"
+    r"|^\s+(?:went|was|is|has\s+been|had\s+been)\s+(?:off\s+sick|signed\s+off|on\s+(?:maternity|sick|long-term\s+sick)\s+leave)\b"
+    r"|^\s+(?:handed|has\s+handed|had\s+handed)\s+in\s+(?:her|his|their)\s+notice\b"
+)
 # "Mercy hit me": only a person strikes someone.
 _STRUCK = r"(?:hit|punched|kicked|slapped|pushed|grabbed|bit|smacked|strangled|choked|threatened)"
 _STRUCK_AFTER = rf"^\s+{_STRUCK}\s+(?:me|him|her|them|us|mum|dad|his|their)\b"
@@ -150,7 +158,7 @@ PERSON_VERB_AFTER = re.compile(
     r"visited|collected|settled|unwell|poorly|tired|hungry|in\s+(?:[Yy]ear|[Yy]r|[Rr]eception)))\b"
     # "was not brought" (to an appointment), "did not attend school": said of a child;
     # "hit me": of a person.
-    rf"|{_NOT_BROUGHT}|{_STRUCK_AFTER}"
+    rf"|{_NOT_BROUGHT}|{_STRUCK_AFTER}|{_STAFF_MOVES}"
     # "did not want to talk", "kept asking for his mum": wishes and pleas.
     r"|^\s+(?:did|does|would)\s*(?:not|n['’]t)\s+(?:(?:want|like)\s+(?:to|it|him|her|them|me)|speak|talk|engage|answer|eat|sleep)\b"
     r"|^\s+(?:kept|keeps|was|is)\s+(?:asking|crying|screaming|shouting|saying|begging)\b"
@@ -161,7 +169,7 @@ PERSON_VERB_AFTER = re.compile(
 # Said only of a person, whatever the word before: enough for a name that is also an ordinary
 # word ("Summer was not brought to clinic", "Sky disclosed", "King was arrested").
 _HUMAN_ONLY_AFTER = re.compile(
-    rf"{_NOT_BROUGHT}|^\s+(?:was|has\s+been|had\s+been)\s+(?:excluded|arrested|born|interviewed)\b"
+    rf"{_NOT_BROUGHT}|{_STAFF_MOVES}|^\s+(?:was|has\s+been|had\s+been)\s+(?:excluded|arrested|born|interviewed)\b"
     r"|^\s+(?:disclosed|cried|screamed|slept|lives\s+with|lived\s+with)\b"
 )
 # Where one lives or sleeps: with a person ("staying with Nyakuoth", "left them with Auntie").
@@ -169,6 +177,11 @@ _LIVES_WITH_BEFORE = re.compile(
     r"\b(?:lives?|lived|living|stays?|stayed|staying|sleeps?|slept|sleeping|left\s+(?:him|her|them|the\s+\w+))"
     r"\s+with\s+$",
     re.I,
+)
+# "put Deji in a B&B", "placed Tadhg with foster carers": someone placed somewhere.
+_PLACED_BEFORE = re.compile(r"\b(?:put|placed|moved|housed|rehoused|accommodated)\s+$", re.I)
+_PLACED_IN_AFTER = re.compile(
+    r"^\s+(?:in|into|with)\s+(?:a|an|the|emergency|temporary|foster|supported|respite|his|her|their)\b", re.I
 )
 # Verbs and phrases before a person ("I spoke to Tadhg", "a boy called Rhydian").
 PERSON_CUE_BEFORE = re.compile(
@@ -214,6 +227,7 @@ NICKNAME_BEFORE = re.compile(
     r"(?:called|named|known\s+as|who\s+goes\s+by)\s*[“\"‘']?)$",
     re.I,
 )
+_AT_OR_IN_BEFORE = re.compile(r"\b(?:at|in)\s+$")
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|asked|disclosed|explained|refused)\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|no|any|some)\s+$", re.I)
 # What follows a place or a service rather than a person ("Kirklees duty team", "Calderdale EDT");
@@ -896,15 +910,22 @@ def _judge_part(
                             and SUBJECT_VERB_AFTER.match(text[end : end + 20]) is not None
                             and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
                             # "the unit at Eastbrook has closed": at or in, it is a place.
-                            and not re.search(r"\b(?:at|in)\s+$", text[max(0, start - 4) : start])
+                            and not _AT_OR_IN_BEFORE.search(text[max(0, start - 4) : start])
                         )
                     )
                 )
             )
-            # "stayed with Nyakuoth overnight": one lives and sleeps with people, not places.
+            # "stayed with Nyakuoth overnight": one lives and sleeps with people, not places;
+            # "I put Deji in a B&B": one places people somewhere.
             is_name = is_name or (
                 _unlisted_name_shape(text, start, end)
-                and _LIVES_WITH_BEFORE.search(text[max(0, start - 25) : start]) is not None
+                and (
+                    _LIVES_WITH_BEFORE.search(text[max(0, start - 25) : start]) is not None
+                    or (
+                        _PLACED_BEFORE.search(text[max(0, start - 15) : start]) is not None
+                        and _PLACED_IN_AFTER.match(text[end : end + 25]) is not None
+                    )
+                )
             )
             # A word no dictionary knows, doing what only people do ("Tadhg was seen alone",
             # "I spoke to Tadhg").
@@ -915,10 +936,12 @@ def _judge_part(
                     and head not in PLACE_NAMES
                     and head not in LOCAL_AUTHORITIES
                     and (
-                        # "The Xbox was taken": a thing after a determiner.
+                        # "The Xbox was taken": a thing after a determiner; "the officer at
+                        # Wharfmoor asked us": the subject is before the place.
                         (
                             PERSON_VERB_AFTER.match(text[end : end + 40]) is not None
                             and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                            and not _AT_OR_IN_BEFORE.search(text[max(0, start - 4) : start])
                         )
                         or (
                             PERSON_CUE_BEFORE.search(text[max(0, start - 25) : start]) is not None
@@ -1145,9 +1168,17 @@ def _family_noun_after(text: str, start: int, end: int) -> bool:
     # "the Brantholme family centre", "the Eastby family hub": a service named after a place.
     if _FAMILY_SERVICE_AFTER.match(text[end + word.end() : end + word.end() + 20]):
         return False
+    name = fold(text[start:end])
+    # "the Royal's children's ward": a place's children's ward or service, not a household; only
+    # for an ordinary word, as "the Okafors' children's school" is still a family.
+    if (
+        word.group(1) == "children"
+        and text[end + word.end() : end + word.end() + 2] in ("'s", "’s")
+        and name.lower() in english_words()
+    ):
+        return False
     if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I):
         return True
-    name = fold(text[start:end])
     return (
         word.group(1) in ("family", "household")
         and _sentence_initial(text, start)
@@ -1169,3 +1200,50 @@ _NEXT_WORD = re.compile(rf"^(?:['’]s ({CAP}[\w{MARKS}'’-]*)| (\w[\w{MARKS}'�
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?\n:;•*–-"
+
+
+_PLACE_WORD = rf"({CAP}{SMALL})(?!['’]s\b)(?![\w{MARKS}'’-])"
+# Where a writer uses a word as a place: "moved into Ferrisham", "onto the Dunmarsh moorings",
+# "lives in Canalside", "Dunmarsh's housing department", "HMP Wharfmoor". ("ran into Tadhg",
+# "Tadhg's room" and "born to Tadhg" are not among them.)
+_PLACE_CONTEXTS = (
+    re.compile(rf"(?<!\bran )(?<!\brun )(?<!\bbumped )\b(?:into|onto|across|via|within)\s+(?:the\s+)?{_PLACE_WORD}"),
+    re.compile(
+        rf"\b(?:lives?|living|lived|moved|moving|based|located|resident|housed|rehoused)\s+(?:in|to|into|near)\s+"
+        rf"{_PLACE_WORD}"
+    ),
+    re.compile(
+        rf"\bthe\s+({CAP}{SMALL})\s+(?:moorings|borough|boundary|border|area|patch|council|authority|towpath|canal)\b"
+    ),
+    re.compile(
+        rf"(?<![\w{MARKS}-])({CAP}{SMALL})['’]s\s+(?:housing\s+(?:department|team|options|office)|"
+        r"children['’]s\s+services|duty\s+team|MASH|EDT|front\s+door|council|boundary|border|moorings)\b"
+    ),
+    re.compile(rf"\b(?:HMP|HMYOI|HMPYOI)\s+({CAP}{SMALL})(?![\w{MARKS}'’-])"),
+)
+
+
+def place_words(text: str) -> frozenset[str]:
+    """Words ``text`` uses as places and that no name list knows, so "Ferrisham said" in the
+    same report is the authority, not a person.
+
+    A known first name or surname is never among them: "moved into Leo's room" or "the Ward
+    area" say nothing about a later "Leo" or "Ward".
+    """
+    first_names, surnames, _ = gazetteer()
+    found = set()
+    for pattern in _PLACE_CONTEXTS:
+        for m in pattern.finditer(text):
+            word = fold(m.group(1))
+            if word not in first_names and word not in surnames and word not in NOT_NAME_WORDS:
+                found.add(word)
+    return frozenset(found)
+
+
+def is_named_place(mention: Mention, places: frozenset[str]) -> bool:
+    """Whether a one-word mention found on weak evidence is a word the report uses as a place.
+
+    A title ("Mrs Ferrisham") or a role cue ("dad, Ferrisham"), which set the mention's role,
+    keep it a person.
+    """
+    return len(mention.words) == 1 and not mention.titled and mention.role == "PERSON" and mention.words[0] in places
