@@ -230,6 +230,8 @@ _TOWN = (
     + _CAP
     + r")?(?![\w-]|\s+\d|\s+estate\b))?"
 )
+# A town that must follow (", Marshby"): what makes a street or house without a number an address.
+_THEN_TOWN = r"(?=,\s+" + _NOT_A_TOWN + CAP + r")" + _TOWN
 # The street (or named building) part of an address: "... Mill Lane", "... Aspen Court".
 _STREET_OR_BUILDING = r"(?:" + STREET_TYPES + r"\b" + _STREET_PART + r"|" + BUILDING_TYPES + r"\b)"
 ADDRESS = re.compile(
@@ -266,11 +268,7 @@ ADDRESS_EXTRA = (
         + STREET_TYPES
         + r"\b"
         + _STREET_PART
-        + r"(?=,\s+"
-        + _NOT_A_TOWN
-        + CAP
-        + r")"
-        + _TOWN
+        + _THEN_TOWN
         + r")"
     ),
     # A pitch, plot or caravan on a named park, either way round: "Pitch 112, Seaview Holiday Village",
@@ -336,11 +334,7 @@ ADDRESS_CHECKED = (
         + _CAP
         + r"\s+){1,3})"
         + BUILDING_TYPES
-        + r"(?=,\s+"
-        + _NOT_A_TOWN
-        + CAP
-        + r")"
-        + _TOWN
+        + _THEN_TOWN
         + r")"
     ),
     # A house named like a place before its street: "at Windy Nook, Fell Lane, Castle Yarrow" (not
