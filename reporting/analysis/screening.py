@@ -119,6 +119,24 @@ _ACTED = (
     r"picked up|escalated|triaged|investigated|responded to)"
 )
 
+# Thoughts of ending one's life, in the words young people post and say. "Won't be around much longer"
+# is theirs only when quoted or told ("posted that he won't be here much longer"); unquoted it is as
+# often a locum or a manager leaving.
+_ENDING_LIFE = (
+    r"(?:\b(?:sa(?:id|ys|ying)|post(?:ed|s|ing)|text(?:ed|s|ing)|messag(?:ed|es|ing)|wr(?:ote|ites|iting)|told \w+|"
+    r"about)(?: that)?[:,]? [\"“']?(?:(?:she|he|they|i)(?:'s| is| was|'ll| will|'d| would)? )?|(?<=[\"“']))"
+    r"(?:not (?:being|be|going to be)|won'?t be) (?:here|around) (?:much longer|for (?:much )?longer|for long|"
+    r"any ?more|by \w+)|"
+    r"\b(?:(?:want(?:s|ed)?|going) to end it(?: all)?|end(?:ing)? it all|better off without (?:me|her|him|them)|"
+    r"(?:take|taking) (?:my|her|his|their) own life|no point (?:in )?(?:living|being alive|going on)|can'?t go on "
+    r"(?:like this|any ?more)|goodbye (?:note|message|post|letter)s?|unalive\w*)"
+)
+
+# "The boat was last seen heading north": where a family's home or car went, not a missing child.
+_NOT_A_VEHICLE = "".join(
+    f"(?<!{thing} {verb} )" for thing in ("boat", "car", "van", "caravan", "vehicle") for verb in ("was", "were")
+)
+
 # (pattern, weight). Weight 3 flags on its own; weaker cues need company. Each family is written in
 # the tenses staff use for "now" (present, present perfect, going to); the past is left to _PAST_FRAME.
 _LIVE_CUES: tuple[tuple[str, float], ...] = (
@@ -236,7 +254,12 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:not|never) (?:been )?seen (?:since|for)\b|\bhas(?:n't| not) been seen\b|\bno record of anyone seeing\b",
         3.0,
     ),
-    (r"\blast time anyone (?:saw|had sight of|spoke to)\b|\blast (?:seen|sighting) (?:was|on)\b", 2.5),
+    (
+        r"\blast time anyone (?:saw|had sight of|spoke to)\b|\b"
+        + _NOT_A_VEHICLE
+        + r"last (?:seen|sighting) (?:was|on)\b",
+        2.5,
+    ),
     (
         r"\b(?:can(?:no|')t|have(?:n't| not) been able to|unable to) (?:find|locate|trace|reach|contact|get hold of)\b"
         + _NOT_A_PROFESSIONAL,
@@ -642,7 +665,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     ),
     (r"\b(?:stopped|stop) (?:answering|engaging|responding)\b|\bdisengaged\b", 1.5),
     (
-        r"\b(?:do|does)(?:n'?t| not) have (?:an|a current|any|a) address\b|\bno (?:known |current |fixed )?address\b",
+        r"\b(?:do|does)(?:n'?t| not) have (?:an|a current|any|a) address\b|\bno (?:known |current |fixed )?address\b"
+        r"(?! (?:visited|given|recorded|provided|listed|held|on (?:file|the system|the form|the referral)))",
         2.0,
     ),
     (
@@ -951,7 +975,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     # Missing from care now, in the words of the logs.
     (
         r"\b(?:is|are|remains?|still|currently) (?:still )?(?:awol|absent without (?:leave|authority))\b|"
-        r"\bmissing episode (?:is )?(?:ongoing|open|continuing)\b|\blast (?:seen|sighting|sighted)\b",
+        r"\bmissing episode (?:is )?(?:ongoing|open|continuing)\b|\b"
+        + _NOT_A_VEHICLE
+        + r"last (?:seen|sighting|sighted)\b",
         2.5,
     ),
     # An adult met online, in contact now.
@@ -979,6 +1005,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\bas of (?:today|this morning|now|writing)\b|\bat the time of writing\b", 2.0),
+    # A young person's own words about ending their life: a risk now, however the sentence is hedged.
+    (_ENDING_LIFE + r"\b", 2.0),
     # Not the reporter's own "still" ("I still work here", "we're still waiting for the review").
     (r"\b(?:at the moment|at present|currently|(?<!\bi )(?<!\bwe )(?<!'re )(?<!'m )still)\b", 0.7),
 )
@@ -1045,7 +1073,7 @@ _HARM = re.compile(
     r"keep (?:it|this|them) (?:a )?secret|"
     r"(?:asking|asks|asked) (?:her |him |them )?for (?:pictures|photos|images|pics)|"
     r"nudes|indecent images|blackmail\w*|sextort\w*|"
-    r"sending (?:her|him|them) (?:gifts|money|presents)|asking to meet|wants? to die|"
+    r"sending (?:her|him|them) (?:gifts|money|presents)|asking to meet|wants? to die|" + _ENDING_LIFE + r"|"
     r"(?:released|out) (?:from|of) (?:custody|prison|jail)|on licence)\b"
 )
 _NOW_WORD = re.compile(
@@ -1211,6 +1239,9 @@ _PAST_FRAME = re.compile(
     r"families|cases|referrals|young people)|should (?:never|always)|"
     r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!our )(?<!two )(?<!three )(?<!four )"
     r"\b(?:children|babies|young people|infants|teenagers) who (?:are|have|go|do|live|don't|can)|"
+    # A group named by its need ("a plan for teenagers with nowhere to go"), not one child.
+    r"(?<!the )(?<!these )(?<!those )(?<!both )(?<!our )(?<!her )(?<!his )(?<!their )(?<!two )(?<!three )"
+    r"\b(?:children|babies|young people|infants|teenagers|teens|kids|families) with (?:nowhere|no)\b|"
     r"when i (?:reviewed|audited)|"
     r"(?:the|an|for the) audit|"
     r"one day|sooner or later|imagine|what if|in (?:the )?future|(?:a|any|another) (?:child|baby|young person) "
@@ -1274,7 +1305,8 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:conditions|agreement|order|plan) (?:have|has) been (?:kept|adhered to|followed)\b",
     r"\b(?:resolved|in the end|was later|were later|eventually)\b|\b(?:has|have) since (?:been (?:placed|"
     r"seen|moved|found|removed|returned|assessed|adopted)|moved|settled|stopped|ended|left|improved|gone)\b",
-    r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b",
+    r"\bnow (?:placed|living with|safe|in (?:foster|a placement|care))\b|"
+    r"\b(?:is|are) now on (?:a|an) (?:(?:cin|cp|child protection|child in need|protection|safety) )?plan\b",
     r"\b(?:is|are) (?:now )?(?:doing (?:well|all right|alright|fine)|going well|thriving|settled|happy)\b|"
     r"\bassessed as (?:safe|suitable)\b|"
     r"\b(?:the |an? )?assessment recommended\b|\bon the recommendation of\b",
@@ -1282,6 +1314,7 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b(?! for)|\bpolice attended\b|"
     r"(?<!no )(?<!no safety )(?<!no safeguarding )(?<!no protection )\b(?:safety )?plan (?:is )?in place\b",
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
+    r"\b(?:placement|foster (?:home|carers?)|bed|refuge place) (?:was|were|has been|have been) found\b",
 )
 
 
@@ -1295,7 +1328,10 @@ _ADULTS_ONLY = re.compile(
 _A_CHILD = re.compile(
     r"\b(?:bab(?:y|ies)|toddlers?|infants?|newborn|unborn|pregnan\w*|nursery|pupils?|siblings?|younger (?:brother|"
     r"sister)s?|(?:her|his|their) (?:sons?|daughters?)|(?:[1-9]|1[0-7])(?: ?yo|[- ]year[- ]old| years? old)|"
-    r"(?<=\()(?:[1-9]|1[0-7])(?=\))|(?:is|'s|aged) (?:[1-9]|1[0-7])\b(?! ?(?:am|pm|weeks|days|months|minutes|miles)))"
+    r"(?<=\()(?:[1-9]|1[0-7])(?=\))|"
+    # An age between commas after a name ("Jay, 17, who").
+    r"(?<=\w, |\], )(?:[1-9]|1[0-7])(?=, )|"
+    r"(?:is|'s|aged) (?:[1-9]|1[0-7])\b(?! ?(?:am|pm|weeks|days|months|minutes|miles)))"
 )
 
 # Facts about a person that stay true however long ago they arose ("convicted of ... in 2015").
@@ -1328,6 +1364,11 @@ _FOLD = str.maketrans(string.ascii_uppercase + "\u2019\u2018", string.ascii_lowe
 _NAMES_A_THING = re.compile(
     r"\b(?:a|an|the|our|their)\s+(?:[a-z-]+\s+)?[\"“]([^\"“”\n]{1,40})[\"”](?=\s+[a-z])|"
     r"\b(return home) (?:interview|conversation)|"
+    # The label a case or referral was given ('closed as "moved out of area"', 'sent back as "incomplete - no
+    # address"'); not how someone was described ('described him as "always drunk"').
+    r"\b(?:clos(?:e|ed|ing)|sent back|return(?:ed|ing)|record(?:ed|ing)|logg(?:ed|ing)|cod(?:ed|ing)|mark(?:ed|ing)|"
+    r"reject(?:ed|ing)|fil(?:ed|ing)|list(?:ed|ing)|flagg(?:ed|ing)|class(?:ed|ified)|categori[sz]ed|screened out|"
+    r"graded|queried)\b[^.;\"“]{0,50}?\bas\s+[\"“]([^\"“”\n]{1,40})[\"”]|"
     # Not the verb: "she keeps missing meetings" is about her.
     r"(?<!keeps )(?<!keep )(?<!kept )(?<!been )(?<!is )(?<!are )(?<!was )(?<!were )(?<!'s )(?<!'re )"
     r"\b((?:child |criminal |sexual |domestic )?(?:exploitation|neglect|abuse|violence|self[- ]harm|missing(?: from "
@@ -1344,7 +1385,7 @@ _NAMES_A_THING = re.compile(
 def _neutralise(folded: str) -> str:
     def blank(match: re.Match[str]) -> str:
         whole = match.group(0)
-        group = next(g for g in (1, 2, 3, 4) if match.group(g) is not None)
+        group = next(g for g in (1, 2, 3, 4, 5) if match.group(g) is not None)
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
         return whole[:start] + " " * (end - start) + whole[end:]
 

@@ -1435,3 +1435,55 @@ def test_services_named_for_a_harm_past_referrals_staff_and_good_news_do_not_fla
 )
 def test_a_concern_passed_on_but_still_open_is_not_put_in_the_past(text: str) -> None:
     assert screen_live_concern(text=text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A young person's own words about ending their life, quoted or told, however hedged.
+        "A care leaver, Jay, 17, has not come out of his room since Sunday and messaged a friend last night "
+        "saying he won't be around much longer.",
+        'Our 16 year old posted "not going to be here much longer" on her story and nobody can reach her.',
+        "[PERSON], 15, said this afternoon everyone would be better off without her.",
+        "Kayden, 16, texted his sister an hour ago that he can't go on like this.",
+        "She told me today she wants to end it all.",
+    ],
+)
+def test_a_young_person_speaking_of_ending_their_life_flags(text: str) -> None:
+    screen = screen_live_concern(text=text)
+    assert screen.flagged
+    assert all(reason in text for reason in screen.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Staff leaving, not a young person's words.
+        "My manager is retiring and won't be here much longer, so supervision is patchy.",
+        # The label a referral was sent back or closed with, and an address missing from a form.
+        'The referral was sent back as "incomplete - no address" and I had to chase admin for a week.',
+        "The form was returned with no address given and I had to chase admin for a week.",
+        # A vehicle last seen, not a child; a group named by its need; a child now on a plan.
+        "The caravan was last seen on the lay-by; we need a way to reach families who travel.",
+        "We need an agreed plan with A&E for teenagers with nowhere to go at night.",
+        "She said her dad hits her and she went home to him. She was seen by a paediatrician on Tuesday and is now "
+        "on a CP plan.",
+    ],
+)
+def test_staff_leaving_labels_vehicles_groups_and_children_on_a_plan_do_not_flag(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
+
+
+def test_an_age_between_commas_marks_a_child_in_a_report_about_a_care_leaver() -> None:
+    text = "A care leaver, [PERSON], 17, posted last night about not being here much longer."
+    assert screen_live_concern(text=text).flagged
+    assert not screen_live_concern(text=text.replace(", 17,", ", 19,")).flagged
+
+
+def test_a_placement_found_ends_a_night_with_nowhere_to_go() -> None:
+    text = (
+        "At 10pm the ward said she would be discharged to the waiting room. A placement was found the next "
+        "afternoon. We need a plan for teenagers with nowhere to go."
+    )
+    assert not screen_live_concern(text=text).flagged
+    assert screen_live_concern(text=text.replace(" A placement was found the next afternoon.", "")).flagged
