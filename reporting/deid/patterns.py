@@ -79,6 +79,10 @@ POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-PR-UWYZ][0-9][0-9A-HJKMNPR-Y]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?)"
     r"\s?[0-9][ABD-HJLNP-UW-Z]{2}(?![\w-])"
 )
+# The same shape with any letters, as people type them from memory or with a slip ("TF9 4KM" breaks
+# the Royal Mail letter rules but still points at a street). Capitals and the space are required, so
+# ordinary words and codes never match.
+POSTCODE_LOOSE = re.compile(r"(?<![\w-])[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}(?![\w-])")
 # Typed in a hurry: "em4 7qt", "Bx12 3rt". Needs the space, so a lower-case word never matches.
 POSTCODE_ANY_CASE = re.compile(
     r"(?<![\w-])(?:[a-pr-uwyz][0-9][0-9a-hjkmnpr-y]?|[a-pr-uwyz][a-hk-y][0-9][0-9abehmnprvwxy]?)"
@@ -505,7 +509,7 @@ def find_structured(text: str) -> Iterator[Candidate]:
             digits = "0" + digits[2:].lstrip("0")
         if 10 <= len(digits) <= 11:
             yield start, m.end(), "PHONE"
-    for pattern in (POSTCODE, POSTCODE_ANY_CASE):
+    for pattern in (POSTCODE, POSTCODE_LOOSE, POSTCODE_ANY_CASE):
         for m in pattern.finditer(text):
             yield m.start(), m.end(), "POSTCODE"
     for m in ADDRESS.finditer(text):

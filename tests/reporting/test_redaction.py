@@ -218,6 +218,9 @@ def test_names_outside_the_gazetteer_found_from_what_only_people_have() -> None:
     ("source", "found", "kind"),
     [
         ("The new address is ky9 2wd, not the old one.", "ky9 2wd", "POSTCODE"),
+        # Letters Royal Mail never issues in those places, as typed from memory: still a postcode.
+        ("Moved to TF9 4KM with her nan.", "TF9 4KM", "POSTCODE"),
+        ("Her old postcode QV1 2CI is on the form.", "QV1 2CI", "POSTCODE"),
         ("Ticket ref Q7R3T9W2 was raised.", "Q7R3T9W2", "CASE_ID"),
         ("The form had reference PW518263B on it.", "PW518263B", "CASE_ID"),
         ("Merged with ECL 5520931 by mistake.", "ECL 5520931", "CASE_ID"),
