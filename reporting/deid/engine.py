@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reporting.deid.lexicon import english_words
 from reporting.deid.names import Mention, find_name_mentions, is_named_place, place_words, propagate
-from reporting.deid.patterns import PLACEHOLDER, find_structured
+from reporting.deid.patterns import PLACEHOLDER, address_repeats, find_structured
 
 # The README's personal-detail types, which are what ``Span.type`` may hold.
 SPAN_TYPES = (
@@ -82,6 +82,15 @@ def redact_fields(fields: Mapping[str, str]) -> dict[str, Redaction]:
 
     protected = [[(m.start(), m.end()) for m in PLACEHOLDER.finditer(t)] for t in texts]
     structured = [_structured_spans(t, p) for t, p in zip(texts, protected, strict=True)]
+    addresses = [t[s:e] for t, st in zip(texts, structured, strict=True) for s, e, kind in st if kind == "ADDRESS"]
+    for i, text in enumerate(texts):
+        taken_spans = protected[i] + [(s, e) for s, e, _ in structured[i]]
+        repeats = [
+            (s, e, kind)
+            for s, e, kind in address_repeats(text, addresses)
+            if not any(s < te and ts < e for ts, te in taken_spans)
+        ]
+        structured[i] = sorted(structured[i] + repeats)
     blocked = [p + [(s, e) for s, e, _ in st] for p, st in zip(protected, structured, strict=True)]
 
     mentions = [find_name_mentions(t, b) for t, b in zip(texts, blocked, strict=True)]

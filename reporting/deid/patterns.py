@@ -381,6 +381,20 @@ ADDRESS_CHECKED = (
         + _TOWN
         + r")"
     ),
+    # A block of flats by its name, as families in towers and courts are placed without a flat
+    # number: "a flat in Harbury Court", "lifts at Cavell Tower" (not "in the High Court", "at Gull
+    # Point Park": a block is named without "the" and nothing capitalised follows it).
+    re.compile(
+        r"\b(?:at|in|on|into|from|to|outside)\s+(?P<a>(?P<w>(?:"
+        + _CAP
+        + r"\s+){1,2})(?<!High\s)(?<!Crown\s)(?<!County\s)(?<!Family\s)(?<!Combined\s)(?<!Town\s)"
+        r"(?:Tower|Heights|House|Court|Mansions|Point|Flats))(?![\w'’-])(?!\s+" + CAP + r")"
+    ),
+    # A walk, row or approach that a flat or B&B is on, as estates' paths and station streets are
+    # written: "a flat on Sorrel Walk", "the B&B on Station Approach".
+    re.compile(
+        r"\b(?:on|off)\s+(?P<a>(?P<w>(?:" + _CAP + r"\s+){1,2})(?:Walk|Approach|Row))(?![\w'’-])(?!\s+" + CAP + r")"
+    ),
 )
 # (strict, any_word) for ``_place_words``: a lone word after a number is checked hardest; a
 # flat's block must not start with a first name; a hostel or a street may be named after anyone.
@@ -397,6 +411,8 @@ _ADDRESS_CHECKS = dict(
             (False, True),  # "at Windy Nook, Fell Lane"
             (True, False),  # "lives off Kirkgate"
             (False, True),  # "on Beech Road"
+            (False, True),  # "lifts at Cavell Tower"
+            (False, True),  # "on Sorrel Walk"
         ),
         strict=True,
     )
@@ -479,6 +495,22 @@ SCHOOL_NOT_A_NAME = frozenset(
         "Alternative",
     ]
 )
+
+
+# The street or block inside a found address ("27 Rowan Close" -> "Rowan Close").
+_ADDRESS_NAME = re.compile(r"(?:" + _CAP + r"\s+){1,3}" + _STREET_OR_BUILDING)
+
+
+def address_repeats(text: str, addresses: Iterator[str] | list[str]) -> Iterator[Candidate]:
+    """The streets and blocks of addresses found elsewhere in the report, named again on their own.
+
+    Staff give the number once and then the street alone ("moved from 27 Rowan Close ... the plan
+    still says Rowan Close"); the repeat places the family as surely as the first mention.
+    """
+    names = {m.group() for a in addresses for m in _ADDRESS_NAME.finditer(a)}
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])", text):
+            yield m.start(), m.end(), "ADDRESS"
 
 
 def find_structured(text: str) -> Iterator[Candidate]:

@@ -279,3 +279,35 @@ def test_towns_ratios_and_bare_ordinals_are_not_addresses_or_dates(source: str) 
 
 def test_a_saint_before_a_church_is_no_school() -> None:
     assert found("He went to St Mary's church.", "SCHOOL") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("Mum and the baby live in a flat in Ashby Court and the lift is broken.", "Ashby Court"),
+        ("The concierge at Nelson Tower would not let the visitor up.", "Nelson Tower"),
+        ("Police were called to a balcony at Hilltop Heights last night.", "Hilltop Heights"),
+        ("The boy was seen going into a flat on Lupin Walk after school.", "Lupin Walk"),
+        ("The only room was a B&B on Station Approach, shared with adults.", "Station Approach"),
+        ("The family moved from 12 Ferndale Close; the plan still says Ferndale Close.", "still says Ferndale Close"),
+    ],
+)
+def test_blocks_walks_and_repeated_streets_without_a_number(source: str, value: str) -> None:
+    target = value.removeprefix("still says ")
+    start = source.rindex(target) if value != target else source.index(target)
+    spans = redact_text(source).spans
+    assert any(s.type == "ADDRESS" and s.start <= start and start + len(target) <= s.end for s in spans)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The order was made in the High Court last month.",
+        "Hearing listed at Crown Court on the Monday.",
+        "The children were at Gull Point Park with their uncle.",
+        "We met the team at the Foundry Court offices.",
+        "Staff went on a sponsored walk on Saturday.",
+    ],
+)
+def test_courts_parks_and_walks_that_are_no_home_stay(source: str) -> None:
+    assert found(source, "ADDRESS") == []
