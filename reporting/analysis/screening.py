@@ -366,10 +366,11 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
     (
         r"\bnowhere (?:safe )?(?:for (?:her|him|them|the \w+) )?to (?:go|stay|sleep|live|put (?:her|him|them))\b|"
         r"\bsofa[- ]?surf\w*|\bstreet homeless\b|"
-        r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car|in a (?:tent|park|stairwell)|"
+        r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car(?! seat)|"
+        r"in a (?:tent|park|stairwell)|"
         r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b|"
         r"\b(?:living|staying|sleeping|dossing|kipping) in (?:a|an|his|her|their) (?:\w+'s )?"
-        r"(?:tent|car|shed|garage|van)\b",
+        r"(?:tent|car(?! seat)|shed|garage|van)\b",
         3.0,
     ),
     (
@@ -574,7 +575,12 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         3.0,
     ),
     (r"\b(?:is|are) (?:now )?(?:caring for|looking after|minding|babysitting)\b", 1.5),
-    (r"\b(?:child protection|cp|safeguarding|criminal|violent) history\b|\bknown to (?:police|the police)\b", 1.5),
+    # "He's not known to police" is the check coming back clear.
+    (
+        r"\b(?:child protection|cp|safeguarding|criminal|violent) history\b|"
+        r"(?<!not )(?<!n't )(?<!never )\bknown to (?:police|the police)\b",
+        1.5,
+    ),
     (r"\b(?:storing|holding|carrying|hiding|keeping) (?:a |the )?(?:knife|knives|weapons?|drugs|gun|package)\b", 2.0),
     (r"\bbeing (?:bullied|forced|made|pressured|threatened|groomed) into\b", 1.5),
     (r"\bknow where (?:he|she|they) lives?\b", 1.5),
@@ -590,7 +596,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\btake (?:the |her |his |their )?(?:children|kids|child|baby|her|him|them) (?:abroad|out of the country)\b",
         2.5,
     ),
-    (r"\bwithout telling (?:us|anyone|anybody|the school|children's services)\b", 2.0),
+    # Not "stopped using the agency without telling us why": that is a decision's reasons, not a child's whereabouts.
+    (r"\bwithout telling (?:us|anyone|anybody|the school|children's services)\b(?! why\b)", 2.0),
     # Alone now with no adult able to care; the home without the basics.
     (
         r"\bno (?:other |responsible )?(?:adult|carer|grown-up)s? (?:at home|in the (?:house|flat)|present|there|"
@@ -1127,7 +1134,12 @@ _HABITUAL = (
     r"satur|sun)day)\b"
 )
 # A near time, for a release, discharge, return or visit that has not happened yet.
-_SOON = r"\b(?:" + _NOW + r"|tomorrow|today|this (?:afternoon|evening|weekend|week)|later|imminently|shortly)\b"
+# "Later" after a span ("readmitted a fortnight later", "two days later") tells a story, not what comes next.
+_SOON = (
+    r"\b(?:" + _NOW + r"|tomorrow|today|this (?:afternoon|evening|weekend|week)|"
+    r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!hours )(?<!fortnight )(?<!week )(?<!month )(?<!day )"
+    r"later|imminently|shortly)\b"
+)
 _ARRIVES = (
     r"\b(?:released|releasing|discharg\w+|gets? out|getting out|let out|bailed|moving (?:back )?in|move (?:\w+ )?"
     r"(?:back )?in|moves in|coming (?:home|back|round|over|to (?:pick|collect|get|take|meet|stay))|comes? (?:home|"
@@ -1249,7 +1261,12 @@ _PAST_FRAME = re.compile(
     r"(?:children|babies|young people|staff|families|parents|workers) (?:are|can be|may be) (?:\w+ )?"
     r"(?:at risk|vulnerable|harmed) (?:when|if|because|of)|"
     r"historic\w*|(?:had|'d) (?:been|gone|moved|not|never|no|already|seen|visited|heard)|hadn'?t|"
-    r"that (?:night|evening|afternoon)|in the end|since then|was (?:placed|removed|found|remanded)|"
+    r"that (?:night|evening|afternoon|morning|day|week|weekend)|in the end|"
+    # Nobody acted, for a span that has closed ("Nobody picked it up for 16 days"): with "has" it is still open.
+    r"(?:no[- ]?one|nobody) (?:picked|followed|took|looked|rang|called|visited|checked|noticed)\b[^.;]{0,20}? for "
+    r"(?:\d+|two|three|four|five|six|several|a few) (?:hours|days|weeks|months)|"
+    # A learning or case review looks back on what happened.
+    r"(?:learning|case|practice|incident|rapid) review|since then|was (?:placed|removed|found|remanded)|"
     r"(?<!who )was arrested(?! for)|were (?:placed|removed|found)|"
     r"police attended|(?:strategy discussion|strategy meeting|s47|section 47)(?: was)? (?:held|convened|started)|"
     r"(?:is|are) now (?:safe|settled)|now safe|no harm came)\b"
@@ -1294,13 +1311,16 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"experience|work)|shout[- ]?out|praise|credit where)\b",
     r"\b(?:was|were) (?:fine|safe|ok|okay|unharmed) (?:in the end|afterwards|by then)\b",
     r"\b(?:nothing (?:bad |untoward |serious )?happened|no harm (?:came|was done)|it was caught|was caught in time|"
-    r"turned out (?:to be )?(?:fine|ok|okay|nothing))\b",
+    r"turned out (?:to be )?(?:fine|ok|okay|nothing|unfounded|unsubstantiated)|turned out [^.;]{0,30}?\b(?:was|were) "
+    r"(?:unfounded|unsubstantiated|false|malicious))\b",
     # The reporter's own word that the child is not at risk now.
     _JUDGED_SAFE_NOW,
     r"\b(?:was|were) seen the (?:following|next) (?:day|week)\b",
     r"\b(?:brought|taken|came|come|returned) (?:back|home)\b[^.;]{0,30}?\b(?:safe|safely|unharmed|fine)\b|"
     r"\bsafe and well\b|\bwith hindsight\b|\blooking back\b|\b(?:has|have) been (?:seen|visited) since\b",
-    r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b",
+    r"\b(?:was|were|is|are) (?:now )?(?:fine|safe|well|ok|okay|unharmed)\b|"
+    # A note's "still on the ward so safe".
+    r"(?<!not )(?<!never )\bso (?:(?:was|were|is|are) )?(?:safe|unharmed)\b",
     r"\b(?:has|have) no contact\b|\blives? abroad\b|\bexcluded from the (?:family )?(?:home|house|address)\b|"
     r"\b(?:conditions|agreement|order|plan) (?:have|has) been (?:kept|adhered to|followed)\b",
     r"\b(?:resolved|in the end|was later|were later|eventually)\b|\b(?:has|have) since (?:been (?:placed|"
@@ -1314,7 +1334,18 @@ _RESOLVED_CUES: tuple[str, ...] = (
     r"\b(?:was|were) (?:placed|removed|remanded)\b|(?<!who )\bwas arrested\b(?! for)|\bpolice attended\b|"
     r"(?<!no )(?<!no safety )(?<!no safeguarding )(?<!no protection )\b(?:safety )?plan (?:is )?in place\b",
     r"\bstrategy (?:discussion|meeting) (?:was )?(?:held|convened)\b",
-    r"\b(?:placement|foster (?:home|carers?)|bed|refuge place) (?:was|were|has been|have been) found\b",
+    # Also in note form, without the verb ("Refuge found by the evening.").
+    r"(?<!no )(?<!not )\b(?:placement|foster (?:home|carers?)|bed|refuge(?: place| space)?|safe house) "
+    r"(?:(?:was|were|has been|have been) )?(?:found|secured|identified)\b",
+    # A harm that has not come back ("She hasn't been readmitted since", "not gone missing since").
+    r"\b(?:hasn'?t|has not|haven'?t|have not|not) (?:been )?(?:re-?admitted|admitted|back in hospital|gone missing|"
+    r"been missing|missing|run away|self-harmed|harmed (?:her|him|them)sel\w+)(?: again)? since\b",
+    # Recovered, and now with safe carers ("Baby has recovered and is in a kinship placement").
+    r"\b(?:has|have) (?:fully |since )?recovered\b|\b(?:is|are) (?:now )?in (?:a |an )?(?:kinship|foster|"
+    r"connected persons?|residential|adoptive) (?:placement|care|home|carers?)\b",
+    # A protective step taken ("Contact moved to a supervised venue", "contact is now supervised").
+    r"\bcontact (?:was |has been |is now |now )?(?:moved to (?:a |the )?supervised|supervised (?:only|from now)|"
+    r"suspended|stopped)\b|\bcontact is now supervised\b",
 )
 
 

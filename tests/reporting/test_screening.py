@@ -1487,3 +1487,72 @@ def test_a_placement_found_ends_a_night_with_nowhere_to_go() -> None:
     )
     assert not screen_live_concern(text=text).flagged
     assert screen_live_concern(text=text.replace(" A placement was found the next afternoon.", "")).flagged
+
+
+# Each pair: the report as resolved or told as past (no flag), and the same report with that part changed
+# so the risk is live (flag). Written for the tests in the shapes seen on new sets: note-form resolutions,
+# a closed span of inaction, a clear police check, a car seat, a story's "later".
+RESOLVED_OR_PAST_WITH_LIVE_TWIN = [
+    (
+        "Toddler with unexplained bruising brought in by nan. Child still on the ward so safe. Front door took "
+        "four hours to open the email.",
+        "Toddler with unexplained bruising brought in by nan. Child still at home. Front door took four hours to "
+        "open the email.",
+    ),
+    (
+        "Dad turned up at contact and was seen waiting outside in a car. Contact moved to a supervised venue.",
+        "Dad turned up at contact and was seen waiting outside in a car.",
+    ),
+    (
+        "Baby was sleeping in a car seat as there was no cot. Cot donated and checked.",
+        "Baby is sleeping in the car with mum most nights as there was no cot.",
+    ),
+    (
+        "An 8yo with asthma, mum not collecting prescriptions, third admission. We agreed a plan with the GP. "
+        "He hasn't been readmitted since.",
+        "An 8yo with asthma, mum not collecting prescriptions, third admission. We agreed a plan with the GP.",
+    ),
+    (
+        "A 3-month-old with an unexplained fracture was sent home from A&E. Baby has recovered and is in a foster "
+        "placement.",
+        "A 3-month-old with an unexplained fracture was sent home from A&E.",
+    ),
+    (
+        "A baby was discharged from A&E with a bruise and readmitted a fortnight later with a fracture.",
+        "A baby with a bruise is being discharged from A&E later and nobody has rung the social worker.",
+    ),
+    (
+        "The family on a CP plan had a visit due that week. Nobody picked it up for 12 days.",
+        "The family on a CP plan has a visit due this week. Nobody has picked it up for 12 days.",
+    ),
+    (
+        "I didn't check the man at the door. He's not known to police as it turns out, and the lodger moved out.",
+        "I didn't check the man at the door. He's known to police and the lodger is still there.",
+    ),
+    (
+        "After a 15yo absconded from the ward, the manager ran a learning review with everyone involved.",
+        "A 15yo absconded from the ward and nobody knows where she is.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("resolved", "live"), RESOLVED_OR_PAST_WITH_LIVE_TWIN)
+def test_note_form_resolutions_and_closed_spans_do_not_flag_but_their_live_twins_do(resolved: str, live: str) -> None:
+    assert not screen_live_concern(text=resolved).flagged
+    assert screen_live_concern(text=live).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council stopped using the agency without telling us why, and three matches were left hanging.",
+    ],
+)
+def test_a_decision_made_without_saying_why_is_not_a_child_moved_without_telling_anyone(text: str) -> None:
+    assert not screen_live_concern(text=text).flagged
+
+
+def test_an_allegation_that_turned_out_unfounded_is_resolved() -> None:
+    text = "A 12yo disclosed that her stepdad hit her and she was sent home."
+    assert screen_live_concern(text=text).flagged
+    assert not screen_live_concern(text=text + " It turned out the allegation was unfounded.").flagged
