@@ -329,9 +329,9 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\b(?:no[- ]?one|nobody)(?: from (?!it\b|facilities|estates|hr\b|finance|payroll|the helpdesk)[\w' ]{1,25}?)? "
         r"(?:has )?(?:been out|gone out|been (?:round |out )?to the (?:house|flat|home|address|property)|"
         r"visited|followed (?:it |this )?up|picked (?:it|this) up|"
-        r"taken (?:it|this) (?:up|on)|called back|rung back|(?:called|rung|phoned|contacted) (?:the family|her|him|"
-        r"them|mum|dad)|(?:booked|arranged|requested|organised) (?:one|it|(?:a|an|the) (?:visit|medical|"
-        r"strategy|check)))\b",
+        r"taken (?:it|this) (?:up|on)|called back|rung back|(?:called|rung|phoned|contacted|told|warned) "
+        r"(?:the family|her|him|them|mum|dad)|(?:booked|arranged|requested|organised) (?:one|it|(?:a|an|the) "
+        r"(?:visit|medical|strategy|check)))\b",
         2.5,
     ),
     (
@@ -369,7 +369,8 @@ _LIVE_CUES: tuple[tuple[str, float], ...] = (
         r"\bsleep(?:s|ing)? (?:rough|on the streets?|in (?:a|the|his|her|their|mum's) car(?! seat)|"
         r"in a (?:tent|park|stairwell)|"
         r"at the station|in the office|on (?:a|the) (?:sofa|floor))\b|"
-        r"\b(?:living|staying|sleeping|dossing|kipping) in (?:a|an|his|her|their) (?:\w+'s )?"
+        r"\b(?:liv(?:e|es|ing)|stay(?:s|ing)?|sleep(?:s|ing)?|doss(?:es|ing)?|kip(?:s|ping)?) in "
+        r"(?:a|an|the|his|her|their) (?:\w+'s )?"
         r"(?:tent|car(?! seat)|shed|garage|van)\b",
         3.0,
     ),

@@ -1556,3 +1556,17 @@ def test_an_allegation_that_turned_out_unfounded_is_resolved() -> None:
     text = "A 12yo disclosed that her stepdad hit her and she was sent home."
     assert screen_live_concern(text=text).flagged
     assert not screen_live_concern(text=text + " It turned out the allegation was unfounded.").flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Nobody has warned the family that the man they fled has their address.
+        "The refuge address went to dad in the court bundle. He has previous for strangulation. Nobody has told "
+        "mum or the refuge.",
+        # A child told he will sleep in the shed, gone home for the weekend.
+        "[PERSON] (11) said dad makes him sleep in the shed when he gets excluded. He went home in the taxi.",
+    ],
+)
+def test_a_family_not_warned_and_a_child_put_out_to_sleep_flag(text: str) -> None:
+    assert screen_live_concern(text=text).flagged
