@@ -18,7 +18,7 @@ Decisions on borderline forms (kept consistent across detectors):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reporting.deid.letters import CAP, LOWER, MARK, SMALL, fold
 from reporting.deid.lexicon import DOMAIN_WORDS, FUNCTION_WORDS, ORG_WORDS, PLACE_NAMES, english_words, gazetteer
@@ -432,13 +432,13 @@ SCHOOL = re.compile(
     r"(?:(?:C\s?of\s?E|CE|RC|C\.E\.|R\.C\.|Catholic|Church\s+of\s+England|Community|Day|Free|Church|Methodist"
     r"|Foundation|Special|Infant|Junior|Primary|High)\s+)*" + SCHOOL_WORDS + r"(?:\s+(?:School|Academy|Unit))?\b"
 )
-# The school word typed in lower case after the name: "Greenhill primary", "Busy Bees nursery",
-# "St Mary's RC primary school". The name in "n" is checked by ``_school_name_words``.
 # A school known by its saint alone, after a word for going there: "attends St Bede's".
 SCHOOL_BY_SAINT = re.compile(
     r"\b(?:attends?|attended|attending|goes\s+to|went\s+to|pupil\s+at|excluded\s+from|started\s+at|moved\s+to)\s+"
     r"(?P<s>(?:St\.?|Saint)\s+" + _CAP + r"(?:['’]s)?)(?![\w'’-])(?!\s+(?:" + CAP + r"|church|hospice|hospital))"
 )
+# The school word typed in lower case after the name: "Greenhill primary", "Busy Bees nursery",
+# "St Mary's RC primary school". The name in "n" is checked by ``_school_name_words``.
 SCHOOL_LOWER = re.compile(
     r"(?<![\w'’-])(?P<n>(?:St\.?\s+)?(?:" + _CAP + r"\s+){1,3})(?:(?:RC|CE|C\s?of\s?E)\s+)?"
     r"(?:primary|nursery|academy|infants|juniors|pre-?school)(?:\s+(?:school|academy))?(?![\w-]|\s+(?:schools|academies))"
@@ -501,7 +501,7 @@ SCHOOL_NOT_A_NAME = frozenset(
 _ADDRESS_NAME = re.compile(r"(?:" + _CAP + r"\s+){1,3}" + _STREET_OR_BUILDING)
 
 
-def address_repeats(text: str, addresses: Iterator[str] | list[str]) -> Iterator[Candidate]:
+def address_repeats(text: str, addresses: Iterable[str]) -> Iterator[Candidate]:
     """The streets and blocks of addresses found elsewhere in the report, named again on their own.
 
     Staff give the number once and then the street alone ("moved from 27 Rowan Close ... the plan
