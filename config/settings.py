@@ -246,7 +246,6 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     # Reports and themes both have a "status": name their enums apart.
     "ENUM_NAME_OVERRIDES": {
         "ReportStatusEnum": "reporting.choices.ReportStatus",
