@@ -13,9 +13,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from reporting import outbox
-from reporting.choices import Role
 from reporting.identity import destroy_expired_identities as destroy_expired
-from reporting.models import Panel, Report, RoleGrant
+from reporting.models import Panel, Report, User
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +33,11 @@ RETRY: RetryOptions = {"autoretry_for": (Exception,), "retry_backoff": True, "re
 
 @shared_task(**RETRY)
 def send_urgent_alert(report_id: str) -> None:
-    """Email the organisation's confidential contacts and panel duty inboxes
-    that a report suggests a child may be at risk now.
+    """Email the people who can open the urgent queue that a report suggests
+    a child may be at risk now: the duty inboxes of the panels serving the
+    organisation and its alert address, or, where neither is set, the members
+    of those panels. (Confidential contacts are not sent it: the queue is not
+    theirs to open.)
 
     At-least-once: ``urgent_alerted`` is set only after the mail is handed to
     the mail server, so a crash in between sends it twice, never zero times;
@@ -50,15 +52,14 @@ def send_urgent_alert(report_id: str) -> None:
     if report is None:
         return
     organisation = report.organisation
-    recipients = set(
-        RoleGrant.objects.filter(role=Role.CONFIDENTIAL_CONTACT, user__organisation=organisation)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
     panels = Panel.objects.filter(Q(organisation=organisation) | Q(partnership__organisations=organisation))
-    recipients.update(email for email in panels.values_list("duty_email", flat=True) if email)
+    recipients = {email for email in panels.values_list("duty_email", flat=True) if email}
     if organisation.alert_email:
         recipients.add(organisation.alert_email)
+    if not recipients:
+        recipients = set(
+            User.objects.filter(panels__in=panels, is_active=True).exclude(email="").values_list("email", flat=True)
+        )
     if not recipients:
         # Still flagged in the urgent queue; an alert nobody can receive must
         # not block the sweep forever.

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from reporting import outbox
-from reporting.models import Organisation, OutboxKind, OutboxMessage, Report, User
+from reporting.models import Organisation, OutboxKind, OutboxMessage, Panel, Report, User
 from reporting.services import Draft, submit_report
 from reporting.tasks import sweep_outbox, sweep_unprocessed, sweep_urgent_alerts
 
@@ -48,7 +48,7 @@ def test_a_report_accepted_while_the_broker_is_down_is_processed_by_the_sweep(
 
 
 def test_an_urgent_alert_missed_while_the_broker_is_down_is_sent_once_by_the_sweep(
-    organisation: Organisation, reporter: User, confidential_contact: User
+    organisation: Organisation, reporter: User, panel: Panel
 ) -> None:
     with BROKER_DOWN:
         receipt = submit_report(organisation=organisation, author=reporter, identity_mode="anonymous", draft=URGENT)
@@ -60,9 +60,23 @@ def test_an_urgent_alert_missed_while_the_broker_is_down_is_sent_once_by_the_swe
     assert len(mail.outbox) == 1
     alert = mail.outbox[0]
     assert receipt.report.reference in alert.subject
-    assert confidential_contact.email in alert.to
+    assert set(alert.to) == {panel.duty_email, organisation.alert_email}
     assert "hit her" not in alert.body  # the reference and a link, never the text
     assert Report.objects.get(pk=receipt.report.pk).urgent_alerted
+
+
+def test_without_a_duty_inbox_the_urgent_alert_goes_to_the_panel_not_the_confidential_contact(
+    organisation: Organisation, reporter: User, panel: Panel, panel_member: User, confidential_contact: User
+) -> None:
+    # The alert's link is the urgent queue, which only panel members can open.
+    Panel.objects.filter(pk=panel.pk).update(duty_email="")
+    Organisation.objects.filter(pk=organisation.pk).update(alert_email="")
+    with BROKER_DOWN:
+        submit_report(organisation=organisation, author=reporter, identity_mode="anonymous", draft=URGENT)
+
+    assert sweep_urgent_alerts() == 1
+    assert mail.outbox[0].to == [panel_member.email]
+    assert "/panel/urgent/" in mail.outbox[0].body
 
 
 def test_report_work_is_published_after_commit_with_ids_only(organisation: Organisation, reporter: User) -> None:
