@@ -69,6 +69,7 @@ FAMILY_NOUNS = frozenset(
         "sisters",
         "parents",
         "grandparents",
+        "proceedings",
     ]
 )
 # An age, a school year or a date of birth right after a name: "Leo, 6,", "Leo (6yrs)",
@@ -271,6 +272,10 @@ _LANDSCAPE_WORDS = frozenset(
     ]
 )
 
+# Words that start the names of districts and villages ("North Elvet", "Lower Fenby"); no first
+# name in use in UK case talk, though the gazetteer lists "North" and "West".
+_PLACE_PREFIXES = frozenset(["North", "South", "East", "West", "Upper", "Lower", "Nether", "Great"])
+
 # Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
 SUBJECT_VERB_AFTER = re.compile(
     r"^\s+(?:told|said|says|asked|disclosed|explained|moved|went|came|rang|called|texted|was|is|has|had|"
@@ -303,6 +308,7 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
         mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
     mentions.extend(_lower_case_names(_lower_shouted(text), blocked, first_names))
     mentions = _capitalised_surnames(text, blocked, mentions, surnames)
+    mentions.extend(_initials(text, [*blocked, *((m.start, m.end) for m in mentions)]))
     mentions.sort(key=lambda m: m.start)
     return _add_coordinated(text, blocked, mentions, first_names)
 
@@ -360,6 +366,54 @@ def _capitalised_surnames(
             and not any(m.start < end and start < m.end for m in found)
         ):
             found.append(Mention(start, end, (word,), _role(text, start, end), True))
+    return found
+
+
+# A person named by an initial behind a title: "Mrs K's case", "Mr B said" (not "Mr A. Nowak" or
+# "Mr J Nowak", where the initial belongs to the surname after it).
+_TITLED_INITIAL = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+({UPPER})(?![\w{MARKS}-])")
+_NEXT_CAPITALISED = re.compile(rf"^\.?\s*({CAP}{SMALL})")
+# A person written as initials, as staff do to keep a name out of a note: "JB is back living at
+# the house", "mum's partner (DK)". Acronyms say things too ("IT said"), so only a relation before
+# or after, or what only a person does (lives somewhere, is released, is arrested), makes one.
+_INITIALS = re.compile(rf"(?<![\w{MARKS}&/.-])({UPPER}{{2,3}})(?![\w{MARKS}&/-]|['’]s\b)")
+_INITIALS_PERSON_AFTER = re.compile(
+    r"^\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:back\s+|now\s+|still\s+|currently\s+)?"
+    r"(?:living|staying|sleeping|released|arrested|remanded|charged|bailed)"
+    r"|lives|moved\s+(?:back\s+)?in|came\s+out\s+of\s+prison|got\s+out)\b"
+)
+_KIN_ROLES = frozenset(["PARENT", "CARER", "PERSON"])
+
+
+def _initials(text: str, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    """People written as initials: one letter behind a title, or two or three capitals that a
+    relation or a person's doings mark as someone; every other use of the same initials goes too."""
+    found = []
+    for m in _TITLED_INITIAL.finditer(text):
+        surname = _NEXT_CAPITALISED.match(text[m.end(1) : m.end(1) + 30])
+        if surname and fold(surname.group(1)) not in NOT_NAME_WORDS:
+            continue
+        if not _inside(m.start(1), m.end(1), blocked):
+            found.append(Mention(m.start(1), m.end(1), (m.group(1),), _role(text, m.start(1), m.end(1)), True))
+    english = english_words()
+    confirmed = set()
+    for m in _INITIALS.finditer(text):
+        word, start, end = m.group(1), m.start(1), m.end(1)
+        if word in ACRONYMS or word.lower() in english or word in ("YP", "UK", "EU", "TV", "OK"):
+            continue
+        after = text[end : end + 50]
+        # "(dad)", ", her partner,": a relation in brackets or apposition ("DKA, mum not
+        # collecting" is a diagnosis and a new clause).
+        relation = (
+            _role_word_before(text, start) in _KIN_ROLES
+            or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
+        ) or (_role_in_apposition(text, end) and _role(text, start, end) in _KIN_ROLES)
+        if relation or _INITIALS_PERSON_AFTER.match(after) or _HUMAN_ONLY_AFTER.match(after):
+            confirmed.add(word)
+    for m in _INITIALS.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if m.group(1) in confirmed and not _inside(start, end, blocked):
+            found.append(Mention(start, end, (m.group(1),), _role(text, start, end), False))
     return found
 
 
@@ -685,6 +739,8 @@ def _judge_chain(
             and not _month_as_name(text, part, 0, surnames)
             and _key(part[0]) not in first_names
             and _key(part[0]) not in surnames
+            # "South Fenwold said": a compass word opening a sentence is part of the place.
+            and _key(part[0]) not in _PLACE_PREFIXES
             and (_key(part[1]) in first_names or _sentence_initial(text, part[0].start()))
             and (_key(part[0]).lower() in english or _key(part[0]) in PLACE_NAMES)
         ):
@@ -810,6 +866,9 @@ def _judge_part(
             is_name = head_first and tail_surname and not (head in NEVER_SINGLE_NAMES and tail in NEVER_SINGLE_NAMES)
         # A place before a word that is no surname is a place ("Chester Zoo").
         if head in PLACE_NAMES and tail not in surnames and not strong_cue:
+            is_name = False
+        # "North Elvet", "Upper Marsham": a compass or height word heads a place, not a person.
+        if head in _PLACE_PREFIXES and not strong_cue:
             is_name = False
         # "Oxley Dale", "Thornton Heath": a word shaped like a place name that is no first name,
         # before a word for a feature of the land, is a place, even as "the Oxley Dale family".
@@ -1169,6 +1228,12 @@ def _family_noun_after(text: str, start: int, end: int) -> bool:
     if _FAMILY_SERVICE_AFTER.match(text[end + word.end() : end + word.end() + 20]):
         return False
     name = fold(text[start:end])
+    # "the Tregarthen proceedings" are a family's; "the Children Act proceedings", "the Hague
+    # proceedings" are a law's or a court's: only one word that no dictionary or place list knows.
+    if word.group(1) == "proceedings" and (
+        " " in text[start:end] or name.lower() in english_words() or name in PLACE_NAMES or name in LOCAL_AUTHORITIES
+    ):
+        return False
     # "the Royal's children's ward": a place's children's ward or service, not a household; only
     # for an ordinary word, as "the Okafors' children's school" is still a family.
     if (

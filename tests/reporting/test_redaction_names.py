@@ -520,3 +520,41 @@ def test_names_in_staff_and_placement_talk_are_found(source: str, names: list[st
 )
 def test_places_used_as_places_are_kept(source: str) -> None:
     assert people(source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        # One letter behind a title, as staff shorten a name.
+        ("We took Mrs D's word for it three times.", ["D"]),
+        ("Mr T. She said he had gone.", ["T"]),
+        # Initials that a relation, or what only a person does, mark as someone; every use goes.
+        ("Gran says DW is living at the house again. DW was released on Friday.", ["DW"]),
+        ("Mum's partner (RK) was there. RK left before we arrived.", ["RK"]),
+        ("Her boyfriend TJ answered the door.", ["TJ"]),
+        # A household's court case: "the X proceedings".
+        ("At the final hearing in the Penhallow proceedings dad was not served.", ["Penhallow"]),
+    ],
+)
+def test_initials_and_proceedings_name_people(source: str, names: list[str]) -> None:
+    assert leaked(source, names) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # The initial belongs to the surname after it, which is found on its own.
+        "Mr J Nowak came.",
+        # Acronyms do things too.
+        "Then IT said it was not an approved system. HR said it breached working time.",
+        "Admitted to the ward with DKA, mum not collecting prescriptions.",
+        "The RAA's case system and ours do not talk.",
+        # A law's or a court's proceedings are nobody's.
+        "The Children Act proceedings and the Hague Convention proceedings were both adjourned.",
+        # A compass word heads a place: the neighbouring authority is no person.
+        "The family moved over the border into South Fenwold. South Fenwold said they were transient.",
+    ],
+)
+def test_acronyms_laws_and_compass_places_are_kept(source: str) -> None:
+    found = people(source)
+    assert found == [] or found == ["Nowak"]

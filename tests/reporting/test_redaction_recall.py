@@ -311,3 +311,32 @@ def test_blocks_walks_and_repeated_streets_without_a_number(source: str, value: 
 )
 def test_courts_parks_and_walks_that_are_no_home_stay(source: str) -> None:
     assert found(source, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        # A farm or cottages by name is a rural home.
+        ("The landlord of Gorse Cottages rang about the boys.", "Gorse Cottages"),
+        ("There is no signal at the Brackenrigg Farm address.", "Brackenrigg Farm"),
+        # Caravans at a named holding.
+        ("I visited the caravans at Moss Top and met two children.", "Moss Top"),
+        # A unit typed in lower case before the number belongs to the address.
+        ("Family on pitch 4, Quarry Lane moved on.", "pitch 4, Quarry Lane"),
+    ],
+)
+def test_farms_cottages_holdings_and_lower_case_units_are_addresses(source: str, value: str) -> None:
+    assert covered(source, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Brook Farm Nursery rang to say he was absent.",
+        "Sessions at the Lockkeeper's Cottage drop-in went well.",
+        "Three families live in static caravans at Gull Point Park.",
+        "The Home Farm Trust runs the respite beds.",
+    ],
+)
+def test_named_venues_and_parks_are_not_rural_homes(source: str) -> None:
+    assert found(source, "ADDRESS") == []
