@@ -147,7 +147,10 @@ _STAFF_MOVES = (
     r"|^\s+(?:handed|has\s+handed|had\s+handed)\s+in\s+(?:her|his|their)\s+notice\b"
 )
 # "Mercy hit me": only a person strikes someone.
-_STRUCK = r"(?:hit|punched|kicked|slapped|pushed|grabbed|bit|smacked|strangled|choked|threatened)"
+_STRUCK = (
+    r"(?:hits?|punche[sd]|kick(?:s|ed)|slap(?:s|ped)|push(?:es|ed)|grab(?:s|bed)|bit(?:es)?|smack(?:s|ed)|"
+    r"strangle[sd]|choke[sd]|threaten(?:s|ed))"
+)
 _STRUCK_AFTER = rf"^\s+{_STRUCK}\s+(?:me|him|her|them|us|mum|dad|his|their)\b"
 # Only people do these: an unknown word (no dictionary word, no gazetteer name) before them
 # is a name even at the start of a sentence ("Tadhg was seen alone", "pat said").
@@ -196,10 +199,34 @@ PERSON_CUE_BEFORE = re.compile(
 LOWER_SUBJECT = re.compile(
     rf"(?<![\w'’{MARKS}-])({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?=\s+(?:said|says|told|asked|disclosed|explained|refused|was|is|wants|"
     r"wanted|came|went|ran|left|lives|stayed|kicked|hit|punched|threw|cried|shouted|screamed|slept|started|"
-    r"seemed|looked|needs|needed|has|had|did|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t|keeps|kept)\b)"
+    r"seemed|looked|needs|needed|has|had|did|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t|keeps|kept|"
+    # Notes drop the verb: "tyler-jay missing again", "kayleigh not home since fri".
+    r"missing|not|isn['’]?t|wasn['’]?t|ain['’]?t|still|back|home|gone|staying|stayin)\b)"
+)
+# Lower-case words the name lists hold that notes use as words: drugs' street names, kin terms
+# in community languages, slang ("selling charlie", "with amma", "the resi unit").
+_LOWER_NOT_NAMES = frozenset(
+    [
+        "charlie",
+        "mandy",
+        "molly",
+        "henny",
+        "resi",
+        "baba",
+        "amma",
+        "abba",
+        "oma",
+        "opa",
+        "dede",
+        "darl",
+        "missy",
+        "nonna",
+    ]
 )
 LOWER_AFTER_CUE = re.compile(
     r"\b(?i:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted|seen|saw|visited|met|baby|mum|dad|nan|"
+    # Text-speak: "spoke 2 jaxon", "said kayleigh not home".
+    r"(?:spoke|spoken|talked|speak|chatted)\s+(?:2|w/)|said|says|"
     # "visit to demi", "stayed with kian", "child: amelia" (a record label, often in capitals).
     r"visit\s+to|with|for|from|about|(?:child|name|mother|father|sibling|subject|carer)\s*:|"
     r"gran|grandad|sister|brother|son|daughter|partner|boyfriend|girlfriend|stepdad|uncle|aunt|auntie|carer)\s+"
@@ -271,6 +298,49 @@ _LANDSCAPE_WORDS = frozenset(
         "Edge",
     ]
 )
+
+# What only a person has: "Chester's mum".
+_KIN_POSSESSION_AFTER = re.compile(
+    r"^['’]s\s+(?:mum|dad|mother|father|nan|gran|sister|brother|aunt|auntie|uncle|stepdad|stepmum|boyfriend|"
+    r"girlfriend|foster\s+carers?|social\s+worker|teacher|bedroom)\b",
+    re.I,
+)
+# Endings of Romanian, Polish, Ukrainian, Baltic, Balkan, Turkish and Greek surnames, which the
+# gazetteer cannot list in all their spellings ("Vasilescu", "Vasilesku"; "Wróblewski").
+_SURNAME_ENDING = re.compile(
+    r"(?:escu|esku|escou|eanu|ski|cki|dzki|wicz|czyk|czak|enko|chuk|ović|ovic|ević|evic|auskas|"
+    r"auskienė|auskiene|aitis|aitė|ienė|ytė|evičius|evicius|avičius|avicius|oğlu|oglu|opoulos|akis|idis)$"
+)
+
+
+def _foreign_surname_shape(word: str) -> bool:
+    folded = fold(word)
+    return (
+        len(folded) >= 6
+        and _SURNAME_ENDING.search(word) is not None
+        and folded.lower() not in english_words()
+        and folded not in PLACE_NAMES
+        and folded not in LOCAL_AUTHORITIES
+        and folded not in NOT_NAME_WORDS
+    )
+
+
+def _double_barrelled(word: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    """ "Fairweather-Lowe", "Osei-Bonsu": capitalised parts that are names or no English word, one
+    at least no English word ("Walk-In", "Step-Down", "Multi-Agency" are all words)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    english = english_words()
+    # "Co-Ordinator", "Re-Referral": a word written with a hyphen.
+    if "".join(parts).lower() in english or word.lower() in english:
+        return False
+    return (
+        all(p in surnames or p in first_names or p.lower() not in english for p in parts)
+        and any(p.lower() not in english for p in parts)
+        and not any(p in PLACE_NAMES or p in LOCAL_AUTHORITIES or p in NOT_NAME_WORDS or p in ORG_WORDS for p in parts)
+    )
+
 
 # Words that start the names of districts and villages ("North Elvet", "Lower Fenby"); no first
 # name in use in UK case talk, though the gazetteer lists "North" and "West".
@@ -463,6 +533,7 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
         name = _lower_to_name(word)
         if (
             start in found
+            or word in _LOWER_NOT_NAMES
             or not _is_first_name(name, first_names)
             or name in NOT_NAME_WORDS
             or name in TITLES
@@ -822,6 +893,11 @@ def _judge_part(
         # "Frank, the maternal grandfather,", "Rose (foster carer)": a role in apposition. Only
         # for one word: a run before one is as often a service ("Sure Start, our partner,").
         or (len(words) == 1 and _role_in_apposition(text, end))
+        # "Dad (Jordan)", "mum (Chelsea)": a name in brackets after a relation, whatever the word.
+        or (
+            NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
+            and re.match(r"^\s*\)", text[end : end + 3]) is not None
+        )
     )
     if len(words) >= 2:
         # A month or "Will" heads a part only where it starts a name ("May Chen"): see the split.
@@ -889,7 +965,15 @@ def _judge_part(
         mid_sentence = not _sentence_initial(text, start)
         if head in first_names:
             if head in PLACE_NAMES or head in LOCAL_AUTHORITIES:
-                is_name = strong_cue
+                # "Chester was excluded", "Harlow and her mum": what no town does or has.
+                is_name = strong_cue or (
+                    (
+                        _HUMAN_ONLY_AFTER.match(text[end : end + 50]) is not None
+                        or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
+                        or _KIN_POSSESSION_AFTER.match(text[end : end + 20]) is not None
+                    )
+                    and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                )
             elif head in NEVER_SINGLE_NAMES:
                 # "Hope told me", "Will said", "Hope and her brother": the word as the speaker
                 # of a verb of speech, or with relatives, is a name.
@@ -939,6 +1023,14 @@ def _judge_part(
                     and _as_role_after(text, end)
                 )
                 or (head in surnames and _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) is not None)
+                # "spoke to Fairweather-Lowe", "Osei-Bonsu family": a double-barrelled surname.
+                or _double_barrelled(head, first_names, surnames)
+                # "Vasilescu", "Wróblewski", "Kazlauskienė": a surname by its ending, not in any list.
+                # ("flew to Alaska": not where a place is gone to or from).
+                or (
+                    _foreign_surname_shape(head)
+                    and not re.search(r"\b(?:to|from|in|into|at|via|near)\s+$", text[max(0, start - 6) : start], re.I)
+                )
             )
             # "Child: Ozzy", "Father - Bogumił": a role as the label of a record field.
             labelled = re.search(r"[:–-]\s*$", text[max(0, start - 3) : start]) is not None

@@ -558,3 +558,42 @@ def test_initials_and_proceedings_name_people(source: str, names: list[str]) -> 
 def test_acronyms_laws_and_compass_places_are_kept(source: str) -> None:
     found = people(source)
     assert found == [] or found == ["Nowak"]
+
+
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        # What only a person does to someone, in the present tense.
+        ("Shania told me Bugsy hits her when he's drunk.", ["Bugsy"]),
+        # Text-speak notes: "2" for "to", the name after "said", the verb dropped.
+        ("spoke 2 jaxon at school, he ok.", ["jaxon"]),
+        ("rang mum, said kayleigh not home since fri.", ["kayleigh"]),
+        ("tyler-jay missing again, police aware.", ["tyler-jay"]),
+        # A town's name as a child's: only what no town does or has.
+        ("Chester was excluded again on Monday.", ["Chester"]),
+        ("Harlow and her mum moved out.", ["Harlow"]),
+        ("Dad (Jordan) was not there.", ["Jordan"]),
+        # A double-barrelled surname alone, and surnames known by their ending.
+        ("Spoke to Fairweather-Lowe about the plan.", ["Fairweather-Lowe"]),
+        ("We reached Mrs Popescu; the interpreter wrote Popesku on the form.", ["Popescu", "Popesku"]),
+    ],
+)
+def test_text_speak_town_names_double_barrels_and_surname_endings_are_found(source: str, names: list[str]) -> None:
+    assert leaked(source, names) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The Zumba class hits her budget every week.",
+        "Mum was selling charlie from the flat and he said charlie was easy to get.",
+        "yp not home, police informed.",
+        "Chester said they would not accept the transfer.",
+        "The meeting was in Chester and Harlow.",
+        "Her dad (in Jordan) sends money.",
+        "Follow-Up visit by the Co-Ordinator, then the Walk-In Centre.",
+        "The team coach went to Malinovski for the tournament.",
+    ],
+)
+def test_slang_towns_hyphenated_words_and_places_by_ending_are_kept(source: str) -> None:
+    assert people(source) == []
