@@ -286,6 +286,12 @@ ADDRESS_EXTRA = (
         + _TOWN
         + r")"
     ),
+    # The unit and its number told in a sentence, in any case: "in caravan 12 at Sandpiper Holiday Park",
+    # "plot 4 at the Cowfold site", "pitch 7 of Redmoor site". The number makes it one home.
+    re.compile(
+        r"(?P<a>(?i:pitch|plot|caravan|chalet|static|lodge|berth|mooring)\s+\d+[A-Za-z]?\s+(?:at|on|of|in)\s+"
+        r"(?:[Tt]he\s+)?(?:" + _CAP + r"\s+){1,3}(?:" + _HOLIDAY_SITE + r"|site|park)\b)"
+    ),
     re.compile(
         r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + _HOLIDAY_SITE + r",?\s+(?:Pitch|Plot|Caravan|Chalet|Static|Lodge|Berth|"
         r"Mooring)\s+(?:No\.?\s*)?\d+[A-Za-z]?)(?![\w-])"
@@ -295,6 +301,17 @@ ADDRESS_EXTRA = (
         r"(?P<a>(?:" + _CAP + r"\s+){1,3}(?:Farm|Cottages?|Barns?))\s+(?:accommodation|caravans?|cottages?|"
         r"bunkhouse|chalets?|housing|lodgings)\b"
     ),
+    # A house by its number alone, where someone goes or lives: "went to number 8 today", "lives
+    # at number 23" (not "at number 47 on the defects list").
+    re.compile(
+        r"\b(?i:went|go|goes|going|gone|back|moved|lives?|living|lived|staying|stays|stayed|visited|visit|"
+        r"knocked|door|round|(?:is|are|was|were)(?=\s+at))\s+(?:(?:to|at|on|into|round\s+to|round\s+at)\s+)?"
+        r"(?P<a>[Nn]umber\s+\d{1,3}[A-Za-z]?)(?![\w.,]\d|\s+(?:stand|stop|bus|platform|gate|route)\b)"
+        r"(?!\s+(?:on|of|in)\s+(?:\w+\s+){0,2}"
+        r"(?:list|agenda|queue|rota|league|table|chart|register)\b)(?![\w-])"
+    ),
+    # A one-word street after the word "address": "Address: 12 Ropewalk, Porthby".
+    re.compile(r"\b(?i:address)(?:\s+is)?\s*[:\-]\s*(?P<a>" + _NUMBER + r",?\s+" + _CAP + r")(?![\w'’-])"),
     # Typed in lower case after a word that introduces an address: "lives at 14 harrow close".
     re.compile(
         r"\b(?:at|to|from|address(?:\s+is)?:?)\s+(?P<a>\d{1,4}[a-z]?,?\s+(?:[a-z]{3,}\s+){1,2}"
@@ -399,7 +416,7 @@ ADDRESS_CHECKED = (
     # "the owner of Dune Cottages", "at the Hollins Farm address" (not "Brook Farm Nursery", which goes
     # on with a capital, nor "the Lockkeeper's Cottage drop-in", a venue named for its keeper).
     re.compile(
-        r"(?<![\w'’-])(?P<a>(?P<w>(?:" + CAP + SMALL + r"\s+){1,2})(?:Farm|Cottages?))(?![\w'’-])"
+        r"(?<![\w'’-])(?P<a>(?P<w>(?:" + CAP + SMALL + r"\s+){1,2})(?:Farm|Cottages?|Barns))(?![\w'’-])"
         r"(?!\s+(?:" + CAP + r"|drop-in|shop|caf[eé]|park|trust|school|nursery)\b)"
     ),
     # Caravans or chalets at a named holding, where seasonal workers' families live: "the caravans at

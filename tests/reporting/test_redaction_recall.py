@@ -340,3 +340,35 @@ def test_farms_cottages_holdings_and_lower_case_units_are_addresses(source: str,
 )
 def test_named_venues_and_parks_are_not_rural_homes(source: str) -> None:
     assert found(source, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        # A unit and its number on a named site, told in a sentence.
+        ("They're in caravan 12 at Sandpiper Holiday Park.", "caravan 12 at Sandpiper Holiday Park"),
+        ("They were on pitch 7 of Redmoor site.", "pitch 7 of Redmoor site"),
+        # A house by its number alone, where someone goes or lives.
+        ("Went to number 8 today about rent.", "number 8"),
+        ("Mum is at number 23.", "number 23"),
+        # A one-word street after the word "address".
+        ("Address: 12 Ropewalk, Porthby.", "12 Ropewalk"),
+        # Converted barns by name.
+        ("They live in a converted barn at Highcross Barns.", "Highcross Barns"),
+    ],
+)
+def test_site_units_house_numbers_and_addressed_streets_are_addresses(source: str, value: str) -> None:
+    assert covered(source, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Data team say it is on the defects list at number 47.",
+        "The referral was at number 3 on the waiting list.",
+        "The bus goes to number 4 stand.",
+        "Caravan 3 is the one we use for staff at the Gull Point event.",
+    ],
+)
+def test_list_positions_and_bus_stands_are_not_addresses(source: str) -> None:
+    assert found(source, "ADDRESS") == []
