@@ -110,7 +110,7 @@ PARENT_AFTER = re.compile(
 ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|our|my|their|her|his|a)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*[,.)]", re.I)
 # "(DOB ...", "(NHS ...", or a case number in brackets: records are opened for children.
 # "Ms Amoako (maternal aunt)", "Charlie (foster carer)".
-ROLE_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*\)")
+ROLE_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*\)")
 CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b|^\s*\(\s*[A-Z]{0,6}[-/]?\d{5,}")
 # "Oluwaseun's mum", "X's placement": what only a person has.
 PERSONAL_POSSESSION_AFTER = re.compile(
@@ -249,7 +249,7 @@ LOWER_AFTER_TITLE = re.compile(
 _VERB_FORM = re.compile(r"(?:(?<!e)ed|said|says|made|told|gave)$")
 # "known as 'Tink'", "nicknamed Bugsy", "calls herself Roxy": what follows is a (nick)name.
 NICKNAME_BEFORE = re.compile(
-    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves))\s*[“\"‘']?"
+    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves)|call(?:s|ed)?\s+(?:him|her|them))\s*[“\"‘']?"
     # "a man called Spud", "a lad known as Tink": a person introduced by name, however ordinary the word.
     r"|(?:a|an|the|one|another)\s+(?:man|woman|male|female|lad|boy|girl|person|adult|friend|guy|bloke)\s+"
     r"(?:called|named|known\s+as|who\s+goes\s+by)\s*[“\"‘']?)$",
@@ -1023,6 +1023,14 @@ def _judge_part(
                     and _as_role_after(text, end)
                 )
                 or (head in surnames and _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) is not None)
+                # "Maguire (grandad)", "Nwankwo, the stepdad,": a relation or role in apposition.
+                or (
+                    (head in surnames or head.lower() not in english_words())
+                    and head not in PLACE_NAMES
+                    and head not in LOCAL_AUTHORITIES
+                    and head not in ORG_WORDS
+                    and _role_noun_in_apposition(text, end)
+                )
                 # "spoke to Fairweather-Lowe", "Osei-Bonsu family": a double-barrelled surname.
                 or _double_barrelled(head, first_names, surnames)
                 # "Vasilescu", "Wróblewski", "Kazlauskienė": a surname by its ending, not in any list.
@@ -1198,6 +1206,13 @@ def _role_in_apposition(text: str, end: int) -> bool:
     after = text[end : end + 60]
     described = ROLE_AFTER.search(after) or ROLE_IN_BRACKETS.search(after)
     return described is not None and _role_of_words(described.group(1).lower().split()) is not None
+
+
+def _role_noun_in_apposition(text: str, end: int) -> bool:
+    """A role that ends the phrase in apposition: "(grandad)", ", the stepdad," (not ", the lead authority,")."""
+    after = text[end : end + 60]
+    described = ROLE_AFTER.search(after) or ROLE_IN_BRACKETS.search(after)
+    return described is not None and _role_of_words(described.group(1).lower().split()[-1:]) is not None
 
 
 def _as_role_after(text: str, end: int) -> bool:

@@ -597,3 +597,31 @@ def test_text_speak_town_names_double_barrels_and_surname_endings_are_found(sour
 )
 def test_slang_towns_hyphenated_words_and_places_by_ending_are_kept(source: str) -> None:
     assert people(source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "names"),
+    [
+        # A nickname others use for someone.
+        ("The lads call him Smudge.", ["Smudge"]),
+        # A surname with its relation or role in apposition, and a nickname that is also a word.
+        ("Paddy Maguire (grandad) called.", ["Paddy", "Maguire"]),
+        ("Nwankwo, the stepdad, was there.", ["Nwankwo"]),
+        ("Okoro (mum's partner) was there.", ["Okoro"]),
+    ],
+)
+def test_nicknames_and_surnames_in_apposition_are_found(source: str, names: list[str]) -> None:
+    assert leaked(source, names) == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "I called him Monday about the visit.",
+        "Tarnside, the lead authority, said no.",
+        "Kettlebury (the local authority) said no.",
+        "The rice came from a paddy field.",
+    ],
+)
+def test_days_authorities_in_apposition_and_words_are_kept(source: str) -> None:
+    assert people(source) == []
