@@ -446,7 +446,18 @@ _NEXT_CAPITALISED = re.compile(rf"^\.?\s*({CAP}{SMALL})")
 # A person written as initials, as staff do to keep a name out of a note: "JB is back living at
 # the house", "mum's partner (DK)". Acronyms say things too ("IT said"), so only a relation before
 # or after, or what only a person does (lives somewhere, is released, is arrested), makes one.
-_INITIALS = re.compile(rf"(?<![\w{MARKS}&/.-])({UPPER}{{2,3}})(?![\w{MARKS}&/-]|['’]s\b)")
+_INITIALS = re.compile(rf"(?<![\w{MARKS}&/.-])({UPPER}{{2,3}})(?![\w{MARKS}&/-]|['’](?:s|d)\b)")
+# Capitals notes use that the acronym list lacks: "her son SEN support", "Dad DNA'd".
+_NOT_INITIALS = frozenset(
+    ["YP", "UK", "EU", "TV", "OK", "SEN", "DNA", "WFH", "IVF", "HGV", "RIP", "OCD", "HIV", "STI", "TB", "ID", "PE"]
+)
+_OWNED_RELATION_BEFORE = re.compile(
+    r"\b(?:her|his|their|the|my|our|your|\w+['’]s)\s+(?:new\s+|ex-?\s*|birth\s+|step-?)?"
+    r"(?:partner|boyfriend|girlfriend|husband|wife|dad|father|mum|mother|stepdad|stepfather|stepmum|uncle|aunt|"
+    r"auntie|cousin|brother|sister|son|daughter|grandad|grandfather|nan|gran|grandmother|lodger|friend|neighbour|"
+    r"fella|bloke)\s*,?\s*$",
+    re.I,
+)
 _INITIALS_PERSON_AFTER = re.compile(
     r"^\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:back\s+|now\s+|still\s+|currently\s+)?"
     r"(?:living|staying|sleeping|released|arrested|remanded|charged|bailed)"
@@ -469,13 +480,15 @@ def _initials(text: str, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
     confirmed = set()
     for m in _INITIALS.finditer(text):
         word, start, end = m.group(1), m.start(1), m.end(1)
-        if word in ACRONYMS or word.lower() in english or word in ("YP", "UK", "EU", "TV", "OK"):
+        if word in ACRONYMS or word.lower() in english or word in _NOT_INITIALS:
             continue
         after = text[end : end + 50]
         # "(dad)", ", her partner,": a relation in brackets or apposition ("DKA, mum not
         # collecting" is a diagnosis and a new clause).
+        # "her partner JB", "mum's boyfriend (DK)": a relation with its owner; a bare "Dad DNA'd",
+        # "nan WFH today" is a note's shorthand.
         relation = (
-            _role_word_before(text, start) in _KIN_ROLES
+            _OWNED_RELATION_BEFORE.search(text[max(0, start - 40) : start]) is not None
             or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
         ) or (_role_in_apposition(text, end) and _role(text, start, end) in _KIN_ROLES)
         if relation or _INITIALS_PERSON_AFTER.match(after) or _HUMAN_ONLY_AFTER.match(after):

@@ -549,6 +549,9 @@ def test_initials_and_proceedings_name_people(source: str, names: list[str]) -> 
         "Then IT said it was not an approved system. HR said it breached working time.",
         "Admitted to the ward with DKA, mum not collecting prescriptions.",
         "The RAA's case system and ours do not talk.",
+        # A note's shorthand after a bare relation word is no person.
+        "Mum DNA'd the appointment and Dad DNA again; nan WFH today.",
+        "Her son SEN support was cut.",
         # A law's or a court's proceedings are nobody's.
         "The Children Act proceedings and the Hague Convention proceedings were both adjourned.",
         # A compass word heads a place: the neighbouring authority is no person.
