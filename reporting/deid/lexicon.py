@@ -232,7 +232,7 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     last = load("surnames.txt") - (FUNCTION_WORDS | DOMAIN_WORDS | TITLES | STRONG_ORG_WORDS)
     # first_names_extra.txt: popular UK first names (ONS baby-name tables, 1970s to now, and
     # names common in UK migrant communities) and the nicknames case notes use ("Bex", "Gaz",
-    # "Deano") that Faker's lists lack, kept by hand; none is an English word except "Mo".
+    # "Deano") that Faker's lists lack, kept by hand; none is an English word except "Mo" and "Paddy".
     first |= load("first_names_extra.txt") - not_names
     # surnames_extra.txt: surnames common in UK communities (Polish, Romanian, Baltic, Albanian,
     # Somali, Eritrean, West African, South Asian, Kurdish, Iranian, Afghan, Vietnamese, Chinese,

@@ -69,6 +69,7 @@ FAMILY_NOUNS = frozenset(
         "sisters",
         "parents",
         "grandparents",
+        "proceedings",
     ]
 )
 # An age, a school year or a date of birth right after a name: "Leo, 6,", "Leo (6yrs)",
@@ -109,7 +110,7 @@ PARENT_AFTER = re.compile(
 ROLE_AFTER = re.compile(r"^\s*,\s*(?:the|our|my|their|her|his|a)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*[,.)]", re.I)
 # "(DOB ...", "(NHS ...", or a case number in brackets: records are opened for children.
 # "Ms Amoako (maternal aunt)", "Charlie (foster carer)".
-ROLE_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:[\w-]+\s+){0,2}[\w-]+)\s*\)")
+ROLE_IN_BRACKETS = re.compile(r"^\s*\(\s*((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s*\)")
 CHILD_AFTER = re.compile(r"^\s*,?\s*\(?\s*(?:DOB|NHS)\b|^\s*\(\s*[A-Z]{0,6}[-/]?\d{5,}")
 # "Oluwaseun's mum", "X's placement": what only a person has.
 PERSONAL_POSSESSION_AFTER = re.compile(
@@ -146,7 +147,10 @@ _STAFF_MOVES = (
     r"|^\s+(?:handed|has\s+handed|had\s+handed)\s+in\s+(?:her|his|their)\s+notice\b"
 )
 # "Mercy hit me": only a person strikes someone.
-_STRUCK = r"(?:hit|punched|kicked|slapped|pushed|grabbed|bit|smacked|strangled|choked|threatened)"
+_STRUCK = (
+    r"(?:hits?|punche[sd]|kick(?:s|ed)|slap(?:s|ped)|push(?:es|ed)|grab(?:s|bed)|bit(?:es)?|smack(?:s|ed)|"
+    r"strangle[sd]|choke[sd]|threaten(?:s|ed))"
+)
 _STRUCK_AFTER = rf"^\s+{_STRUCK}\s+(?:me|him|her|them|us|mum|dad|his|their)\b"
 # Only people do these: an unknown word (no dictionary word, no gazetteer name) before them
 # is a name even at the start of a sentence ("Tadhg was seen alone", "pat said").
@@ -195,10 +199,34 @@ PERSON_CUE_BEFORE = re.compile(
 LOWER_SUBJECT = re.compile(
     rf"(?<![\w'’{MARKS}-])({LOWER}(?:{LOWER}|{MARK}|['’-]){{2,}})(?=\s+(?:said|says|told|asked|disclosed|explained|refused|was|is|wants|"
     r"wanted|came|went|ran|left|lives|stayed|kicked|hit|punched|threw|cried|shouted|screamed|slept|started|"
-    r"seemed|looked|needs|needed|has|had|did|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t|keeps|kept)\b)"
+    r"seemed|looked|needs|needed|has|had|did|didn['’]t|doesn['’]t|won['’]t|can['’]t|wouldn['’]t|keeps|kept|"
+    # Notes drop the verb: "tyler-jay missing again", "kayleigh not home since fri".
+    r"missing|not|isn['’]?t|wasn['’]?t|ain['’]?t|still|back|home|gone|staying|stayin)\b)"
+)
+# Lower-case words the name lists hold that notes use as words: drugs' street names, kin terms
+# in community languages, slang ("selling charlie", "with amma", "the resi unit").
+_LOWER_NOT_NAMES = frozenset(
+    [
+        "charlie",
+        "mandy",
+        "molly",
+        "henny",
+        "resi",
+        "baba",
+        "amma",
+        "abba",
+        "oma",
+        "opa",
+        "dede",
+        "darl",
+        "missy",
+        "nonna",
+    ]
 )
 LOWER_AFTER_CUE = re.compile(
     r"\b(?i:spoke\s+(?:to|with)|told|asked|rang|phoned|called|texted|seen|saw|visited|met|baby|mum|dad|nan|"
+    # Text-speak: "spoke 2 jaxon", "said kayleigh not home".
+    r"(?:spoke|spoken|talked|speak|chatted)\s+(?:2|w/)|said|says|"
     # "visit to demi", "stayed with kian", "child: amelia" (a record label, often in capitals).
     r"visit\s+to|with|for|from|about|(?:child|name|mother|father|sibling|subject|carer)\s*:|"
     r"gran|grandad|sister|brother|son|daughter|partner|boyfriend|girlfriend|stepdad|uncle|aunt|auntie|carer)\s+"
@@ -221,7 +249,7 @@ LOWER_AFTER_TITLE = re.compile(
 _VERB_FORM = re.compile(r"(?:(?<!e)ed|said|says|made|told|gave)$")
 # "known as 'Tink'", "nicknamed Bugsy", "calls herself Roxy": what follows is a (nick)name.
 NICKNAME_BEFORE = re.compile(
-    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves))\s*[“\"‘']?"
+    r"\b(?:(?:known\s+as|goes\s+by|aka|a\.k\.a\.)\s*[“\"‘']|(?:nicknamed|calls\s+(?:himself|herself|themselves)|call(?:s|ed)?\s+(?:him|her|them))\s*[“\"‘']?"
     # "a man called Spud", "a lad known as Tink": a person introduced by name, however ordinary the word.
     r"|(?:a|an|the|one|another)\s+(?:man|woman|male|female|lad|boy|girl|person|adult|friend|guy|bloke)\s+"
     r"(?:called|named|known\s+as|who\s+goes\s+by)\s*[“\"‘']?)$",
@@ -271,6 +299,53 @@ _LANDSCAPE_WORDS = frozenset(
     ]
 )
 
+# What only a person has: "Chester's mum".
+_KIN_POSSESSION_AFTER = re.compile(
+    r"^['’]s\s+(?:mum|dad|mother|father|nan|gran|sister|brother|aunt|auntie|uncle|stepdad|stepmum|boyfriend|"
+    r"girlfriend|foster\s+carers?|social\s+worker|teacher|bedroom)\b",
+    re.I,
+)
+# Endings of Romanian, Polish, Ukrainian, Baltic, Balkan, Turkish and Greek surnames, which the
+# gazetteer cannot list in all their spellings ("Vasilescu", "Vasilesku"; "Wróblewski").
+_SURNAME_ENDING = re.compile(
+    r"(?:escu|esku|escou|eanu|ski|cki|dzki|wicz|czyk|czak|enko|chuk|ović|ovic|ević|evic|auskas|"
+    r"auskienė|auskiene|aitis|aitė|ienė|ytė|evičius|evicius|avičius|avicius|oğlu|oglu|opoulos|akis|idis)$"
+)
+
+
+def _foreign_surname_shape(word: str) -> bool:
+    folded = fold(word)
+    return (
+        len(folded) >= 6
+        and _SURNAME_ENDING.search(word) is not None
+        and folded.lower() not in english_words()
+        and folded not in PLACE_NAMES
+        and folded not in LOCAL_AUTHORITIES
+        and folded not in NOT_NAME_WORDS
+    )
+
+
+def _double_barrelled(word: str, first_names: frozenset[str], surnames: frozenset[str]) -> bool:
+    """ "Fairweather-Lowe", "Osei-Bonsu": capitalised parts that are names or no English word, one
+    at least no English word ("Walk-In", "Step-Down", "Multi-Agency" are all words)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    english = english_words()
+    # "Co-Ordinator", "Re-Referral": a word written with a hyphen.
+    if "".join(parts).lower() in english or word.lower() in english:
+        return False
+    return (
+        all(p in surnames or p in first_names or p.lower() not in english for p in parts)
+        and any(p.lower() not in english for p in parts)
+        and not any(p in PLACE_NAMES or p in LOCAL_AUTHORITIES or p in NOT_NAME_WORDS or p in ORG_WORDS for p in parts)
+    )
+
+
+# Words that start the names of districts and villages ("North Elvet", "Lower Fenby"); no first
+# name in use in UK case talk, though the gazetteer lists "North" and "West".
+_PLACE_PREFIXES = frozenset(["North", "South", "East", "West", "Upper", "Lower", "Nether", "Great"])
+
 # Verbs that follow a person as the subject ("Destiny moved", "Maisie told me").
 SUBJECT_VERB_AFTER = re.compile(
     r"^\s+(?:told|said|says|asked|disclosed|explained|moved|went|came|rang|called|texted|was|is|has|had|"
@@ -303,6 +378,7 @@ def find_name_mentions(text: str, blocked: Sequence[tuple[int, int]]) -> list[Me
         mentions.extend(_judge_chain(text, chain, first_names, surnames, ambiguous))
     mentions.extend(_lower_case_names(_lower_shouted(text), blocked, first_names))
     mentions = _capitalised_surnames(text, blocked, mentions, surnames)
+    mentions.extend(_initials(text, [*blocked, *((m.start, m.end) for m in mentions)]))
     mentions.sort(key=lambda m: m.start)
     return _add_coordinated(text, blocked, mentions, first_names)
 
@@ -363,6 +439,67 @@ def _capitalised_surnames(
     return found
 
 
+# A person named by an initial behind a title: "Mrs K's case", "Mr B said" (not "Mr A. Nowak" or
+# "Mr J Nowak", where the initial belongs to the surname after it).
+_TITLED_INITIAL = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+({UPPER})(?![\w{MARKS}-])")
+_NEXT_CAPITALISED = re.compile(rf"^\.?\s*({CAP}{SMALL})")
+# A person written as initials, as staff do to keep a name out of a note: "JB is back living at
+# the house", "mum's partner (DK)". Acronyms say things too ("IT said"), so only a relation before
+# or after, or what only a person does (lives somewhere, is released, is arrested), makes one.
+_INITIALS = re.compile(rf"(?<![\w{MARKS}&/.-])({UPPER}{{2,3}})(?![\w{MARKS}&/-]|['’](?:s|d)\b)")
+# Capitals notes use that the acronym list lacks: "her son SEN support", "Dad DNA'd".
+_NOT_INITIALS = frozenset(
+    ["YP", "UK", "EU", "TV", "OK", "SEN", "DNA", "WFH", "IVF", "HGV", "RIP", "OCD", "HIV", "STI", "TB", "ID", "PE"]
+)
+_OWNED_RELATION_BEFORE = re.compile(
+    r"\b(?:her|his|their|the|my|our|your|\w+['’]s)\s+(?:new\s+|ex-?\s*|birth\s+|step-?)?"
+    r"(?:partner|boyfriend|girlfriend|husband|wife|dad|father|mum|mother|stepdad|stepfather|stepmum|uncle|aunt|"
+    r"auntie|cousin|brother|sister|son|daughter|grandad|grandfather|nan|gran|grandmother|lodger|friend|neighbour|"
+    r"fella|bloke)\s*,?\s*$",
+    re.I,
+)
+_INITIALS_PERSON_AFTER = re.compile(
+    r"^\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:back\s+|now\s+|still\s+|currently\s+)?"
+    r"(?:living|staying|sleeping|released|arrested|remanded|charged|bailed)"
+    r"|lives|moved\s+(?:back\s+)?in|came\s+out\s+of\s+prison|got\s+out)\b"
+)
+_KIN_ROLES = frozenset(["PARENT", "CARER", "PERSON"])
+
+
+def _initials(text: str, blocked: Sequence[tuple[int, int]]) -> list[Mention]:
+    """People written as initials: one letter behind a title, or two or three capitals that a
+    relation or a person's doings mark as someone; every other use of the same initials goes too."""
+    found = []
+    for m in _TITLED_INITIAL.finditer(text):
+        surname = _NEXT_CAPITALISED.match(text[m.end(1) : m.end(1) + 30])
+        if surname and fold(surname.group(1)) not in NOT_NAME_WORDS:
+            continue
+        if not _inside(m.start(1), m.end(1), blocked):
+            found.append(Mention(m.start(1), m.end(1), (m.group(1),), _role(text, m.start(1), m.end(1)), True))
+    english = english_words()
+    confirmed = set()
+    for m in _INITIALS.finditer(text):
+        word, start, end = m.group(1), m.start(1), m.end(1)
+        if word in ACRONYMS or word.lower() in english or word in _NOT_INITIALS:
+            continue
+        after = text[end : end + 50]
+        # "(dad)", ", her partner,": a relation in brackets or apposition ("DKA, mum not
+        # collecting" is a diagnosis and a new clause).
+        # "her partner JB", "mum's boyfriend (DK)": a relation with its owner; a bare "Dad DNA'd",
+        # "nan WFH today" is a note's shorthand.
+        relation = (
+            _OWNED_RELATION_BEFORE.search(text[max(0, start - 40) : start]) is not None
+            or NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
+        ) or (_role_in_apposition(text, end) and _role(text, start, end) in _KIN_ROLES)
+        if relation or _INITIALS_PERSON_AFTER.match(after) or _HUMAN_ONLY_AFTER.match(after):
+            confirmed.add(word)
+    for m in _INITIALS.finditer(text):
+        start, end = m.start(1), m.end(1)
+        if m.group(1) in confirmed and not _inside(start, end, blocked):
+            found.append(Mention(start, end, (m.group(1),), _role(text, start, end), False))
+    return found
+
+
 _SHOUTED_WORD = re.compile(rf"(?<![\w{MARKS}])({UPPER}{MARK}*(?:['’-]?{UPPER}{MARK}*)+)(?![\w{MARKS}])")
 
 
@@ -409,6 +546,7 @@ def _lower_case_names(text: str, blocked: Sequence[tuple[int, int]], first_names
         name = _lower_to_name(word)
         if (
             start in found
+            or word in _LOWER_NOT_NAMES
             or not _is_first_name(name, first_names)
             or name in NOT_NAME_WORDS
             or name in TITLES
@@ -685,6 +823,8 @@ def _judge_chain(
             and not _month_as_name(text, part, 0, surnames)
             and _key(part[0]) not in first_names
             and _key(part[0]) not in surnames
+            # "South Fenwold said": a compass word opening a sentence is part of the place.
+            and _key(part[0]) not in _PLACE_PREFIXES
             and (_key(part[1]) in first_names or _sentence_initial(text, part[0].start()))
             and (_key(part[0]).lower() in english or _key(part[0]) in PLACE_NAMES)
         ):
@@ -766,6 +906,11 @@ def _judge_part(
         # "Frank, the maternal grandfather,", "Rose (foster carer)": a role in apposition. Only
         # for one word: a run before one is as often a service ("Sure Start, our partner,").
         or (len(words) == 1 and _role_in_apposition(text, end))
+        # "Dad (Jordan)", "mum (Chelsea)": a name in brackets after a relation, whatever the word.
+        or (
+            NAME_IN_BRACKETS_AFTER_ROLE.search(text[max(0, start - 20) : start]) is not None
+            and re.match(r"^\s*\)", text[end : end + 3]) is not None
+        )
     )
     if len(words) >= 2:
         # A month or "Will" heads a part only where it starts a name ("May Chen"): see the split.
@@ -811,6 +956,9 @@ def _judge_part(
         # A place before a word that is no surname is a place ("Chester Zoo").
         if head in PLACE_NAMES and tail not in surnames and not strong_cue:
             is_name = False
+        # "North Elvet", "Upper Marsham": a compass or height word heads a place, not a person.
+        if head in _PLACE_PREFIXES and not strong_cue:
+            is_name = False
         # "Oxley Dale", "Thornton Heath": a word shaped like a place name that is no first name,
         # before a word for a feature of the land, is a place, even as "the Oxley Dale family".
         if (
@@ -830,7 +978,15 @@ def _judge_part(
         mid_sentence = not _sentence_initial(text, start)
         if head in first_names:
             if head in PLACE_NAMES or head in LOCAL_AUTHORITIES:
-                is_name = strong_cue
+                # "Chester was excluded", "Harlow and her mum": what no town does or has.
+                is_name = strong_cue or (
+                    (
+                        _HUMAN_ONLY_AFTER.match(text[end : end + 50]) is not None
+                        or _AND_RELATIVE_AFTER.match(text[end : end + 40]) is not None
+                        or _KIN_POSSESSION_AFTER.match(text[end : end + 20]) is not None
+                    )
+                    and not _DETERMINER_BEFORE.search(text[max(0, start - 8) : start])
+                )
             elif head in NEVER_SINGLE_NAMES:
                 # "Hope told me", "Will said", "Hope and her brother": the word as the speaker
                 # of a verb of speech, or with relatives, is a name.
@@ -880,6 +1036,22 @@ def _judge_part(
                     and _as_role_after(text, end)
                 )
                 or (head in surnames and _INITIAL_BEFORE.search(text[max(0, start - 4) : start]) is not None)
+                # "Maguire (grandad)", "Nwankwo, the stepdad,": a relation or role in apposition.
+                or (
+                    (head in surnames or head.lower() not in english_words())
+                    and head not in PLACE_NAMES
+                    and head not in LOCAL_AUTHORITIES
+                    and head not in ORG_WORDS
+                    and _role_noun_in_apposition(text, end)
+                )
+                # "spoke to Fairweather-Lowe", "Osei-Bonsu family": a double-barrelled surname.
+                or _double_barrelled(head, first_names, surnames)
+                # "Vasilescu", "Wróblewski", "Kazlauskienė": a surname by its ending, not in any list.
+                # ("flew to Alaska": not where a place is gone to or from).
+                or (
+                    _foreign_surname_shape(head)
+                    and not re.search(r"\b(?:to|from|in|into|at|via|near)\s+$", text[max(0, start - 6) : start], re.I)
+                )
             )
             # "Child: Ozzy", "Father - Bogumił": a role as the label of a record field.
             labelled = re.search(r"[:–-]\s*$", text[max(0, start - 3) : start]) is not None
@@ -1049,6 +1221,13 @@ def _role_in_apposition(text: str, end: int) -> bool:
     return described is not None and _role_of_words(described.group(1).lower().split()) is not None
 
 
+def _role_noun_in_apposition(text: str, end: int) -> bool:
+    """A role that ends the phrase in apposition: "(grandad)", ", the stepdad," (not ", the lead authority,")."""
+    after = text[end : end + 60]
+    described = ROLE_AFTER.search(after) or ROLE_IN_BRACKETS.search(after)
+    return described is not None and _role_of_words(described.group(1).lower().split()[-1:]) is not None
+
+
 def _as_role_after(text: str, end: int) -> bool:
     named = AS_ROLE_AFTER.match(text[end : end + 50])
     if named is None:
@@ -1169,6 +1348,12 @@ def _family_noun_after(text: str, start: int, end: int) -> bool:
     if _FAMILY_SERVICE_AFTER.match(text[end + word.end() : end + word.end() + 20]):
         return False
     name = fold(text[start:end])
+    # "the Tregarthen proceedings" are a family's; "the Children Act proceedings", "the Hague
+    # proceedings" are a law's or a court's: only one word that no dictionary or place list knows.
+    if word.group(1) == "proceedings" and (
+        " " in text[start:end] or name.lower() in english_words() or name in PLACE_NAMES or name in LOCAL_AUTHORITIES
+    ):
+        return False
     # "the Royal's children's ward": a place's children's ward or service, not a household; only
     # for an ordinary word, as "the Okafors' children's school" is still a family.
     if (

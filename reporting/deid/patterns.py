@@ -286,6 +286,12 @@ ADDRESS_EXTRA = (
         + _TOWN
         + r")"
     ),
+    # The unit and its number told in a sentence, in any case: "in caravan 12 at Sandpiper Holiday Park",
+    # "plot 4 at the Cowfold site", "pitch 7 of Redmoor site". The number makes it one home.
+    re.compile(
+        r"(?P<a>(?i:pitch|plot|caravan|chalet|static|lodge|berth|mooring)\s+\d+[A-Za-z]?\s+(?:at|on|of|in)\s+"
+        r"(?:[Tt]he\s+)?(?:" + _CAP + r"\s+){1,3}(?:" + _HOLIDAY_SITE + r"|site|park)\b)"
+    ),
     re.compile(
         r"(?P<a>(?:" + _CAP + r"\s+){1,3}" + _HOLIDAY_SITE + r",?\s+(?:Pitch|Plot|Caravan|Chalet|Static|Lodge|Berth|"
         r"Mooring)\s+(?:No\.?\s*)?\d+[A-Za-z]?)(?![\w-])"
@@ -295,6 +301,17 @@ ADDRESS_EXTRA = (
         r"(?P<a>(?:" + _CAP + r"\s+){1,3}(?:Farm|Cottages?|Barns?))\s+(?:accommodation|caravans?|cottages?|"
         r"bunkhouse|chalets?|housing|lodgings)\b"
     ),
+    # A house by its number alone, where someone goes or lives: "went to number 8 today", "lives
+    # at number 23" (not "at number 47 on the defects list").
+    re.compile(
+        r"\b(?i:went|go|goes|going|gone|back|moved|lives?|living|lived|staying|stays|stayed|visited|visit|"
+        r"knocked|door|round|(?:is|are|was|were)(?=\s+at))\s+(?:(?:to|at|on|into|round\s+to|round\s+at)\s+)?"
+        r"(?P<a>[Nn]umber\s+\d{1,3}[A-Za-z]?)(?![\w.,]\d|\s+(?:stand|stop|bus|platform|gate|route)\b)"
+        r"(?!\s+(?:on|of|in)\s+(?:\w+\s+){0,2}"
+        r"(?:list|agenda|queue|rota|league|table|chart|register)\b)(?![\w-])"
+    ),
+    # A one-word street after the word "address": "Address: 12 Ropewalk, Porthby".
+    re.compile(r"\b(?i:address)(?:\s+is)?\s*[:\-]\s*(?P<a>" + _NUMBER + r",?\s+" + _CAP + r")(?![\w'’-])"),
     # Typed in lower case after a word that introduces an address: "lives at 14 harrow close".
     re.compile(
         r"\b(?:at|to|from|address(?:\s+is)?:?)\s+(?P<a>\d{1,4}[a-z]?,?\s+(?:[a-z]{3,}\s+){1,2}"
@@ -395,6 +412,20 @@ ADDRESS_CHECKED = (
     re.compile(
         r"\b(?:on|off)\s+(?P<a>(?P<w>(?:" + _CAP + r"\s+){1,2})(?:Walk|Approach|Row))(?![\w'’-])(?!\s+" + CAP + r")"
     ),
+    # A farm or cottages by name, which is how a rural home is written, with or without its village:
+    # "the owner of Dune Cottages", "at the Hollins Farm address" (not "Brook Farm Nursery", which goes
+    # on with a capital, nor "the Lockkeeper's Cottage drop-in", a venue named for its keeper).
+    re.compile(
+        r"(?<![\w'’-])(?P<a>(?P<w>(?:" + CAP + SMALL + r"\s+){1,2})(?:Farm|Cottages?|Barns))(?![\w'’-])"
+        r"(?!\s+(?:" + CAP + r"|drop-in|shop|caf[eé]|park|trust|school|nursery)\b)"
+    ),
+    # Caravans or chalets at a named holding, where seasonal workers' families live: "the caravans at
+    # Hollins Top" (a holiday park or a Traveller site by name is a place: "caravans at Gull Point Park").
+    re.compile(
+        r"\b(?i:caravans?|chalets?|statics?|mobile\s+homes?|cabins?|portakabins?)\s+(?:at|on)\s+"
+        r"(?P<a>(?P<w>(?:" + CAP + SMALL + r"\s+){1,2})(?:Top|End|Fold|Croft|Garth|Nook|Yard|Paddock|Orchard|Bottom|"
+        r"Head|Side|Edge|Barns?))(?![\w'’-])(?!\s+" + CAP + r")"
+    ),
 )
 # (strict, any_word) for ``_place_words``: a lone word after a number is checked hardest; a
 # flat's block must not start with a first name; a hostel or a street may be named after anyone.
@@ -413,6 +444,8 @@ _ADDRESS_CHECKS = dict(
             (False, True),  # "on Beech Road"
             (False, True),  # "lifts at Cavell Tower"
             (False, True),  # "on Sorrel Walk"
+            (False, True),  # "Dune Cottages"
+            (False, True),  # "caravans at Hollins Top"
         ),
         strict=True,
     )
@@ -420,6 +453,9 @@ _ADDRESS_CHECKS = dict(
 # A house-name prefix is only trusted when it looks like one ("The Willows", "Rose Cottage");
 # otherwise "Visited Jodie Brennan, 22 Ashgrove Road" would swallow the name.
 HOUSE_NAME_PREFIX = re.compile(r"^(?:The\s|Flat|Apartment|Unit|Room|[A-Z][a-z]+\s(?:House|Cottage|Lodge|Farm)\b)")
+
+# A unit word just before a house number ("plot 9, Cowley Lane").
+_UNIT_BEFORE = re.compile(r"(?<![\w-])(?:flat|apartment|unit|room|plot|pitch|caravan|chalet|berth|mooring)\s+$")
 
 SCHOOL_WORDS = (
     r"(?:Primary|Juniors?|Infants?|Secondary|High|Academy|College|Nursery|School|Pre-?[Ss]chool|Preschool"
@@ -549,6 +585,10 @@ def find_structured(text: str) -> Iterator[Candidate]:
         number = re.search(r"\d", m.group())
         if number and number.start() > 0 and not HOUSE_NAME_PREFIX.match(m.group()):
             start += number.start()
+        # "flat 6 Ingot House", "plot 9, Cowley Lane": the unit typed in lower case is part of it.
+        unit = _UNIT_BEFORE.search(text, max(0, start - 12), start)
+        if unit and start == m.start() + (number.start() if number else 0):
+            start = unit.start()
         yield start, m.end(), "ADDRESS"
     for pattern in ADDRESS_EXTRA:
         for m in pattern.finditer(text):

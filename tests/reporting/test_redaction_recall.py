@@ -311,3 +311,64 @@ def test_blocks_walks_and_repeated_streets_without_a_number(source: str, value: 
 )
 def test_courts_parks_and_walks_that_are_no_home_stay(source: str) -> None:
     assert found(source, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        # A farm or cottages by name is a rural home.
+        ("The landlord of Gorse Cottages rang about the boys.", "Gorse Cottages"),
+        ("There is no signal at the Brackenrigg Farm address.", "Brackenrigg Farm"),
+        # Caravans at a named holding.
+        ("I visited the caravans at Moss Top and met two children.", "Moss Top"),
+        # A unit typed in lower case before the number belongs to the address.
+        ("Family on pitch 4, Quarry Lane moved on.", "pitch 4, Quarry Lane"),
+    ],
+)
+def test_farms_cottages_holdings_and_lower_case_units_are_addresses(source: str, value: str) -> None:
+    assert covered(source, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Brook Farm Nursery rang to say he was absent.",
+        "Sessions at the Lockkeeper's Cottage drop-in went well.",
+        "Three families live in static caravans at Gull Point Park.",
+        "The Home Farm Trust runs the respite beds.",
+    ],
+)
+def test_named_venues_and_parks_are_not_rural_homes(source: str) -> None:
+    assert found(source, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        # A unit and its number on a named site, told in a sentence.
+        ("They're in caravan 12 at Sandpiper Holiday Park.", "caravan 12 at Sandpiper Holiday Park"),
+        ("They were on pitch 7 of Redmoor site.", "pitch 7 of Redmoor site"),
+        # A house by its number alone, where someone goes or lives.
+        ("Went to number 8 today about rent.", "number 8"),
+        ("Mum is at number 23.", "number 23"),
+        # A one-word street after the word "address".
+        ("Address: 12 Ropewalk, Porthby.", "12 Ropewalk"),
+        # Converted barns by name.
+        ("They live in a converted barn at Highcross Barns.", "Highcross Barns"),
+    ],
+)
+def test_site_units_house_numbers_and_addressed_streets_are_addresses(source: str, value: str) -> None:
+    assert covered(source, value, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Data team say it is on the defects list at number 47.",
+        "The referral was at number 3 on the waiting list.",
+        "The bus goes to number 4 stand.",
+        "Caravan 3 is the one we use for staff at the Gull Point event.",
+    ],
+)
+def test_list_positions_and_bus_stands_are_not_addresses(source: str) -> None:
+    assert found(source, "ADDRESS") == []
