@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -245,23 +246,34 @@ def answer_question(*, question: ReportQuestion, answer: str, relayed_by: User |
     return question
 
 
-def close_report(*, actor: User, report: Report) -> Report:
-    """Close a report; its confidential identity is destroyed in the same transaction."""
+def close_reports(*, actor: User, report_ids: Iterable[Any], reason: str) -> int:
+    """Close reports the panel has finished with (their theme closed or
+    dismissed, their review complete). Each closure is audited with its reason
+    and each confidential identity destroyed in the same transaction, as the
+    reporter was promised. Already closed reports are left as they are.
+    Returns how many were closed."""
     from reporting.identity import destroy_identity
 
     with transaction.atomic():
-        report.status = ReportStatus.CLOSED
-        report.closed_on = timezone.localdate()
-        report.save(update_fields=["status", "closed_on"])
-        AuditEvent.objects.create(
-            actor=actor,
-            organisation_id=report.organisation_id,
-            action="report.closed",
-            object_type="report",
-            object_id=str(report.pk),
+        reports = list(
+            Report.objects.select_for_update().filter(pk__in=list(report_ids)).exclude(status=ReportStatus.CLOSED)
         )
-        destroy_identity(report=report, reason="report closed")
-    return report
+        today = timezone.localdate()
+        Report.objects.filter(pk__in=[r.pk for r in reports]).update(status=ReportStatus.CLOSED, closed_on=today)
+        AuditEvent.objects.bulk_create(
+            AuditEvent(
+                actor=actor,
+                organisation_id=report.organisation_id,
+                action="report.closed",
+                object_type="report",
+                object_id=str(report.pk),
+                after={"reason": reason},
+            )
+            for report in reports
+        )
+        for report in reports:
+            destroy_identity(report=report, reason="report closed")
+    return len(reports)
 
 
 def _new_reference() -> str:

@@ -31,7 +31,7 @@ from reporting.models import (
 )
 from reporting.outbox import enqueue_on_commit
 from reviews.models import LearningSource, ThematicReview
-from reviews.services.thematic import _clean_text, require_panel_member
+from reviews.services.thematic import _clean_text, linked_report_ids, require_panel_member
 
 
 def theme_organisation_ids(theme: Theme) -> list[int]:
@@ -39,17 +39,6 @@ def theme_organisation_ids(theme: Theme) -> list[int]:
         return [theme.organisation_id]
     assert theme.partnership is not None
     return list(theme.partnership.organisations.values_list("id", flat=True))
-
-
-def linked_report_ids(*, theme: Theme | None = None, review: ThematicReview | None = None) -> set[Any]:
-    """The reports a learning summary answers: a theme's members, or a review's
-    evidence plus the current members of its themes."""
-    if theme is not None:
-        return set(Report.objects.filter(theme=theme).values_list("pk", flat=True))
-    assert review is not None
-    ids = set(review.reports.values_list("pk", flat=True))
-    ids.update(Report.objects.filter(theme__in=review.themes.all()).values_list("pk", flat=True))
-    return ids
 
 
 def publish_learning(

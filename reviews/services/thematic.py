@@ -23,6 +23,7 @@ from django.utils import timezone
 from reporting.analysis.screening import detect_blame
 from reporting.choices import ContributingFactor, LearningTogether, ReportStatus, ThemeStatus
 from reporting.models import AuditEvent, Panel, Report, Theme, User
+from reporting.services import close_reports
 from reviews.models import (
     ActionStatus,
     ExportFormat,
@@ -231,6 +232,17 @@ def remove_review_evidence_report(*, actor: User, review: ThematicReview, report
     return review
 
 
+def linked_report_ids(*, theme: Theme | None = None, review: ThematicReview | None = None) -> set[Any]:
+    """The reports a learning summary answers: a theme's members, or a review's
+    evidence plus the current members of its themes."""
+    if theme is not None:
+        return set(Report.objects.filter(theme=theme).values_list("pk", flat=True))
+    assert review is not None
+    ids = set(review.reports.values_list("pk", flat=True))
+    ids.update(Report.objects.filter(theme__in=review.themes.all()).values_list("pk", flat=True))
+    return ids
+
+
 def complete_review(*, actor: User, review: ThematicReview) -> ThematicReview:
     """Mark the review complete. Needs at least one finding: a review with no
     findings has nothing to tell staff."""
@@ -251,6 +263,7 @@ def complete_review(*, actor: User, review: ThematicReview) -> ThematicReview:
             before=before,
             after={"status": review.status},
         )
+        close_reports(actor=actor, report_ids=linked_report_ids(review=review), reason="review complete")
     return review
 
 

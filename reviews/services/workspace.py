@@ -41,6 +41,7 @@ from reporting.choices import (
     WestrumOrientation,
 )
 from reporting.models import AuditEvent, Report, ReportQuestion, Theme, User
+from reporting.services import close_reports
 from reviews.models import ThemeNote
 
 # --- Access --------------------------------------------------------------------
@@ -156,6 +157,12 @@ def set_theme_status(*, actor: User, theme: Theme, status: str, reason: str = ""
             before=before,
             after={"status": status, "status_reason": reason},
         )
+        if status in (ThemeStatus.CLOSED, ThemeStatus.DISMISSED):
+            close_reports(
+                actor=actor,
+                report_ids=Report.objects.filter(theme=locked).values_list("pk", flat=True),
+                reason=f"theme {status}",
+            )
     return locked
 
 

@@ -33,7 +33,7 @@ from reporting.choices import IdentityMode, Role
 from reporting.identity import destroy_expired_identities, read_reporter_identity
 from reporting.models import AuditEvent, Organisation, OutboxMessage, Report, ReporterIdentity, User
 from reporting.privacy import NarrativeScrubbingFilter
-from reporting.services import Draft, close_report, submit_report
+from reporting.services import Draft, close_reports, submit_report
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -229,7 +229,7 @@ def test_identity_is_gone_after_closure_and_the_destruction_audited(
 ) -> None:
     assert rows_linking(known_author, confidential_report)  # the identity store links them, for now
 
-    close_report(actor=leader, report=confidential_report)
+    close_reports(actor=leader, report_ids=[confidential_report.pk], reason="test")
 
     assert not ReporterIdentity.objects.filter(report=confidential_report).exists()
     with pytest.raises(ReporterIdentity.DoesNotExist):

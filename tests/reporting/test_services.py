@@ -14,7 +14,7 @@ from reporting.models import AuditEvent, Organisation, OutboxMessage, Report, Re
 from reporting.services import (
     Draft,
     answer_question,
-    close_report,
+    close_reports,
     hash_secret,
     look_up_receipt,
     preview_report,
@@ -183,12 +183,12 @@ def test_blank_or_huge_answers_are_refused(organisation: Organisation, panel_mem
         answer_question(question=question, answer=answer)
 
 
-def test_close_report_destroys_the_identity_in_the_same_step(
+def test_closing_a_report_destroys_the_identity_in_the_same_step(
     organisation: Organisation, reporter: User, leader: User
 ) -> None:
     report = submit(organisation, reporter, IdentityMode.CONFIDENTIAL).report
 
-    close_report(actor=leader, report=report)
+    close_reports(actor=leader, report_ids=[report.pk], reason="test")
 
     report.refresh_from_db()
     assert report.status == ReportStatus.CLOSED

@@ -168,3 +168,19 @@ def test_evidence_from_another_organisation_is_refused(panel_member, panel, othe
     with pytest.raises(PermissionDenied):
         svc.add_review_evidence(actor=panel_member, review=review, themes=[foreign])
     assert Theme.objects.get(pk=foreign.pk).status == ThemeStatus.NEW
+
+
+def test_completing_a_review_closes_its_reports(panel_member, panel):
+    review = make_review(panel_member, panel)
+    svc.add_finding(
+        actor=panel_member,
+        review=review,
+        text="Notifications wait in a shared inbox.",
+        learning_together="multi_agency_incidents",
+    )
+
+    svc.complete_review(actor=panel_member, review=review)
+
+    statuses = set(Report.objects.filter(pk__in=review.reports.all()).values_list("status", flat=True))
+    assert statuses == {ReportStatus.CLOSED}
+    assert AuditEvent.objects.filter(action="report.closed", after={"reason": "review complete"}).count() == 6

@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from reporting.choices import IdentityMode, ThemeStatus, WestrumAspect
+from reporting.choices import IdentityMode, ReportStatus, ThemeStatus, WestrumAspect
 from reporting.identity import read_reporter_identity
-from reporting.models import AuditEvent, Report, Theme
+from reporting.models import AuditEvent, Report, ReporterIdentity, Theme
 from reporting.services import answer_question
 from reporting.themes import refresh_theme_summaries
 from reviews.models import ThemeNote
@@ -206,6 +206,31 @@ def test_dismissing_needs_a_reason_and_is_audited(panel_member, organisation):
     assert event.actor == panel_member
     assert event.before == {"status": "new", "status_reason": ""}
     assert event.after == {"status": "dismissed", "status_reason": "Covered by review 3"}
+
+
+@pytest.mark.parametrize("status", [ThemeStatus.CLOSED, ThemeStatus.DISMISSED])
+def test_closing_or_dismissing_a_theme_closes_its_reports_and_destroys_identities(
+    status, panel_member, organisation, reporter
+):
+    theme = ThemeFactory(organisation=organisation)
+    plain = add_reports(theme, 2)
+    named = confidential_report(organisation, reporter, theme=theme)
+    elsewhere = confidential_report(organisation, reporter)
+
+    svc.set_theme_status(actor=panel_member, theme=theme, status=status, reason="Done")
+
+    closed = Report.objects.filter(pk__in=[r.pk for r in [*plain, named]])
+    assert set(closed.values_list("status", "closed_on")) == {(ReportStatus.CLOSED, timezone.localdate())}
+    assert not ReporterIdentity.objects.filter(report=named).exists()
+    assert ReporterIdentity.objects.filter(report=elsewhere).exists()
+    assert AuditEvent.objects.filter(action="report.closed", after={"reason": f"theme {status}"}).count() == 3
+
+
+def test_triaging_a_theme_leaves_its_reports_open(panel_member, organisation):
+    theme = ThemeFactory(organisation=organisation)
+    add_reports(theme, 2)
+    svc.set_theme_status(actor=panel_member, theme=theme, status=ThemeStatus.MONITORING)
+    assert not Report.objects.filter(status=ReportStatus.CLOSED).exists()
 
 
 def test_another_panel_cannot_change_a_theme(other_panel_member, organisation):
