@@ -110,7 +110,8 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\b(?:told|said) (?:me )?(?:that )?(?:there was|it was) no (?:time|budget|need)\b", 1.0),
         (r"\b(?:not|never|wasn'?t|weren'?t) (?:consulted|listened to)\b", 1.5),
         (r"\bhaven'?t (?:said|raised) anything\b|\bafraid to\b|\bscared to (?:say|raise)\b", 1.5),
-        (r"\b(?:named|singled out|humiliat\w+)\b", 1.0),
+        # A person named (blamed), not "a named worker/contact" (a role, mostly in what would help).
+        (r"\b(?:was|were|been|being|got|get|be) named\b|\b(?:singled out|humiliat\w+)\b", 1.0),
         (r"\b(?:each|everyone) said it wasn'?t\b|\beach side thought\b", 1.5),
         (r"\bdidn'?t pass (?:it|this|that|them) on\b|\bkept (?:it|this) to themselves\b", 2.0),
         (r"\bwe don'?t (?:wait|consult|invite|need|involve|share)\b", 2.5),
@@ -213,7 +214,11 @@ ASPECT: dict[str, list[Cue]] = {
         (r"\beveryone assumed\b|\bboth of us\b|\brel(?:ying|ied) on (?:the other|each other)\b", 2.0),
         (r"\b(?:nobody'?s|no one'?s) job\b|\bjob description\b|\bnobody (?:seems to )?own", 2.5),
         (r"\b(?:back and forth|ping[- ]?pong|sent it back|passed it back)\b", 2.0),
-        (r"\b(?:ownership|owns?|owned)\b", 1.2),
+        # "own" as a verb or noun of ownership, not the adjective ("her own IRO", "our own policy").
+        (
+            r"\b(?:ownership|owns|owned)\b|(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\bits )(?<!\byour )(?<!\btheir )\bown\b",
+            1.2,
+        ),
         (r"\bsign(?:s|ed|ing)? (?:off|it)\b|\bsign[- ]off\b", 1.0),
         (r"\b(?:reallocat\w+|allocated|handovers?|covering|transfer summar\w+)\b", 1.0),
         (r"\bwho should (?:have|be|do)\b|\bnamed person\b|\bwith no name\b", 1.8),
