@@ -1282,6 +1282,34 @@ _CELLS[("responsibilities", "pathological")] += [
         2.5,
     ),
 ]
+# Power-oriented responses told by their effect on the one person: the blame for a failure
+# lands on the worker who was there ("the focus was entirely on me", "upheld against me
+# personally", "had her contract ended"), the reporter is told they should not have acted, is
+# overruled or told a question is not theirs to ask, or the other side simply stops talking.
+_CELLS[("failure", "pathological")] += [
+    (
+        r"\b(?:because of me|against me(?: personally)?|me personally)\b"
+        r"|\b(?:focus|lesson|blame|questions?)\w* (?:was |were )?(?:entirely |all |only )?(?:on|about) (?:me|her|him|the worker|the (?:agency |locum )?(?:sw|social worker|worker))\b"
+        r"|\bhad (?:her|his|their|my) contract (?:ended|terminated)\b|\bcontract was (?:ended|terminated)\b|\b(?:was|were|got) sacked\b",
+        1.0,
+        2.0,
+    ),
+]
+_CELLS[("messengers", "pathological")] += [
+    (
+        r"\b(?:said|told (?:me|us|her|him)) (?:that )?(?:I|we|she|he|you) (?:should(?:n'?t)? have|shouldn'?t)\b|\boverrul\w+",
+        0.0,
+        1.5,
+    ),
+    (r"\bnot for (?:\w+ ){1,2}to (?:comment|question|challenge|interfere)\b", 0.0, 2.0),
+]
+_CELLS[("cooperation", "pathological")] += [
+    (
+        r"\b(?:stopped (?:replying|returning (?:my |our )?(?:calls|emails))|ended the call|hung up|put the phone down|cold with me|frozen out)\b",
+        0.0,
+        1.5,
+    ),
+]
 _CELLS[("novelty", "generative")] += [
     (
         r"\b(?:I'?ve|we'?ve|I have|we have|I|we|she|he|they) (?:started|began|set up) (?:\w+ing\b|meeting|a\b|an\b)",
