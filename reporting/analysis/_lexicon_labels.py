@@ -240,7 +240,8 @@ ASPECT: dict[str, list[Cue]] = {
         (r"\b(?:round (?:the|this) table|multi-agency)\b", 1.0),
         (r"\b(?:nobody|no one) told " + _DET + _AGENCY + r"\b", 2.0),
         (r"\b(?:go(?:ing)?|went) (?:round|around) us\b", 2.0),
-        (r"\bpartners?\b|\bpartnership\b", 0.7),
+        # Partner agencies, not a parent's partner ("mum's new partner", "her ex-partner").
+        (r"\bpartners\b|\bpartnership\b|\bpartner (?:agenc\w+|organi[sz]ations?|services?)\b", 0.7),
         (r"\b(?:don'?t|didn'?t|not) (?:consult|talk to|involve)\b", 1.5),
         (r"\bescalation (?:procedure|route|process)\b", 1.0),
         (r"\bas standard\b|\bnamed contact\b|\bliaison\b|\blink worker\b", 1.2),
@@ -1423,7 +1424,10 @@ ASPECT_OBJECT: dict[str, list[Cue]] = {
             1.2,
         ),
         (r"\b(?:join(?:ed)?|attend(?:ed)?) (?:the |our |their )?(?:core groups?|meetings?|visits?|strategy)\b", 0.8),
-        (r"\b(?:agenc(?:y|ies)|partners?|between|across|each other|both (?:teams|agencies|services))\b", 0.5),
+        (
+            r"\b(?:agenc(?:y|ies)|partners|partner agenc\w+|between|across|each other|both (?:teams|agencies|services))\b",
+            0.5,
+        ),
         (r"\b(?:liais\w+|link(?:ed|s)?|connect\w*|introduc\w+|transfer\w*|hand(?:ed)? (?:over|on)|move[ds]?)\b", 0.6),
         (r"\b(?:new|receiving|previous|old) (?:school|area|authority|team|gp|placement|worker|practice)\b", 0.8),
     ],
