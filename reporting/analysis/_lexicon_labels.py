@@ -450,6 +450,19 @@ ORIENTATION["generative"] += [
     (r"\b(?:improv\w+|better|works well|worked well|helpful|useful|positive|good practice|proactive\w*)\b", 0.5),
     (r"\b(?:fixed|resolved|sorted|changed|introduced|set up|trialled|piloted|adopted)\b", 0.4),
 ]
+# The reporter framing the report as a good-news story ("Good news.", "Really positive.", "Worth
+# saying out loud", "it made a big difference", "More days like this"): staff write these about
+# practice that worked, which is the performance-oriented column whatever the aspect.
+ORIENTATION["generative"] += [
+    (
+        r"\bgood (?:news|example|story)\b|\bpositive (?:story|example|one)\b|\breally (?:good|positive)\b"
+        r"|\bworth (?:saying|sharing|recording|noting)\b|\bfor once\b"
+        r"|\b(?:made|makes|make) (?:a |all the |such a )?(?:big |real |huge |massive )?difference\b"
+        r"|\bmore (?:days|weeks) like (?:this|that)\b|\b(?:started|set up|organised) (?:it|this|that) (?:herself|himself|themselves)\b"
+        r"|\boff (?:her|his|their) own back\b|\bown initiative\b|\bnow (?:sits|phones|rings|joins)\b",
+        2.0,
+    ),
+]
 ORIENTATION["pathological"] += [
     (r"\b(?:told off|tell(?:ing)? off|hauled|carpeted|reprimand\w*|shouted at|snapped at)\b", 2.5),
     (r"\b(?:kept (?:quiet|my head down|it quiet)|keep (?:quiet|my head down|your head down))\b", 2.5),
