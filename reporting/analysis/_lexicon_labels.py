@@ -77,7 +77,9 @@ ORIENTATION: dict[str, list[Cue]] = {
     # Power-oriented: information hidden, messengers shot, responsibility shirked, scapegoats.
     "pathological": [
         (r"\bblam(?:e|ed|ing)\b", 1.5),
-        (r"\bscapegoat\w*|\bfault\b", 2.0),
+        # Bare "fault" is as often an admission ("through our fault") or a wish ("without hunting for
+        # whose fault it is") as blame; blame on a person is "her fault" below.
+        (r"\bscapegoat\w*", 2.0),
         (r"\b(?:disciplinary|capability (?:process|procedure)|written warning|sanction(?:ed)?)\b", 2.5),
         (r"\b(?:told|asked|instructed) " + _WHO + r" (?:not to|to stop|to withdraw|to drop|to keep)", 3.0),
         (r"\b(?:was|were|been) told (?:not to|to stop|to withdraw)", 3.0),
