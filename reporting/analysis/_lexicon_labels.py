@@ -195,7 +195,10 @@ ASPECT: dict[str, list[Cue]] = {
     # What happens to people who raise problems.
     "messengers": [
         (
-            r"\b(?:raised|raising|flagged|flagging|pointed out|escalat\w+|challeng\w+|spoke up|speak up|whistle\w*)\b",
+            # A person who flagged something is a messenger; a system, bank or school that "flagged" an
+            # account or a record is an information flow.
+            r"\b(?:raised|raising|pointed out|escalat\w+|challeng\w+|spoke up|speak up|whistle\w*)\b"
+            r"|\b(?:I|we|she|he|who|kept|been|I'?ve|we'?ve) flagg(?:ed|ing)\b",
             2.0,
         ),
         (r"\bI (?:said|told|asked|mentioned|reported|emailed)\b", 0.6),
