@@ -283,7 +283,13 @@ ASPECT: dict[str, list[Cue]] = {
     "novelty": [
         (r"\b(?:suggest\w*|idea|proposed|innovat\w*|new way)\b", 2.0),
         (r"\b(?:tried|trial\w*|pilot\w*)\b", 1.8),
-        (r"\bI (?:made|built|wrote|created|designed|started)\b|\bcame up with\b", 2.0),
+        # Something the worker made, not "I made a referral / an assumption / it anyway", "I wrote in the
+        # assessment" or "when I started here".
+        (
+            r"\bI (?:made|built|wrote|created|designed) (?:a|an|my own|our own|some)\s+(?!(?:assumption|mistake|referral|decision|call|error|judge?ment|complaint|note|visit)s?\b)\w+"
+            r"|\bI (?:started|began) (?:\w+ing|a|an)\b|\bcame up with\b",
+            2.0,
+        ),
         (r"\b(?:built|designed|created|started)\s+(?:a|an|writing|typing|using|doing)\b", 1.5),
         (r"\brolled out\b|\brolling (?:it )?out\b|\badopted\b", 2.0),
         (r"\basked (?:whether|if) [\w ,']{0,50} could (?:be|change)\b|\bchange request\b", 2.0),
