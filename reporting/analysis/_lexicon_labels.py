@@ -45,7 +45,11 @@ ORIENTATION: dict[str, list[Cue]] = {
         (r"\b(?:debrief|huddle)\b", 1.2),
         (r"\bwhat (?:we'?d|we would|would we) change\b|\bwhat could we learn\b", 2.0),
         (r"\b(?:rolled|rolling|roll)\s+(?:it\s+)?out\b", 2.5),
-        (r"\b(?:adopted|trialling|piloting)\b", 2.0),
+        # An idea adopted, not a child adopted ("adopted children", "who were adopted separately").
+        (
+            r"\b(?:trialling|piloting)\b|(?<!\bwere )(?<!\bwas )(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgot )(?<!\bis )(?<!\bare )\badopted\b(?! (?:children|child|son|daughter|sons|daughters|young|people|person|siblings?|family|families|adults?|boys?|girls?|teenagers?|separately|together|from)\b)",
+            2.0,
+        ),
         (r"\bnow (?:the )?standard\b|\bmade (?:it|this) (?:the )?standard\b", 1.5),
         (r"\b(?:it|this|that) (?:has )?worked\b|\bused it (?:twice|again)\b|\bbeen used\b", 1.5),
         (r"\btook ownership\b|\bbacked (?:it|the idea|us|me)\b|\bagreed (?:both|to try)\b", 2.5),
@@ -291,7 +295,10 @@ ASPECT: dict[str, list[Cue]] = {
             2.0,
         ),
         (r"\b(?:built|designed|created|started)\s+(?:a|an|writing|typing|using|doing)\b", 1.5),
-        (r"\brolled out\b|\brolling (?:it )?out\b|\badopted\b", 2.0),
+        (
+            r"\brolled out\b|\brolling (?:it )?out\b|(?<!\bwere )(?<!\bwas )(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgot )(?<!\bis )(?<!\bare )\badopted\b(?! (?:children|child|son|daughter|sons|daughters|young|people|person|siblings?|family|families|adults?|boys?|girls?|teenagers?|separately|together|from)\b)",
+            2.0,
+        ),
         (r"\basked (?:whether|if) [\w ,']{0,50} could (?:be|change)\b|\bchange request\b", 2.0),
         (r"\b(?:not approved|wasn'?t approved|precedent|not a pilot|isn'?t up for)\b", 2.0),
         (r"\b(?:wanted|want) to (?:use|try|do|make)\b", 1.5),
@@ -459,7 +466,10 @@ ORIENTATION["generative"] += [
 ORIENTATION["generative"] += [
     (r"\b(?:thank\w*|grateful|appreciat\w+|prais\w+|welcom\w+|listened|supportive|encourag\w+|reassur\w+)\b", 0.7),
     (r"\b(?:improv\w+|better|works well|worked well|helpful|useful|positive|good practice|proactive\w*)\b", 0.5),
-    (r"\b(?:fixed|resolved|sorted|changed|introduced|set up|trialled|piloted|adopted)\b", 0.4),
+    (
+        r"\b(?:fixed|resolved|sorted|changed|introduced|set up|trialled|piloted)\b|(?<!\bwere )(?<!\bwas )(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgot )(?<!\bis )(?<!\bare )\badopted\b(?! (?:children|child|son|daughter|sons|daughters|young|people|person|siblings?|family|families|adults?|boys?|girls?|teenagers?|separately|together|from)\b)",
+        0.4,
+    ),
 ]
 # The reporter framing the report as a good-news story ("Good news.", "Really positive.", "Worth
 # saying out loud", "it made a big difference", "More days like this"): staff write these about
