@@ -484,6 +484,12 @@ ORIENTATION["generative"] += [
         2.0,
     ),
 ]
+# Being told: the reporter on the receiving end of an instruction or a ruling ("I was told to
+# close it", "we were told residential staff aren't professionals"). On the write sets this was
+# power-oriented in 27 of 33 reports; the neglect form is "nobody told us", not this one.
+ORIENTATION["pathological"] += [
+    (r"\b(?:I|we|she|he|they) (?:was|were) told\b", 1.5),
+]
 ORIENTATION["pathological"] += [
     (r"\b(?:told off|tell(?:ing)? off|hauled|carpeted|reprimand\w*|shouted at|snapped at)\b", 2.5),
     (r"\b(?:kept (?:quiet|my head down|it quiet)|keep (?:quiet|my head down|your head down))\b", 2.5),
