@@ -489,6 +489,9 @@ ORIENTATION["generative"] += [
 # power-oriented in 27 of 33 reports; the neglect form is "nobody told us", not this one.
 ORIENTATION["pathological"] += [
     (r"\b(?:I|we|she|he|they) (?:was|were) told\b", 1.5),
+    # The reporter questioning a decision ("when I asked", "asked why"): on the write sets the answer
+    # that follows was power-oriented in 21 of 27 reports. A hint only.
+    (r"\bwhen (?:I|we) asked\b|\basked why\b", 1.0),
 ]
 ORIENTATION["pathological"] += [
     (r"\b(?:told off|tell(?:ing)? off|hauled|carpeted|reprimand\w*|shouted at|snapped at)\b", 2.5),
