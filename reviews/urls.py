@@ -49,4 +49,5 @@ urlpatterns = [
     path("reviews/exports/<int:job_id>/download/", thematic.export_download, name="export-download"),
     path("themes/<int:theme_id>/learning/", thematic.theme_learning, name="theme-learning"),
     path("leadership/", thematic.leadership, name="leadership"),
+    path("leadership/summary.csv", thematic.leadership_csv, name="leadership-csv"),
 ]

@@ -1,7 +1,9 @@
 """The leadership summary: systemic aggregates only, never individual reports.
 
-Every count shown goes through ``suppress`` (below ``SUPPRESSION_THRESHOLD``:
-"fewer than 5"). Nothing is broken down by team, and nothing ranks teams by
+Every count of reports goes through ``suppress`` (below ``SUPPRESSION_THRESHOLD``:
+"fewer than 5"). Counts of reviews and actions are the panel's own work and
+identify nobody, so they are exact, and overdue actions are listed: leaders
+must see what is late. Nothing is broken down by team, and nothing ranks teams by
 how much they report: more reports usually means a healthier reporting
 culture, and a league table would punish the teams that speak up.
 """
@@ -23,6 +25,7 @@ from reviews.services.learning import FeedbackMeasure, measure_time_to_feedback
 from reviews.services.workspace import Bar, bars, suppress
 
 WINDOW_DAYS = 90
+GROWING_SHOWN = 10
 
 
 def leadership_scope(user: Any) -> set[int]:
@@ -45,19 +48,29 @@ class GrowingTheme:
 
 
 @dataclass(frozen=True)
+class OverdueAction:
+    description: str
+    owner: str  # a role or team, never a person
+    due_date: dt.date
+    review: str
+
+
+@dataclass(frozen=True)
 class LeadershipSummary:
     window_days: int
     reports_recent: str
     reports_previous: str
     reporting_rising: bool
     growing_themes: list[GrowingTheme]
+    growing_themes_not_shown: int
     culture: list[dict[str, Any]]  # per aspect: label, one Bar per orientation
     orientation_totals: list[Bar]
     learning_together: list[Bar]
-    actions_open: str
-    actions_overdue: str
-    actions_done: str
-    reviews_open: str
+    actions_open: int
+    actions_overdue: int
+    actions_done: int
+    reviews_open: int
+    overdue_actions: list[OverdueAction]
     feedback: FeedbackMeasure
     feedback_median_days: str
     feedback_share: str
@@ -102,7 +115,7 @@ def leadership_summary(*, organisation_ids: set[int], today: dt.date | None = No
         (row for row in theme_rows if row[2] > row[3] and row[2] >= threshold),
         key=lambda row: (row[2] - row[3], row[0]),
         reverse=True,
-    )[:10]
+    )
 
     pairs = {
         (aspect, orientation): n
@@ -149,15 +162,22 @@ def leadership_summary(*, organisation_ids: set[int], today: dt.date | None = No
         reporting_rising=totals["recent"] > totals["previous"],
         growing_themes=[
             GrowingTheme(title=t, status=str(status_labels.get(s, s)), recent=suppress(r), previous=suppress(p))
-            for t, s, r, p in growing
+            for t, s, r, p in growing[:GROWING_SHOWN]
         ],
+        growing_themes_not_shown=max(0, len(growing) - GROWING_SHOWN),
         culture=culture,
         orientation_totals=orientation_totals,
         learning_together=learning_together,
-        actions_open=suppress(actions["open"]),
-        actions_overdue=suppress(actions["overdue"]),
-        actions_done=suppress(actions["done"]),
-        reviews_open=suppress(reviews.filter(status="open").count()),
+        actions_open=actions["open"],
+        actions_overdue=actions["overdue"],
+        actions_done=actions["done"],
+        reviews_open=reviews.filter(status="open").count(),
+        overdue_actions=[
+            OverdueAction(description=d, owner=o, due_date=due, review=r)
+            for d, o, due, r in ReviewAction.objects.filter(review__in=reviews)
+            .overdue(today)
+            .values_list("description", "owner", "due_date", "review__title")
+        ],
         feedback=feedback,
         feedback_median_days=(
             f"{feedback.median_days:g} days" if feedback.median_days is not None else "too few reports to show"
@@ -168,3 +188,36 @@ def leadership_summary(*, organisation_ids: set[int], today: dt.date | None = No
             else "too few reports to show"
         ),
     )
+
+
+def summary_rows(summary: LeadershipSummary) -> list[tuple[str, str, str]]:
+    """The summary as (section, item, value) rows for a CSV a leader can take
+    to a board: exactly what the page shows, small counts suppressed alike."""
+    window = f"last {summary.window_days} days"
+    rows = [
+        ("Reporting", f"Reports in the {window}", summary.reports_recent),
+        ("Reporting", f"The {summary.window_days} days before", summary.reports_previous),
+        ("Hearing back", "Median time from report to first feedback", summary.feedback_median_days),
+        ("Hearing back", "Share of reporters who heard back", summary.feedback_share),
+    ]
+    for theme in summary.growing_themes:
+        rows.append(("Growing themes", theme.title, f"{theme.recent} ({window}); {theme.previous} before"))
+    rows += [("Culture (all aspects)", bar.label, bar.shown) for bar in summary.orientation_totals]
+    rows += [(f"Culture: {row['label']}", bar.label, bar.shown) for row in summary.culture for bar in row["bars"]]
+    rows += [("Learning Together", bar.label, bar.shown) for bar in summary.learning_together]
+    rows += [
+        ("Reviews and actions", "Reviews in progress", str(summary.reviews_open)),
+        ("Reviews and actions", "Actions open", str(summary.actions_open)),
+        ("Reviews and actions", "Actions overdue", str(summary.actions_overdue)),
+        ("Reviews and actions", "Actions done", str(summary.actions_done)),
+    ]
+    rows += [
+        ("Overdue actions", f"{a.description} ({a.review})", f"{a.owner}, due {a.due_date.day} {a.due_date:%b %Y}")
+        for a in summary.overdue_actions
+    ]
+    return [(_safe_cell(a), _safe_cell(b), _safe_cell(c)) for a, b, c in rows]
+
+
+def _safe_cell(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula (panel-written titles go in)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

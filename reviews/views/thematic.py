@@ -9,6 +9,7 @@ only the aggregate leadership page.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -36,7 +38,7 @@ from reviews.models import (
 )
 from reviews.services import learning as learning_svc
 from reviews.services import thematic as svc
-from reviews.services.leadership import leadership_scope, leadership_summary
+from reviews.services.leadership import leadership_scope, leadership_summary, summary_rows
 from reviews.services.workspace import access_theme_as_panel
 from reviews.views.workspace import panel_required
 
@@ -643,3 +645,18 @@ def leadership(request: HttpRequest) -> HttpResponse:
         "reviews/leadership/summary.html",
         {"summary": summary, "threshold": settings.SUPPRESSION_THRESHOLD},
     )
+
+
+@login_required
+@require_GET
+def leadership_csv(request: HttpRequest) -> HttpResponse:
+    """The leadership summary as CSV, for a board paper; the same scope and suppression as the page."""
+    scope = leadership_scope(request.user)
+    if not scope:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lantern-leadership-{timezone.localdate():%Y-%m-%d}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["section", "item", "value"])
+    writer.writerows(summary_rows(leadership_summary(organisation_ids=scope)))
+    return response

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
@@ -10,7 +12,7 @@ from django.utils import timezone
 
 from reporting.choices import FeedbackKind
 from reviews.services import thematic as svc
-from reviews.services.leadership import leadership_scope, leadership_summary
+from reviews.services.leadership import leadership_scope, leadership_summary, summary_rows
 from reviews.services.learning import publish_learning
 from tests.factories import ReportFactory
 from tests.reviews.thematic_helpers import PAST, make_review, make_theme
@@ -75,7 +77,11 @@ def test_summary_figures(panel_member, panel, busy_organisation):
     assert summary.reports_recent == "10" and summary.reporting_rising
     assert [t.title for t in summary.growing_themes] == ["Police notifications arrive late"]
     assert summary.growing_themes[0].recent == "7" and summary.growing_themes[0].previous == "0"
-    assert summary.actions_overdue == "fewer than 5" and summary.actions_open == "fewer than 5"
+    # The panel's own work identifies nobody: exact counts, and what is late by name.
+    assert (summary.actions_overdue, summary.actions_open, summary.reviews_open) == (1, 1, 1)
+    assert [(a.description, a.owner, a.due_date) for a in summary.overdue_actions] == [
+        ("Name an owner", "Head of Service", PAST)
+    ]
     assert summary.feedback_share == "70%" and summary.feedback_median_days == "3 days"
     bureaucratic = next(bar for bar in summary.orientation_totals if bar.label == "Bureaucratic")
     assert bureaucratic.shown == "10"
@@ -100,3 +106,35 @@ def test_leadership_queries_do_not_grow_with_reports(login, leader, panel, djang
         make_theme(panel.organisation, title=f"Theme {n}", reports=6)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("reviews:leadership"))
+
+
+def test_only_ten_growing_themes_are_listed_and_the_rest_counted(panel, leader):
+    for n in range(12):
+        make_theme(panel.organisation, title=f"Theme {n:02}", reports=5 + n)
+    summary = leadership_summary(organisation_ids=leadership_scope(leader))
+    assert [t.title for t in summary.growing_themes][:2] == ["Theme 11", "Theme 10"]
+    assert len(summary.growing_themes) == 10 and summary.growing_themes_not_shown == 2
+
+
+@pytest.mark.parametrize("persona,status", [("leader", 200), ("reporter", 404), ("outsider", 404)])
+def test_summary_csv_for_a_board_paper(request, login, persona, status, busy_organisation):
+    response = login(request.getfixturevalue(persona)).get(reverse("reviews:leadership-csv"))
+    assert response.status_code == status
+    if status != 200:
+        return
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["section", "item", "value"]
+    assert ["Growing themes", "Police notifications arrive late", "7 (last 90 days); 0 before"] in rows
+    assert ["Learning Together", "Tools", "fewer than 5"] in rows  # suppressed as on the page
+    assert [
+        "Overdue actions",
+        "Name an owner (Late police notifications)",
+        f"Head of Service, due {PAST.day} {PAST:%b %Y}",
+    ] in rows
+
+
+def test_a_csv_cell_is_never_a_spreadsheet_formula(panel, leader):
+    make_theme(panel.organisation, title='=HYPERLINK("http://x")', reports=6)
+    rows = summary_rows(leadership_summary(organisation_ids=leadership_scope(leader)))
+    assert ("Growing themes", '\'=HYPERLINK("http://x")', "6 (last 90 days); 0 before") in rows
