@@ -58,6 +58,8 @@ class ContributingFactor(models.TextChoices):
 
 class ReachedChild(models.TextChoices):
     YES = "yes", "Yes"
+    # The screen flags this answer on its own (reporting.analysis.screening.REACHED_CHILD_LIVE).
+    ONGOING = "ongoing", "Yes, and a child may still be at risk now"
     NO = "no", "No, it was caught in time"
     NOT_SURE = "not_sure", "Not sure"
 

@@ -51,6 +51,7 @@ from reporting.analysis import labels as labeller
 from reporting.analysis import themes as engine
 from reporting.analysis import trends
 from reporting.analysis import vectorise as vz
+from reporting.choices import ReachedChild
 from reporting.models import AuditEvent, Organisation, Panel, Partnership, Report, User, panel_organisation_ids
 from reporting.models.themes import LabelCorrection, LabellerModel, Theme, ThemeBuild, ThemeLineage, ThemeMembership
 from reporting.privacy import start_of_today
@@ -411,6 +412,7 @@ def _claim_lock(scope: ThemeScope, actor: User | None) -> ThemeBuild:
 
 #: The monthly trend covers at most this many months, ending with the theme's last month.
 SUMMARY_MONTHS = 36
+REACHED_THE_CHILD = (ReachedChild.YES, ReachedChild.ONGOING)
 
 
 def _month_keys(first: dt.date, last: dt.date, *, limit: int = SUMMARY_MONTHS) -> list[str]:
@@ -469,7 +471,7 @@ def _theme_summary(members: Sequence[Report], now: dt.datetime) -> tuple[dict[st
         "learning_together": dict(Counter(r.learning_together for r in members if r.learning_together)),
         "contributing_factors": dict(factors),
         "service_areas": dict(Counter(r.service_area for r in members if r.service_area)),
-        "reached_child": sum(1 for r in members if r.reached_child == "yes"),
+        "reached_child": sum(1 for r in members if r.reached_child in REACHED_THE_CHILD),
         "live_concern": sum(1 for r in members if r.live_concern),
         "by_month": by_month,
         "westrum_grid": grid,

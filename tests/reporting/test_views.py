@@ -256,6 +256,18 @@ def test_preview_warns_of_live_concern_with_duty_contact(login: Login, reporter:
 
 
 @pytest.mark.django_db
+def test_answering_that_a_child_may_still_be_at_risk_warns_whatever_the_text(login: Login, reporter: User) -> None:
+    client = login(reporter)
+    page = client.get(reverse("new_report")).content.decode()
+    assert "Yes, and a child may still be at risk now" in page
+    narrative = "The strategy meeting was moved twice and the school was not invited."
+    quiet = client.post(reverse("new_report"), report_data(narrative=narrative, reached_child="no")).content.decode()
+    assert "Follow your local safeguarding procedures now" not in quiet
+    ongoing = client.post(reverse("new_report"), report_data(narrative=narrative, reached_child="ongoing"))
+    assert "Follow your local safeguarding procedures now" in ongoing.content.decode()
+
+
+@pytest.mark.django_db
 def test_blaming_a_colleague_gets_a_gentle_prompt_not_a_block(login: Login, reporter: User) -> None:
     narrative = "The duty manager messed up again and the visit was missed; it was his fault."
     response = login(reporter).post(reverse("new_report"), report_data(narrative=narrative))
