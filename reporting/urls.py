@@ -8,4 +8,5 @@ urlpatterns = [
     path("receipt/", views.receipt, name="receipt"),
     path("receipt/answer/", views.receipt_answer, name="receipt_answer"),
     path("learning/", views.learning, name="learning"),
+    path("learning/emails/", views.learning_emails, name="learning_emails"),
 ]

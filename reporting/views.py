@@ -49,12 +49,13 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from reporting.choices import IdentityMode, ReportStatus
@@ -140,7 +141,17 @@ def home(request: HttpRequest) -> HttpResponse:
 def learning(request: HttpRequest) -> HttpResponse:
     items = PublishedLearning.objects.visible_to(_staff(request)).order_by("-published_at")
     page = Paginator(items, LEARNING_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "reporting/learning.html", {"page": page})
+    return render(request, "reporting/learning.html", {"page": page, "subscriber": _staff(request)})
+
+
+@login_required
+@require_POST
+def learning_emails(request: HttpRequest) -> HttpResponse:
+    """Turn the learning bulletin emails on or off for the signed-in user."""
+    user = _staff(request)
+    user.learning_emails = request.POST.get("learning_emails") == "on"
+    user.save(update_fields=["learning_emails"])
+    return redirect(reverse("learning") + "#emails")
 
 
 # --- Filing a report ------------------------------------------------------------------

@@ -162,6 +162,23 @@ def test_learning_shows_only_own_organisation_newest_first(
 
 
 @pytest.mark.django_db
+def test_staff_turn_learning_emails_on_and_off_themselves(login: Login, reporter: User) -> None:
+    client = login(reporter)
+    assert "Email me when new learning is published" in client.get(reverse("learning")).content.decode()
+
+    response = client.post(reverse("learning_emails"), {"learning_emails": "on"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("learning"))
+    reporter.refresh_from_db()
+    assert reporter.learning_emails
+    assert f"You get an email at {reporter.email}" in client.get(reverse("learning")).content.decode()
+
+    client.post(reverse("learning_emails"), {"learning_emails": "off"})
+    reporter.refresh_from_db()
+    assert not reporter.learning_emails
+    assert client.get(reverse("learning_emails")).status_code == 405
+
+
+@pytest.mark.django_db
 def test_unknown_page_is_a_govuk_404(login: Login, reporter: User) -> None:
     response = login(reporter).get("/no-such-page/")
     assert response.status_code == 404
