@@ -179,6 +179,16 @@ def test_staff_turn_learning_emails_on_and_off_themselves(login: Login, reporter
 
 
 @pytest.mark.django_db
+def test_signing_out_says_so_on_the_sign_in_page(login: Login, reporter: User) -> None:
+    client = login(reporter)
+    response = client.post(reverse("logout"), follow=True)
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0].startswith(reverse("login"))
+    assert "You have signed out." in html
+    assert 'rel="icon"' in html  # a favicon of its own, so browsers do not ask for /favicon.ico
+
+
+@pytest.mark.django_db
 def test_unknown_page_is_a_govuk_404(login: Login, reporter: User) -> None:
     response = login(reporter).get("/no-such-page/")
     assert response.status_code == 404
