@@ -575,12 +575,32 @@ def export_request(request: HttpRequest, review_id: int) -> HttpResponse:
     return redirect("reviews:export", job_id=job.pk)
 
 
+# The job keeps only the exception's type (its message could quote review
+# text); these say what the panel can do about each.
+_EXPORT_FAILURES = {
+    "LayoutError": (
+        "Some text in the review is too long to fit on a page. Shorten the longest finding, "
+        "recommendation or action (edit the action on the review page), then ask for a new pack."
+    ),
+    "Interrupted": "The pack took too long to build and was stopped. Ask for a new one.",
+}
+_EXPORT_FAILURE_OTHER = (
+    "Something went wrong building the pack. Ask for a new one; if it fails again, ask for a DOCX pack "
+    "and tell the Lantern support team."
+)
+
+
 @panel_required
 @never_cache
 @require_GET
 def export_status(request: HttpRequest, job_id: int) -> HttpResponse:
     job = svc.access_export_job(request.user, job_id)
-    context = {"job": job, "review": job.review, "retention_days": settings.EXPORT_RETENTION_DAYS}
+    context = {
+        "job": job,
+        "review": job.review,
+        "retention_days": settings.EXPORT_RETENTION_DAYS,
+        "failure_reason": _EXPORT_FAILURES.get(job.error, _EXPORT_FAILURE_OTHER) if job.error else "",
+    }
     return render(request, "reviews/thematic/export.html", context)
 
 

@@ -13,7 +13,7 @@ from reviews.services import thematic as svc
 from reviews.services.leadership import leadership_scope, leadership_summary
 from reviews.services.learning import publish_learning
 from tests.factories import ReportFactory
-from tests.reviews.thematic_helpers import PAST, make_review, make_theme
+from tests.reviews.thematic_helpers import FUTURE, make_overdue, make_review, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,10 @@ def busy_organisation(panel_member, panel):
     growing = make_theme(organisation, title="Police notifications arrive late", reports=7)
     make_theme(organisation, title="Interpreters unavailable", reports=3, learning_together="tools")
     review = make_review(panel_member, panel, growing)
-    svc.add_action(
-        actor=panel_member, review=review, description="Name an owner", owner="Head of Service", due_date=PAST
+    make_overdue(
+        svc.add_action(
+            actor=panel_member, review=review, description="Name an owner", owner="Head of Service", due_date=FUTURE
+        )
     )
     publish_learning(
         actor=panel_member,
