@@ -11,6 +11,7 @@ threshold for the same reason (a bar's length would give the number away).
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -318,6 +319,16 @@ def render_docx(pack: ReviewPack, progress: Progress | None = None) -> bytes:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
+_LONG_WORD = re.compile(r"\S{40}")
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a space after every 40 characters of an unbroken run, so a
+    pasted URL or a word thousands of characters long wraps in a narrow table
+    cell instead of overflowing it (reportlab only wraps at spaces there)."""
+    return _LONG_WORD.sub(lambda m: m.group(0) + " ", text)
+
+
 def render_pdf(pack: ReviewPack, progress: Progress | None = None) -> bytes:
     from xml.sax.saxutils import escape
 
@@ -334,7 +345,7 @@ def render_pdf(pack: ReviewPack, progress: Progress | None = None) -> bytes:
     quote = styles["Italic"]
 
     def para(text: str, style: Any = body) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        return Paragraph(escape(_breakable(text)).replace("\n", "<br/>"), style)
 
     story: list[Any] = [
         para(pack.title, styles["Title"]),
@@ -411,7 +422,9 @@ def render_pdf(pack: ReviewPack, progress: Progress | None = None) -> bytes:
             ]
             for a in pack.actions
         ]
-        table = Table(rows, colWidths=[5.5 * cm, 3.5 * cm, 2 * cm, 2.5 * cm, 3.5 * cm], repeatRows=1)
+        # splitInRow: a row taller than a page (a very long action) continues on
+        # the next page instead of failing the whole pack with a LayoutError.
+        table = Table(rows, colWidths=[5.5 * cm, 3.5 * cm, 2 * cm, 2.5 * cm, 3.5 * cm], repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [

@@ -40,6 +40,9 @@ urlpatterns = [
     path(
         "reviews/<int:review_id>/actions/<int:action_id>/", thematic.review_action_update, name="review-action-update"
     ),
+    path(
+        "reviews/<int:review_id>/actions/<int:action_id>/edit/", thematic.review_action_edit, name="review-action-edit"
+    ),
     path("reviews/<int:review_id>/evidence/", thematic.review_evidence, name="review-evidence"),
     path("reviews/<int:review_id>/complete/", thematic.review_complete, name="review-complete"),
     path("reviews/<int:review_id>/learning/", thematic.review_learning, name="review-learning"),
@@ -48,6 +51,7 @@ urlpatterns = [
     path("reviews/exports/<int:job_id>/status.json", thematic.export_status_json, name="export-status"),
     path("reviews/exports/<int:job_id>/download/", thematic.export_download, name="export-download"),
     path("themes/<int:theme_id>/learning/", thematic.theme_learning, name="theme-learning"),
+    path("learning/<int:learning_id>/withdraw/", thematic.learning_withdraw, name="learning-withdraw"),
     path("leadership/", thematic.leadership, name="leadership"),
     path("leadership/summary.csv", thematic.leadership_csv, name="leadership-csv"),
 ]

@@ -18,8 +18,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Min
+from django.http import Http404
 
 from reporting.choices import FeedbackKind, ReportStatus
+from reporting.deid import redact_fields
 from reporting.models import (
     AuditEvent,
     OutboxKind,
@@ -41,6 +43,59 @@ def theme_organisation_ids(theme: Theme) -> list[int]:
     return list(theme.partnership.organisations.values_list("id", flat=True))
 
 
+LEARNING_TEXT_FIELDS = ("title", "what_we_heard", "what_we_found", "what_is_changing")
+
+
+@dataclass(frozen=True)
+class RemovedDetail:
+    """A personal detail de-identification took out of a learning summary."""
+
+    field: str
+    original: str
+    kind: str
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class DeidentifiedLearning:
+    """A learning summary's text as it will be published, and what was removed."""
+
+    fields: dict[str, str]
+    removed: tuple[RemovedDetail, ...]
+
+
+def deidentify_learning(fields: dict[str, str]) -> DeidentifiedLearning:
+    """The same de-identification reporters' text gets (``reporting.deid``),
+    numbered consistently across the summary's fields. Text already
+    de-identified comes back unchanged, so a checked preview publishes as shown."""
+    texts = {name: fields.get(name) or "" for name in LEARNING_TEXT_FIELDS}
+    redactions = redact_fields(texts)
+    removed = tuple(
+        RemovedDetail(name, texts[name][span.start : span.end], span.type, span.placeholder)
+        for name in LEARNING_TEXT_FIELDS
+        for span in redactions[name].spans
+    )
+    return DeidentifiedLearning({name: redactions[name].text for name in LEARNING_TEXT_FIELDS}, removed)
+
+
+def prepare_learning(
+    *, title: str, what_we_heard: str, what_we_found: str, what_is_changing: str
+) -> DeidentifiedLearning:
+    """Check a summary's text (required, no blame in the panel's own findings)
+    and de-identify it: what ``publish_learning`` would store, for the panel
+    to check before publishing."""
+    checked = deidentify_learning(
+        {
+            "title": _clean_text(title, "title")[:200],
+            "what_we_heard": _clean_text(what_we_heard, "what_we_heard"),
+            "what_we_found": _clean_text(what_we_found, "what_we_found", systemic=True),
+            "what_is_changing": _clean_text(what_is_changing, "what_is_changing", systemic=True),
+        }
+    )
+    checked.fields["title"] = checked.fields["title"][:200]
+    return checked
+
+
 def publish_learning(
     *,
     actor: User,
@@ -56,7 +111,10 @@ def publish_learning(
 
     Preconditions: the actor sits on the review's panel, or on a panel whose
     scope holds the theme. Closed reports keep their status but still get
-    the feedback row, so their authors see the learning too.
+    the feedback row, so their authors see the learning too. The text is
+    de-identified before it is stored (it is shown to staff and on receipt
+    pages readable without signing in); interfaces show the panel the
+    de-identified text first (``deidentify_learning``).
     """
     if (theme is None) == (review is None):
         raise ValidationError({"source": ["Publish learning for one theme or one review."]})
@@ -70,12 +128,9 @@ def publish_learning(
         if not Theme.objects.visible_to(actor).filter(pk=theme.pk).exists():
             raise PermissionDenied("Only a panel serving this theme's scope may publish learning for it.")
         organisation_ids = theme_organisation_ids(theme)
-    fields = {
-        "title": _clean_text(title, "title")[:200],
-        "what_we_heard": _clean_text(what_we_heard, "what_we_heard"),
-        "what_we_found": _clean_text(what_we_found, "what_we_found", systemic=True),
-        "what_is_changing": _clean_text(what_is_changing, "what_is_changing", systemic=True),
-    }
+    fields = prepare_learning(
+        title=title, what_we_heard=what_we_heard, what_we_found=what_we_found, what_is_changing=what_is_changing
+    ).fields
     with transaction.atomic():
         learning = PublishedLearning.objects.create(published_by=actor, **fields)
         learning.organisations.set(organisation_ids)
@@ -104,6 +159,72 @@ def publish_learning(
         )
         enqueue_on_commit(OutboxKind.LEARNING_EMAIL, learning.pk)
     return learning
+
+
+def access_learning_as_panel(user: Any, learning_id: Any) -> LearningSource:
+    """The source of a published summary of the user's panels (its review's
+    panel, or a panel serving its theme); 404 for everybody else."""
+    try:
+        source = LearningSource.objects.select_related("learning", "review__panel", "theme").get(
+            learning_id=learning_id
+        )
+    except (LearningSource.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+    if source.review is not None:
+        visible = ThematicReview.objects.visible_to(user).filter(pk=source.review.pk).exists()
+    else:
+        visible = source.theme is not None and Theme.objects.visible_to(user).filter(pk=source.theme.pk).exists()
+    if not visible:
+        raise Http404
+    return source
+
+
+def withdraw_learning(*, actor: User, learning: PublishedLearning, reason: str) -> dict[str, str]:
+    """Take a published summary down from the staff learning page and every
+    receipt page (to correct it, publish again). Returns its text so the
+    interface can offer it for correction.
+
+    The summary is deleted, not hidden: it may be withdrawn because it held a
+    personal detail, which should then not stay stored. The audit entry keeps
+    the title and reason. Reports' feedback rows stay, unlinked, because the
+    reporters did hear back then (time-to-feedback); reports left with no
+    learning go back to "being looked at by the review panel".
+    """
+    source = LearningSource.objects.select_related("review__panel", "theme").filter(learning=learning).first()
+    if source is not None and source.review is not None:
+        require_panel_member(actor, source.review.panel)
+    elif (
+        source is None
+        or source.theme is None
+        or not Theme.objects.visible_to(actor).filter(pk=source.theme.pk).exists()
+    ):
+        raise PermissionDenied("Only a panel serving this learning's scope may withdraw it.")
+    reason = _clean_text(reason, "reason")
+    text = {name: getattr(learning, name) for name in LEARNING_TEXT_FIELDS}
+    with transaction.atomic():
+        report_ids = list(ReportFeedback.objects.filter(learning=learning).values_list("report_id", flat=True))
+        ReportFeedback.objects.filter(learning=learning).update(learning=None)
+        organisation_ids = sorted(learning.organisations.values_list("id", flat=True))
+        AuditEvent.objects.create(
+            actor=actor,
+            organisation_id=organisation_ids[0] if len(organisation_ids) == 1 else None,
+            action="learning.withdrawn",
+            object_type="published_learning",
+            object_id=str(learning.pk),
+            before={
+                "title": learning.title,
+                "published_at": learning.published_at.isoformat(),
+                "review": source.review_id if source else None,
+                "theme": source.theme_id if source else None,
+                "reports": len(report_ids),
+            },
+            after={"reason": reason},
+        )
+        learning.delete()
+        Report.objects.filter(pk__in=report_ids, status=ReportStatus.LEARNING_PUBLISHED).exclude(
+            feedback__learning__isnull=False
+        ).update(status=ReportStatus.IN_REVIEW)
+    return text
 
 
 # --- time to feedback --------------------------------------------------------------------
@@ -174,4 +295,5 @@ __all__ = [
     "measure_time_to_feedback",
     "median_days_and_share",
     "publish_learning",
+    "withdraw_learning",
 ]

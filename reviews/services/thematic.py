@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from reporting.analysis.screening import detect_blame
 from reporting.choices import ContributingFactor, LearningTogether, ReportStatus, ThemeStatus
+from reporting.deid import redact_text
 from reporting.models import AuditEvent, Panel, Report, Theme, User
 from reporting.services import close_reports
 from reviews.models import (
@@ -383,9 +384,21 @@ def _validate_owner(owner: str, panel: Panel) -> str:
         .exclude(first_name="")
         .values_list("first_name", "last_name")
     )
+    # De-identification finds names that are not staff accounts ("Jane Smith", "Mr Jones").
+    named = named or any(span.type == "PERSON" for span in redact_text(owner).spans)
     if named:
-        raise ValidationError({"owner": ["Give a role or team (e.g. “Front Door team manager”), not a person."]})
+        raise ValidationError(
+            {"owner": ["Give a role or team, not a person's name (for example, “Front Door team manager”)."]}
+        )
     return owner
+
+
+def _validate_due_date(due_date: Any) -> dt.date:
+    if not isinstance(due_date, dt.date):
+        raise ValidationError({"due_date": ["Enter a due date."]})
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": ["The due date must be today or in the future."]})
+    return due_date
 
 
 def add_action(
@@ -401,8 +414,7 @@ def add_action(
     require_panel_member(actor, review.panel)
     description = _clean_text(description, "description", systemic=True)
     owner = _validate_owner(owner, review.panel)
-    if not isinstance(due_date, dt.date):
-        raise ValidationError({"due_date": ["Enter a due date."]})
+    due_date = _validate_due_date(due_date)
     if recommendation is not None and recommendation.review_id != review.pk:
         raise ValidationError({"recommendation": ["That recommendation belongs to another review."]})
     with transaction.atomic():
@@ -416,6 +428,36 @@ def add_action(
             obj=action,
             object_type="review_action",
             after={"review": review.pk, "description": description, "owner": owner, "due_date": due_date.isoformat()},
+        )
+    return action
+
+
+def edit_action(*, actor: User, action: ReviewAction, description: str, owner: str, due_date: dt.date) -> ReviewAction:
+    """Correct an action's wording, owner or due date while it is not done
+    (a done action is a record of what was done). The due date may stay in the
+    past, but a new one may not be."""
+    review = action.review
+    require_panel_member(actor, review.panel)
+    if action.status == ActionStatus.DONE:
+        raise ValidationError({"status": ["This action is done, so it cannot be changed."]})
+    description = _clean_text(description, "description", systemic=True)
+    owner = _validate_owner(owner, review.panel)
+    if due_date != action.due_date:
+        due_date = _validate_due_date(due_date)
+    with transaction.atomic():
+        before = {"description": action.description, "owner": action.owner, "due_date": action.due_date.isoformat()}
+        action.description = description
+        action.owner = owner
+        action.due_date = due_date
+        action.save(update_fields=["description", "owner", "due_date"])
+        _audit(
+            actor=actor,
+            panel=review.panel,
+            action="review.action_edited",
+            obj=action,
+            object_type="review_action",
+            before=before,
+            after={"description": description, "owner": owner, "due_date": due_date.isoformat()},
         )
     return action
 

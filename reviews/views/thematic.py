@@ -10,6 +10,7 @@ only the aggregate leadership page.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
@@ -146,6 +147,14 @@ class ActionForm(forms.Form):
         _field(self, "recommendation", forms.TypedChoiceField).choices = _blank(
             "Not linked to one recommendation", [(r.pk, r.text[:80]) for r in review.recommendations.all()]
         )
+
+
+class ActionEditForm(forms.Form):
+    description = forms.CharField(error_messages={"required": "Describe the action."})
+    owner = forms.CharField(max_length=200, error_messages={"required": "Give the owner role or team."})
+    due_date = forms.DateField(
+        error_messages={"required": "Enter a due date.", "invalid": "Enter a real date, like 2026-03-31."}
+    )
 
 
 class ActionUpdateForm(forms.Form):
@@ -349,7 +358,15 @@ def _review_post(
             return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + f"#{anchor}")
     context = _review_context(request, review, **{name: form})
     context["error_anchor"] = anchor
+    _show_errors(context, form, f"id_{name}-")
     return render(request, "reviews/thematic/review.html", context, status=400)
+
+
+def _show_errors(context: dict[str, Any], form: forms.Form, prefix: str) -> None:
+    """Put one GOV.UK error summary at the top of the review page for the form
+    that failed; its links go to the fields, whose ids start with ``prefix``."""
+    context["error_form"] = form
+    context["error_prefix"] = prefix
 
 
 @panel_required
@@ -401,6 +418,8 @@ def review_question_answer(request: HttpRequest, review_id: int, question_id: in
             return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + "#questions")
     context = _review_context(request, review)
     context["answer_errors"] = {question.pk: form.errors.get("answer") or form.non_field_errors()}
+    context["answer_typed"] = {question.pk: request.POST.get(f"answer-{question.pk}-answer", "")}
+    _show_errors(context, form, f"id_answer-{question.pk}-")
     return render(request, "reviews/thematic/review.html", context, status=400)
 
 
@@ -486,7 +505,38 @@ def review_action_update(request: HttpRequest, review_id: int, action_id: int) -
             return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + "#actions")
     context = _review_context(request, review)
     context["action_errors"] = {action.pk: [e for errors in form.errors.values() for e in errors]}
+    _show_errors(context, form, f"id_update-{action.pk}-")
     return render(request, "reviews/thematic/review.html", context, status=400)
+
+
+@panel_required
+def review_action_edit(request: HttpRequest, review_id: int, action_id: int) -> HttpResponse:
+    """Correct an action's wording, owner or due date while it is not done."""
+    review = svc.access_review(request.user, review_id)
+    try:
+        action = review.actions.get(pk=action_id)
+    except ReviewAction.DoesNotExist as exc:
+        raise Http404 from exc
+    if request.method == "POST":
+        form = ActionEditForm(request.POST, prefix="edit")
+        if form.is_valid():
+            try:
+                svc.edit_action(actor=signed_in_user(request), action=action, **form.cleaned_data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, "Action changed.")
+                return redirect(reverse("reviews:review", kwargs={"review_id": review.pk}) + "#actions")
+        status = 400
+    else:
+        form = ActionEditForm(
+            prefix="edit",
+            initial={"description": action.description, "owner": action.owner, "due_date": action.due_date},
+        )
+        status = 200
+    return render(
+        request, "reviews/thematic/action_edit.html", {"review": review, "action": action, "form": form}, status=status
+    )
 
 
 @panel_required
@@ -521,17 +571,88 @@ def review_complete(request: HttpRequest, review_id: int) -> HttpResponse:
     return redirect("reviews:review", review_id=review.pk)
 
 
+def _learning_steps(
+    request: HttpRequest,
+    form: LearningForm,
+    *,
+    publish: Callable[[dict[str, Any]], Any],
+    edit_page: Callable[[LearningForm, int], HttpResponse],
+    check_url: str,
+    back_url: str,
+    caption: str,
+    done_url: str,
+    done_message: str,
+) -> HttpResponse:
+    """Publishing learning in two steps: the panel writes it, then sees it as
+    staff will (de-identified, with what was removed) and publishes or changes
+    it. The service de-identifies again on publishing, so nothing typed
+    around the check step reaches staff."""
+    if form.is_valid():
+        data = form.cleaned_data
+        text = {k: v for k, v in data.items() if k != "feedback_kind"}
+        try:
+            checked = learning_svc.prepare_learning(**text)
+            if "confirm" in request.POST:
+                publish(data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if "confirm" in request.POST:
+                messages.success(request, done_message)
+                return redirect(done_url)
+            if "change" in request.POST:
+                return edit_page(LearningForm(prefix="learning", initial=data), 200)
+            kinds = dict(FeedbackKind.choices)
+            return render(
+                request,
+                "reviews/thematic/learning_check.html",
+                {
+                    "checked": checked,
+                    "rows": [(name, LEARNING_LABELS[name], checked.fields[name]) for name in LEARNING_LABELS],
+                    "labels": LEARNING_LABELS,
+                    "feedback_kind": data["feedback_kind"],
+                    "feedback_kind_label": kinds.get(data["feedback_kind"], ""),
+                    "check_url": check_url,
+                    "back_url": back_url,
+                    "caption": caption,
+                },
+            )
+    return edit_page(form, 400)
+
+
+LEARNING_LABELS = {
+    "title": "Title",
+    "what_we_heard": "What we heard",
+    "what_we_found": "What we found",
+    "what_is_changing": "What is changing",
+}
+
+
 @panel_required
 @require_POST
 def review_learning(request: HttpRequest, review_id: int) -> HttpResponse:
-    return _review_post(
+    review = svc.access_review(request.user, review_id)
+    review_url = reverse("reviews:review", kwargs={"review_id": review.pk})
+
+    def edit_page(form: LearningForm, status: int) -> HttpResponse:
+        context = _review_context(request, review, learning=form)
+        if form.errors:
+            context["error_anchor"] = "learning"
+            _show_errors(context, form, "id_learning-")
+        return render(request, "reviews/thematic/review.html", context, status=status)
+
+    return _learning_steps(
         request,
-        review_id,
-        "learning",
         LearningForm(request.POST, prefix="learning"),
-        lambda review, data: learning_svc.publish_learning(actor=signed_in_user(request), review=review, **data),
-        "Learning published to staff, to the receipt page of every linked report, and by email to staff who asked.",
-        "learning",
+        publish=lambda data: learning_svc.publish_learning(actor=signed_in_user(request), review=review, **data),
+        edit_page=edit_page,
+        check_url=reverse("reviews:review-learning", kwargs={"review_id": review.pk}),
+        back_url=review_url + "#learning",
+        caption=review.title,
+        done_url=review_url + "#learning",
+        done_message=(
+            "Learning published to staff, to the receipt page of every linked report, and by email to staff who asked."
+        ),
     )
 
 
@@ -539,25 +660,83 @@ def review_learning(request: HttpRequest, review_id: int) -> HttpResponse:
 def theme_learning(request: HttpRequest, theme_id: int) -> HttpResponse:
     """Publish learning straight from a theme (a rapid fix or bulletin needs no review)."""
     theme = access_theme_as_panel(request.user, theme_id)
+
+    def edit_page(form: LearningForm, status: int) -> HttpResponse:
+        reports = learning_svc.linked_report_ids(theme=theme)
+        published = list(theme.learning_sources.select_related("learning").order_by("-learning__published_at"))
+        return render(
+            request,
+            "reviews/thematic/theme_learning.html",
+            {"theme": theme, "form": form, "linked": len(reports), "published": published},
+            status=status,
+        )
+
+    if request.method != "POST":
+        return edit_page(LearningForm(prefix="learning", initial={"title": f"What we learned: {theme.title}"}), 200)
+    url = reverse("reviews:theme-learning", kwargs={"theme_id": theme.pk})
+    return _learning_steps(
+        request,
+        LearningForm(request.POST, prefix="learning"),
+        publish=lambda data: learning_svc.publish_learning(actor=signed_in_user(request), theme=theme, **data),
+        edit_page=edit_page,
+        check_url=url,
+        back_url=url,
+        caption=theme.title,
+        done_url=reverse("reviews:theme", kwargs={"theme_id": theme.pk}),
+        done_message="Learning published.",
+    )
+
+
+class WithdrawLearningForm(forms.Form):
+    reason = forms.CharField(
+        max_length=1000, error_messages={"required": "Say why the learning is being withdrawn."}, widget=forms.Textarea
+    )
+
+
+@panel_required
+def learning_withdraw(request: HttpRequest, learning_id: int) -> HttpResponse:
+    """Withdraw a published summary (a panel member of its review or theme);
+    "withdraw and correct" then shows the publishing form filled in with it."""
+    source = learning_svc.access_learning_as_panel(request.user, learning_id)
+    learning = source.learning
+    if source.review is not None:
+        back_url = reverse("reviews:review", kwargs={"review_id": source.review_id}) + "#learning"
+    else:
+        back_url = reverse("reviews:theme-learning", kwargs={"theme_id": source.theme_id})
     if request.method == "POST":
-        form = LearningForm(request.POST, prefix="learning")
+        form = WithdrawLearningForm(request.POST, prefix="withdraw")
         if form.is_valid():
             try:
-                learning_svc.publish_learning(actor=signed_in_user(request), theme=theme, **form.cleaned_data)
+                text = learning_svc.withdraw_learning(
+                    actor=signed_in_user(request), learning=learning, reason=form.cleaned_data["reason"]
+                )
             except ValidationError as exc:
                 _apply_errors(form, exc)
             else:
-                messages.success(request, "Learning published.")
-                return redirect("reviews:theme", theme_id=theme.pk)
+                if "correct" not in request.POST:
+                    messages.success(request, "Learning withdrawn. Staff and reporters no longer see it.")
+                    return redirect(back_url)
+                messages.success(request, "Learning withdrawn. Correct it below and publish it again.")
+                initial = {**text, "feedback_kind": source.feedback_kind}
+                correction = LearningForm(prefix="learning", initial=initial)
+                if source.review is not None:
+                    context = _review_context(request, source.review, learning=correction)
+                    return render(request, "reviews/thematic/review.html", context)
+                assert source.theme is not None
+                linked = len(learning_svc.linked_report_ids(theme=source.theme))
+                return render(
+                    request,
+                    "reviews/thematic/theme_learning.html",
+                    {"theme": source.theme, "form": correction, "linked": linked, "published": []},
+                )
         status = 400
     else:
-        form = LearningForm(prefix="learning", initial={"title": f"What we learned: {theme.title}"})
+        form = WithdrawLearningForm(prefix="withdraw")
         status = 200
-    reports = learning_svc.linked_report_ids(theme=theme)
     return render(
         request,
-        "reviews/thematic/theme_learning.html",
-        {"theme": theme, "form": form, "linked": len(reports)},
+        "reviews/thematic/learning_withdraw.html",
+        {"learning": learning, "form": form, "back_url": back_url},
         status=status,
     )
 
@@ -572,9 +751,25 @@ def export_request(request: HttpRequest, review_id: int) -> HttpResponse:
     form = ExportForm(request.POST, prefix="export")
     if not form.is_valid():
         context = _review_context(request, review, export=form)
+        _show_errors(context, form, "id_export-")
         return render(request, "reviews/thematic/review.html", context, status=400)
     job = svc.request_export(actor=signed_in_user(request), review=review, format=form.cleaned_data["format"])
     return redirect("reviews:export", job_id=job.pk)
+
+
+# The job keeps only the exception's type (its message could quote review
+# text); these say what the panel can do about each.
+_EXPORT_FAILURES = {
+    "LayoutError": (
+        "Some text in the review is too long to fit on a page. Shorten the longest finding, "
+        "recommendation or action (edit the action on the review page), then ask for a new pack."
+    ),
+    "Interrupted": "The pack took too long to build and was stopped. Ask for a new one.",
+}
+_EXPORT_FAILURE_OTHER = (
+    "Something went wrong building the pack. Ask for a new one; if it fails again, ask for a DOCX pack "
+    "and tell the Lantern support team."
+)
 
 
 @panel_required
@@ -582,7 +777,12 @@ def export_request(request: HttpRequest, review_id: int) -> HttpResponse:
 @require_GET
 def export_status(request: HttpRequest, job_id: int) -> HttpResponse:
     job = svc.access_export_job(request.user, job_id)
-    context = {"job": job, "review": job.review, "retention_days": settings.EXPORT_RETENTION_DAYS}
+    context = {
+        "job": job,
+        "review": job.review,
+        "retention_days": settings.EXPORT_RETENTION_DAYS,
+        "failure_reason": _EXPORT_FAILURES.get(job.error, _EXPORT_FAILURE_OTHER) if job.error else "",
+    }
     return render(request, "reviews/thematic/export.html", context)
 
 

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 
 from reporting.models import PublishedLearning
-from reviews.models import ExportJob, ThematicReview
+from reviews.models import ExportJob, ReviewAction, ThematicReview
 from reviews.services import thematic as svc
 from reviews.tasks import build_review_export
-from tests.reviews.thematic_helpers import FUTURE, PAST, make_review, make_theme
+from tests.reviews.thematic_helpers import FUTURE, PAST, make_overdue, make_review, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -130,12 +130,19 @@ def test_panel_member_works_through_a_review(
         content_type="application/json",
     )
     assert blame.status_code == 400 and "text" in blame.json()
-    action = client.post(
+    past = client.post(
         reverse("api:panel-review-actions", kwargs=kw),
         {"description": "Name an owner", "owner": "Front Door team manager", "due_date": PAST.isoformat()},
         content_type="application/json",
     )
-    assert action.status_code == 201 and action.json()["overdue"] is True
+    assert past.status_code == 400 and "due_date" in past.json()
+    action = client.post(
+        reverse("api:panel-review-actions", kwargs=kw),
+        {"description": "Name an owner", "owner": "Front Door team manager", "due_date": FUTURE.isoformat()},
+        content_type="application/json",
+    )
+    assert action.status_code == 201 and action.json()["overdue"] is False
+    make_overdue(ReviewAction.objects.get(pk=action.json()["id"]))
     done = client.patch(
         reverse("api:panel-review-action", kwargs={**kw, "action_id": action.json()["id"]}),
         {"status": "done"},

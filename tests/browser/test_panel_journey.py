@@ -132,6 +132,10 @@ def test_panel_journey_from_triage_to_learning_on_the_receipt(
     learning.get_by_label("What is changing").fill("The Front Door team now owns the inbox and checks it twice a day.")
     learning.get_by_label("Kind of feedback").select_option("actions_taken")
     learning.get_by_role("button", name="Publish learning").click()
+    # The check step: the text as staff will see it, after de-identification.
+    page.get_by_role("heading", name="Check the learning before you publish it").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Publish learning").click()
     page.get_by_text("Learning published").first.wait_for()
     assert_accessible(page)
     assert Report.objects.get(pk=report.pk).status == ReportStatus.LEARNING_PUBLISHED

@@ -218,3 +218,25 @@ def test_a_job_whose_worker_died_is_failed_so_the_panel_can_ask_again(review, pa
     stuck.refresh_from_db(), busy.refresh_from_db()
     assert stuck.state == ExportState.FAILED and stuck.error == "Interrupted"
     assert busy.state == ExportState.RUNNING
+
+
+LONG_WORD = "x" * 6000
+
+
+@pytest.mark.parametrize("renderer", [render_pdf, render_docx])
+def test_a_very_long_unbroken_word_never_breaks_a_pack(review, panel_member, renderer):
+    svc.add_action(
+        actor=panel_member, review=review, description=LONG_WORD, owner="Front Door team manager", due_date=FUTURE
+    )
+    svc.add_finding(actor=panel_member, review=review, text=LONG_WORD, learning_together="tools")
+    assert renderer(collect_review_pack(review))[:4] in (b"%PDF", b"PK\x03\x04")
+
+
+def test_a_failed_pack_tells_the_panel_why_and_what_to_do(review, panel_member, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    job = ExportJob.objects.create(
+        review=review, format="pdf", requested_by=panel_member, state=ExportState.FAILED, error="LayoutError"
+    )
+    client.force_login(panel_member)
+    page = client.get(reverse("reviews:export", kwargs={"job_id": job.pk})).content.decode()
+    assert "too long to fit on a page" in page

@@ -15,7 +15,7 @@ from reviews.services import thematic as svc
 from reviews.services.leadership import leadership_scope, leadership_summary, summary_rows
 from reviews.services.learning import publish_learning
 from tests.factories import ReportFactory
-from tests.reviews.thematic_helpers import PAST, make_review, make_theme
+from tests.reviews.thematic_helpers import FUTURE, PAST, make_overdue, make_review, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +27,10 @@ def busy_organisation(panel_member, panel):
     growing = make_theme(organisation, title="Police notifications arrive late", reports=7)
     make_theme(organisation, title="Interpreters unavailable", reports=3, learning_together="tools")
     review = make_review(panel_member, panel, growing)
-    svc.add_action(
-        actor=panel_member, review=review, description="Name an owner", owner="Head of Service", due_date=PAST
+    make_overdue(
+        svc.add_action(
+            actor=panel_member, review=review, description="Name an owner", owner="Head of Service", due_date=FUTURE
+        )
     )
     publish_learning(
         actor=panel_member,

@@ -7,13 +7,20 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from reporting.choices import FeedbackKind, ReportStatus
 from reporting.models import AuditEvent, OutboxKind, OutboxMessage, PublishedLearning, Report, ReportFeedback
 from reporting.outbox import TASK_FOR_KIND
 from reviews.models import LearningEmailDelivery, LearningSource
-from reviews.services.learning import measure_time_to_feedback, median_days_and_share, publish_learning
+from reviews.services.learning import (
+    measure_time_to_feedback,
+    median_days_and_share,
+    prepare_learning,
+    publish_learning,
+    withdraw_learning,
+)
 from reviews.tasks import send_learning_email
 from tests.factories import PanelFactory, PartnershipFactory, ReportFactory, UserFactory
 from tests.reviews.thematic_helpers import make_review, make_theme
@@ -131,3 +138,70 @@ def test_time_to_feedback_measure_over_an_organisation(panel_member, panel):
     measure = measure_time_to_feedback(organisation_ids=[panel.organisation_id])
     assert measure.reports_total == 10 and measure.reports_heard_back == 6
     assert measure.median_days == 10 and measure.share_heard_back == pytest.approx(0.6)
+
+
+PERSONAL = {
+    **TEXT,
+    "what_we_heard": "Jayden Smith at 14 Elm Road was not seen.",
+    "what_is_changing": "The Front Door team now owns the inbox; Jayden will be seen weekly.",
+}
+
+
+def test_published_learning_is_deidentified_before_it_is_stored(panel_member, panel):
+    review = make_review(panel_member, panel)
+    learning = publish_learning(actor=panel_member, review=review, feedback_kind=FeedbackKind.ACTIONS_TAKEN, **PERSONAL)
+    stored = " ".join([learning.title, learning.what_we_heard, learning.what_we_found, learning.what_is_changing])
+    assert "Jayden" not in stored and "Elm Road" not in stored
+    assert learning.what_we_heard == "[PERSON 1] at [ADDRESS 1] was not seen."
+    assert "[PERSON 1] will be seen weekly" in learning.what_is_changing  # one person, one placeholder
+    event = AuditEvent.objects.get(action="learning.published")
+    assert "Jayden" not in str(event.after)
+
+
+def test_the_check_step_shows_what_publishing_removes_and_publishes_as_shown():
+    checked = prepare_learning(**PERSONAL)
+    assert [(d.original, d.placeholder) for d in checked.removed] == [
+        ("Jayden Smith", "[PERSON 1]"),
+        ("14 Elm Road", "[ADDRESS 1]"),
+        ("Jayden", "[PERSON 1]"),
+    ]
+    again = prepare_learning(**checked.fields)
+    assert again.fields == checked.fields and not again.removed
+
+
+def test_withdrawn_learning_leaves_the_learning_page_and_receipts_and_is_audited(panel_member, panel, reporter, login):
+    review = make_review(panel_member, panel)
+    learning = publish_learning(actor=panel_member, review=review, feedback_kind=FeedbackKind.ACTIONS_TAKEN, **TEXT)
+    report = review.reports.first()
+    receipt = {"reference": report.reference, "secret": "test-secret"}
+    assert TEXT["title"] in login(reporter).get(reverse("learning")).content.decode()
+    assert TEXT["title"] in login(None).post(reverse("receipt"), receipt).content.decode()
+
+    with pytest.raises(ValidationError):
+        withdraw_learning(actor=panel_member, learning=learning, reason="")
+    text = withdraw_learning(actor=panel_member, learning=learning, reason="It named a child.")
+
+    assert text["title"] == TEXT["title"] and not PublishedLearning.objects.exists()
+    assert TEXT["title"] not in login(reporter).get(reverse("learning")).content.decode()
+    assert TEXT["title"] not in login(None).post(reverse("receipt"), receipt).content.decode()
+    # The reporters did hear back then: the feedback rows stay for time-to-feedback, unlinked.
+    assert ReportFeedback.objects.filter(learning=None).count() == 6
+    assert set(Report.objects.values_list("status", flat=True)) == {ReportStatus.IN_REVIEW}
+    event = AuditEvent.objects.get(action="learning.withdrawn")
+    assert event.actor == panel_member and event.after == {"reason": "It named a child."}
+    assert event.before["title"] == TEXT["title"] and event.before["review"] == review.pk
+
+
+def test_only_the_panel_in_scope_may_withdraw(panel_member, other_panel_member, leader, panel):
+    review = make_review(panel_member, panel)
+    learning = publish_learning(actor=panel_member, review=review, feedback_kind=FeedbackKind.BULLETIN, **TEXT)
+    theme_learning = publish_learning(
+        actor=panel_member, theme=review.themes.get(), feedback_kind=FeedbackKind.BULLETIN, **TEXT
+    )
+    for outsider in (other_panel_member, leader):
+        for item in (learning, theme_learning):
+            with pytest.raises(PermissionDenied):
+                withdraw_learning(actor=outsider, learning=item, reason="Not mine")
+    assert PublishedLearning.objects.count() == 2
+    withdraw_learning(actor=panel_member, learning=theme_learning, reason="Superseded by the review")
+    assert list(PublishedLearning.objects.all()) == [learning]

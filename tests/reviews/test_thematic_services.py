@@ -10,7 +10,7 @@ from reporting.models import AuditEvent, Report, Theme
 from reviews.models import ActionStatus, ReviewAction, ThematicReview
 from reviews.services import thematic as svc
 from tests.factories import UserFactory
-from tests.reviews.thematic_helpers import FUTURE, PAST, make_review, make_theme
+from tests.reviews.thematic_helpers import FUTURE, PAST, make_overdue, make_review, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -88,12 +88,14 @@ def test_actions_are_owned_by_a_role_or_team_never_a_named_person(panel_member, 
 
 def test_overdue_is_computed_from_due_date_and_status(panel_member, panel):
     review = make_review(panel_member, panel)
-    late = svc.add_action(
-        actor=panel_member,
-        review=review,
-        description="Agree a protocol with police",
-        owner="Head of Service",
-        due_date=PAST,
+    late = make_overdue(
+        svc.add_action(
+            actor=panel_member,
+            review=review,
+            description="Agree a protocol with police",
+            owner="Head of Service",
+            due_date=FUTURE,
+        )
     )
     on_time = svc.add_action(
         actor=panel_member,
@@ -123,8 +125,14 @@ def test_progress_annotations(panel_member, panel):
     svc.add_review_question(actor=panel_member, review=review, text="Who checks the inbox?")
     svc.answer_review_question(actor=panel_member, question=q1, answer="In a shared inbox nobody owns.")
     svc.add_finding(actor=panel_member, review=review, text="Inbox has no owner.", learning_together="tools")
-    svc.add_action(
-        actor=panel_member, review=review, description="Name an owner role", owner="Head of Service", due_date=PAST
+    make_overdue(
+        svc.add_action(
+            actor=panel_member,
+            review=review,
+            description="Name an owner role",
+            owner="Head of Service",
+            due_date=FUTURE,
+        )
     )
     row = ThematicReview.objects.with_progress().get(pk=review.pk)
     assert (row.questions_total, row.questions_answered, row.findings_total) == (2, 1, 1)
@@ -184,3 +192,48 @@ def test_completing_a_review_closes_its_reports(panel_member, panel):
     statuses = set(Report.objects.filter(pk__in=review.reports.all()).values_list("status", flat=True))
     assert statuses == {ReportStatus.CLOSED}
     assert AuditEvent.objects.filter(action="report.closed", after={"reason": "review complete"}).count() == 6
+
+
+def test_an_owner_that_names_a_person_is_refused_even_without_a_staff_account(panel_member, panel):
+    review = make_review(panel_member, panel)
+    with pytest.raises(ValidationError) as caught:
+        svc.add_action(
+            actor=panel_member, review=review, description="Agree a protocol", owner="Jane Smith", due_date=FUTURE
+        )
+    assert caught.value.message_dict["owner"][0].startswith("Give a role or team, not a person's name")
+    assert not review.actions.exists()
+
+
+def test_a_new_action_cannot_be_due_in_the_past(panel_member, panel):
+    review = make_review(panel_member, panel)
+    with pytest.raises(ValidationError) as caught:
+        svc.add_action(
+            actor=panel_member, review=review, description="Agree a protocol", owner="Head of Service", due_date=PAST
+        )
+    assert caught.value.message_dict["due_date"] == ["The due date must be today or in the future."]
+
+
+def test_an_action_not_done_can_be_corrected_and_the_change_is_audited(panel_member, panel):
+    review = make_review(panel_member, panel)
+    action = make_overdue(
+        svc.add_action(
+            actor=panel_member, review=review, description="x" * 500, owner="Head of Service", due_date=FUTURE
+        )
+    )
+    # An overdue action keeps its past date when only the wording changes...
+    svc.edit_action(
+        actor=panel_member, action=action, description="Agree a protocol", owner="Head of Service", due_date=PAST
+    )
+    action.refresh_from_db()
+    assert action.description == "Agree a protocol" and action.due_date == PAST
+    event = AuditEvent.objects.get(action="review.action_edited", object_id=str(action.pk))
+    assert event.before["description"] == "x" * 500 and event.after["description"] == "Agree a protocol"
+    # ...but a new date may not be in the past, and an owner may not be a person.
+    with pytest.raises(ValidationError):
+        svc.edit_action(actor=panel_member, action=action, description="A", owner="Jane Smith", due_date=FUTURE)
+    svc.update_action(actor=panel_member, action=action, status=ActionStatus.DONE, evidence_of_completion="Signed")
+    with pytest.raises(ValidationError):  # a done action is a record
+        svc.edit_action(actor=panel_member, action=action, description="B", owner="Head of Service", due_date=FUTURE)
+    outsider = UserFactory()
+    with pytest.raises(PermissionDenied):
+        svc.edit_action(actor=outsider, action=action, description="B", owner="Head of Service", due_date=FUTURE)

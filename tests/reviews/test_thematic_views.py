@@ -12,7 +12,7 @@ from reporting.models import PublishedLearning, Report
 from reviews.models import ExportJob, ReviewAction, ThematicReview
 from reviews.services import thematic as svc
 from reviews.tasks import build_review_export
-from tests.reviews.thematic_helpers import FUTURE, make_review, make_theme
+from tests.reviews.thematic_helpers import FUTURE, make_overdue, make_review, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ def get_pages(review, job, action):
         reverse("reviews:export-status", kwargs={"job_id": job.pk}),
         reverse("reviews:export-download", kwargs={"job_id": job.pk}),
         reverse("reviews:theme-learning", kwargs={"theme_id": theme.pk}),
+        reverse("reviews:review-action-edit", kwargs={"review_id": review.pk, "action_id": action.pk}),
     ]
 
 
@@ -63,6 +64,7 @@ def post_pages(review, action, question):
         reverse("reviews:review-recommendation", kwargs=kw),
         reverse("reviews:review-action", kwargs=kw),
         reverse("reviews:review-action-update", kwargs={**kw, "action_id": action.pk}),
+        reverse("reviews:review-action-edit", kwargs={**kw, "action_id": action.pk}),
         reverse("reviews:review-evidence", kwargs=kw),
         reverse("reviews:review-complete", kwargs=kw),
         reverse("reviews:review-learning", kwargs=kw),
@@ -176,7 +178,7 @@ def test_review_forms_round_trip(login, panel_member, review):
         {"finding-text": "Inbox unowned.", "finding-learning_together": "tools"},
     )
     assert ok.status_code == 302
-    action = client.post(
+    past = client.post(
         reverse("reviews:review-action", kwargs=kw),
         {
             "action-description": "Name an owner",
@@ -184,7 +186,17 @@ def test_review_forms_round_trip(login, panel_member, review):
             "action-due_date": (dt.date.today() - dt.timedelta(days=1)).isoformat(),
         },
     )
+    assert past.status_code == 400 and "The due date must be today or in the future." in past.content.decode()
+    action = client.post(
+        reverse("reviews:review-action", kwargs=kw),
+        {
+            "action-description": "Name an owner",
+            "action-owner": "Front Door team manager",
+            "action-due_date": FUTURE.isoformat(),
+        },
+    )
     assert action.status_code == 302
+    make_overdue(ReviewAction.objects.get())
     page = client.get(reverse("reviews:review", kwargs=kw)).content.decode()
     assert "1 of 1 answered" in page and "Overdue" in page and "Tools" in page
     listing = client.get(reverse("reviews:reviews")).content.decode()
@@ -210,6 +222,19 @@ def test_publish_learning_from_the_review_page(login, panel_member, review):
             "learning-what_we_found": "No owner",
             "learning-what_is_changing": "An owner role",
             "learning-feedback_kind": "actions_taken",
+        },
+    )
+    assert response.status_code == 200 and not PublishedLearning.objects.exists()  # the check step
+    assert "Check the learning before you publish it" in response.content.decode()
+    response = login(panel_member).post(
+        reverse("reviews:review-learning", kwargs={"review_id": review.pk}),
+        {
+            "learning-title": "Inboxes",
+            "learning-what_we_heard": "Late notes",
+            "learning-what_we_found": "No owner",
+            "learning-what_is_changing": "An owner role",
+            "learning-feedback_kind": "actions_taken",
+            "confirm": "1",
         },
     )
     assert response.status_code == 302
@@ -268,3 +293,140 @@ def test_review_page_queries_do_not_grow_with_its_parts(login, panel_member, rev
         svc.add_action(actor=panel_member, review=review, description=f"Act {n}", owner="Team", due_date=FUTURE)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+PERSONAL_LEARNING = {
+    "learning-title": "Inboxes",
+    "learning-what_we_heard": "Jayden Smith at 14 Elm Road was not seen.",
+    "learning-what_we_found": "No role owned the inbox.",
+    "learning-what_is_changing": "An owner role",
+    "learning-feedback_kind": "actions_taken",
+}
+
+
+@pytest.mark.parametrize("source", ["review", "theme"])
+def test_learning_is_shown_deidentified_before_it_is_published(login, panel_member, review, source):
+    client = login(panel_member)
+    if source == "review":
+        url = reverse("reviews:review-learning", kwargs={"review_id": review.pk})
+    else:
+        url = reverse("reviews:theme-learning", kwargs={"theme_id": review.themes.get().pk})
+    check = client.post(url, PERSONAL_LEARNING)
+    page = check.content.decode()
+    assert check.status_code == 200 and not PublishedLearning.objects.exists()
+    assert "We removed personal details" in page and "“Jayden Smith”" in page and "“14 Elm Road”" in page
+    assert 'value="[PERSON 1] at [ADDRESS 1] was not seen."' in page
+    # "Change the text" re-shows the form with the de-identified text to edit.
+    deidentified = {**PERSONAL_LEARNING, "learning-what_we_heard": "[PERSON 1] at [ADDRESS 1] was not seen."}
+    change = client.post(url, {**deidentified, "change": "1"})
+    assert change.status_code == 200 and "[PERSON 1] at [ADDRESS 1] was not seen.</textarea>" in change.content.decode()
+    assert not PublishedLearning.objects.exists()
+    # Publishing de-identifies again, whatever was posted.
+    assert client.post(url, {**PERSONAL_LEARNING, "confirm": "1"}).status_code == 302
+    assert PublishedLearning.objects.get().what_we_heard == "[PERSON 1] at [ADDRESS 1] was not seen."
+
+
+def test_a_panel_member_withdraws_and_corrects_learning(login, panel_member, review):
+    from reporting.choices import FeedbackKind
+    from reviews.services.learning import publish_learning
+
+    learning = publish_learning(
+        actor=panel_member,
+        review=review,
+        feedback_kind=FeedbackKind.ACTIONS_TAKEN,
+        title="Inboxes",
+        what_we_heard="Late notes",
+        what_we_found="No owner",
+        what_is_changing="An owner role",
+    )
+    client = login(panel_member)
+    review_page = client.get(reverse("reviews:review", kwargs={"review_id": review.pk})).content.decode()
+    url = reverse("reviews:learning-withdraw", kwargs={"learning_id": learning.pk})
+    assert url in review_page and client.get(url).status_code == 200
+    missing = client.post(url, {"withdraw-reason": ""})
+    assert missing.status_code == 400 and "govuk-error-summary" in missing.content.decode()
+    corrected = client.post(url, {"withdraw-reason": "Wrong owner", "correct": "1"})
+    page = corrected.content.decode()
+    assert corrected.status_code == 200 and not PublishedLearning.objects.exists()
+    assert "Correct it below and publish it again" in page and "Late notes</textarea>" in page
+
+
+@pytest.mark.parametrize("persona", NOT_PANEL)
+def test_only_the_panel_may_withdraw_learning(request, login, persona, panel_member, review):
+    from reporting.choices import FeedbackKind
+    from reviews.services.learning import publish_learning
+
+    learning = publish_learning(
+        actor=panel_member,
+        review=review,
+        feedback_kind=FeedbackKind.BULLETIN,
+        title="Inboxes",
+        what_we_heard="Late notes",
+        what_we_found="No owner",
+        what_is_changing="An owner role",
+    )
+    client = login(request.getfixturevalue(persona))
+    url = reverse("reviews:learning-withdraw", kwargs={"learning_id": learning.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"withdraw-reason": "x"}).status_code == 404
+    assert PublishedLearning.objects.exists()
+
+
+def test_failed_answers_and_action_updates_show_the_error_summary(login, panel_member, review, action, question):
+    client = login(panel_member)
+    kw = {"review_id": review.pk}
+    answer = client.post(
+        reverse("reviews:review-question-answer", kwargs={**kw, "question_id": question.pk}),
+        {f"answer-{question.pk}-answer": ""},
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 400 and page.index("govuk-error-summary") < page.index('id="questions"')
+    assert f'href="#id_answer-{question.pk}-answer">Write the answer.' in page
+    assert f'id="id_answer-{question.pk}-answer"' in page and "<title>Error:" in page
+
+    blamed = client.post(
+        reverse("reviews:review-question-answer", kwargs={**kw, "question_id": question.pk}),
+        {f"answer-{question.pk}-answer": "The team manager was lazy"},
+    )
+    assert blamed.status_code == 400 and "The team manager was lazy</textarea>" in blamed.content.decode()
+
+    done = client.post(
+        reverse("reviews:review-action-update", kwargs={**kw, "action_id": action.pk}),
+        {f"update-{action.pk}-status": "done"},
+    )
+    page = done.content.decode()
+    assert done.status_code == 400 and page.index("govuk-error-summary") < page.index('id="actions"')
+    assert f'href="#id_update-{action.pk}-evidence_of_completion">Say what shows the action is done.' in page
+    assert f'id="id_update-{action.pk}-evidence_of_completion"' in page
+    assert page.count('class="govuk-error-summary"') == 1
+
+
+def test_an_owner_naming_a_person_is_refused_and_kept_for_correcting(login, panel_member, review):
+    response = login(panel_member).post(
+        reverse("reviews:review-action", kwargs={"review_id": review.pk}),
+        {"action-description": "Agree a protocol", "action-owner": "Jane Smith", "action-due_date": FUTURE.isoformat()},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 and not ReviewAction.objects.exists()
+    assert "Give a role or team, not a person&#x27;s name" in page and 'value="Jane Smith"' in page
+    assert 'href="#id_action-owner"' in page
+
+
+def test_an_action_can_be_corrected_until_it_is_done(login, panel_member, review, action):
+    client = login(panel_member)
+    url = reverse("reviews:review-action-edit", kwargs={"review_id": review.pk, "action_id": action.pk})
+    long_word = "x" * 6000
+    assert url in client.get(reverse("reviews:review", kwargs={"review_id": review.pk})).content.decode()
+    bad = client.post(url, {"edit-description": "Agree", "edit-owner": "Jane Smith", "edit-due_date": "2020-01-01"})
+    assert bad.status_code == 400 and "govuk-error-summary" in bad.content.decode()
+    saved = client.post(url, {"edit-description": long_word, "edit-owner": "Head of Service", "edit-due_date": FUTURE})
+    assert saved.status_code == 302
+    page = client.get(reverse("reviews:review", kwargs={"review_id": review.pk})).content.decode()
+    # A word this long wraps on the page rather than widening it.
+    assert '<div class="lantern-wrap-long-words">' in page and long_word in page
+    ok = client.post(
+        url, {"edit-description": "Agree a protocol", "edit-owner": "Head of Service", "edit-due_date": FUTURE}
+    )
+    assert ok.status_code == 302
+    action.refresh_from_db()
+    assert action.description == "Agree a protocol"

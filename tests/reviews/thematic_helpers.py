@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reporting.models import Organisation, Panel, Report, Theme, User
-from reviews.models import ThematicReview
+from reviews.models import ReviewAction, ThematicReview
 from reviews.services.thematic import start_review
 from tests.factories import ReportFactory
 
@@ -53,3 +53,10 @@ def reports_of(theme: Theme) -> list[Report]:
 
 FUTURE = dt.date.today() + dt.timedelta(days=30)
 PAST = dt.date.today() - dt.timedelta(days=3)
+
+
+def make_overdue(action: ReviewAction) -> ReviewAction:
+    """An action whose due date has passed (a new action may not be given a past date)."""
+    ReviewAction.objects.filter(pk=action.pk).update(due_date=PAST)
+    action.refresh_from_db()
+    return action
