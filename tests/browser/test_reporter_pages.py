@@ -29,7 +29,7 @@ def fill_report(
     page.get_by_label("What happened?").fill(narrative)
     page.get_by_label("What would have helped? (optional)").fill("One shared inbox, checked every morning.")
     page.get_by_label("Time pressure or caseload").check()
-    page.get_by_role("group", name="Did it reach the child? (optional)").get_by_label(reached_child).check()
+    page.get_by_role("group", name="Did it reach the child? (optional)").get_by_label(reached_child, exact=True).check()
     page.get_by_label("Month", exact=True).fill("1")
     page.get_by_label("Year", exact=True).fill("2025")
     if anonymous:
@@ -163,7 +163,8 @@ def test_half_written_report_survives_a_session_timeout_in_this_tab_only(
 
     # Signing out clears the copy in this tab.
     page.get_by_role("button", name="Sign out").click()
-    page.wait_for_url("**/accounts/login/")
+    page.wait_for_url("**/accounts/login/?signed_out=1")
+    page.get_by_text("You have signed out.").wait_for()
     assert page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('lantern-draft:')).length") == 0
 
 
