@@ -140,6 +140,17 @@ def test_another_panel_member_cannot_download_even_with_the_file_name(login, oth
     assert client.get(f"/static/{job.file_name}").status_code == 404
 
 
+def test_completing_from_the_page_warns_then_closes_the_reports(login, panel_member, review):
+    client = login(panel_member)
+    page = client.get(reverse("reviews:review", kwargs={"review_id": review.pk})).content.decode()
+    assert "Completing the review closes its reports" in page
+    svc.add_finding(
+        actor=panel_member, review=review, text="Notifications wait in a shared inbox.", learning_together="tools"
+    )
+    client.post(reverse("reviews:review-complete", kwargs={"review_id": review.pk}))
+    assert set(review.reports.values_list("status", flat=True)) == {"closed"}
+
+
 def test_start_review_from_the_page(login, panel_member, panel):
     theme = make_theme(panel.organisation)
     client = login(panel_member)
