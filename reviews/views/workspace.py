@@ -9,6 +9,7 @@ read only what is published, so they get 404 here too.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -28,6 +29,7 @@ from django.views.decorators.http import require_POST
 
 from reporting.access import access_report_as_panel, signed_in_user, user_capabilities
 from reporting.choices import (
+    ContributingFactor,
     LearningTogether,
     ServiceArea,
     ThemeStatus,
@@ -36,8 +38,9 @@ from reporting.choices import (
     WestrumOrientation,
 )
 from reporting.identity import read_reporter_identity
-from reporting.models import Report, Theme
+from reporting.models import AuditEvent, Report, Theme
 from reporting.services import answer_question
+from reviews.models import ThematicReview
 from reviews.services import workspace as svc
 
 TRIAGE_PAGE_SIZE = 25
@@ -106,11 +109,13 @@ class StatusForm(forms.Form):
 
 
 class RenameForm(forms.Form):
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title for the theme."})
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea, max_length=5000, label="Note")
+    text = forms.CharField(
+        widget=forms.Textarea, max_length=5000, label="Note", error_messages={"required": "Write a note."}
+    )
 
 
 class LabelsForm(forms.Form):
@@ -120,7 +125,12 @@ class LabelsForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    text = forms.CharField(widget=forms.Textarea, max_length=2000, label="Your question")
+    text = forms.CharField(
+        widget=forms.Textarea,
+        max_length=2000,
+        label="Your question",
+        error_messages={"required": "Write your question to the reporter."},
+    )
 
 
 class HandledForm(forms.Form):
@@ -130,7 +140,12 @@ class HandledForm(forms.Form):
         label="Was a child at risk now?",
         error_messages={"required": "Say whether a child was at risk now."},
     )
-    note = forms.CharField(widget=forms.Textarea, max_length=2000, label="What was done")
+    note = forms.CharField(
+        widget=forms.Textarea,
+        max_length=2000,
+        label="What was done",
+        error_messages={"required": "Say what was done about this report."},
+    )
 
 
 class DuplicateForm(forms.Form):
@@ -152,6 +167,20 @@ def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
 # --- Triage ---------------------------------------------------------------------
 
 
+def _matching_column(filters: svc.TriageFilters) -> tuple[str, str, str] | None:
+    """(summary counter, value, heading) when exactly one report filter is on:
+    then each theme's count of matching reports is known exactly from its
+    summary. With several, reports matching all of them at once are not
+    counted anywhere, so no figure is shown rather than a wrong one."""
+    wanted = filters.summary_filters()
+    if len(wanted) != 1:
+        return None
+    key, value = wanted[0]
+    name = next(name for name, counter in svc.SUMMARY_COUNTERS.items() if counter == key)
+    label = dict(TriageFilterForm.base_fields[name].choices).get(value, value)  # type: ignore[attr-defined]
+    return key, value, f"Reports matching “{label}”"
+
+
 @panel_required
 def triage(request: HttpRequest) -> HttpResponse:
     form = TriageFilterForm(request.GET or None)
@@ -159,12 +188,21 @@ def triage(request: HttpRequest) -> HttpResponse:
     rows = svc.triage_queue(request.user, filters)  # type: ignore[arg-type]
     page = Paginator(rows, TRIAGE_PAGE_SIZE).get_page(request.GET.get("page"))
     query = {k: v for k, v in request.GET.items() if k != "page" and v}
+    matching = _matching_column(filters)
+    # The "Reports" column always counts a whole theme; with a filter on, the page says so.
+    shown = [
+        (row, svc.suppress(svc.ThemeSummary.of(row.theme).count(matching[0], matching[1])) if matching else "")
+        for row in page.object_list
+    ]
     return render(
         request,
         "reviews/workspace/triage.html",
         {
             "form": form,
             "filters": filters,
+            "filtered": bool(filters.summary_filters() or filters.period),
+            "matching_heading": matching[2] if matching else "",
+            "rows": shown,
             "page": page,
             "query": urlencode(query),
             "urgent_open": svc.urgent_reports_for(request.user, handled="no").count(),  # type: ignore[arg-type]
@@ -261,6 +299,42 @@ def column_chart_svg(bars: list[svc.Bar], *, height: int = 30) -> SafeString:
     )
 
 
+def _person(user: Any) -> str:
+    return (user.get_full_name() or user.username) if user is not None else "the system"
+
+
+def _status_label(value: Any) -> str:
+    return ThemeStatus(value).label if value in ThemeStatus.values else str(value or "")
+
+
+def history_line(event: AuditEvent) -> str:
+    """One theme decision as a sentence ("Status changed to Thematic review by
+    Priya"), not the audit code it is stored under."""
+    before, after = event.before or {}, event.after or {}
+    who = _person(event.actor)
+    if event.action == "theme.status_changed":
+        line = f"Status changed to {_status_label(after.get('status'))}"
+        if before.get("status"):
+            line = f"Status changed from {_status_label(before['status'])} to {_status_label(after.get('status'))}"
+        reason = str(after.get("status_reason") or "").strip()
+        return f"{line} by {who}" + (f": “{reason}”" if reason else "")
+    if event.action == "theme.rename":
+        return f"Renamed from “{before.get('title', '')}” to “{after.get('title', '')}” by {who}"
+    if event.action == "theme.note_added":
+        return f"Note added by {who}"
+    if event.action == "theme.merge":
+        merged = len(before.get("merged") or [])
+        themes = "another theme" if merged == 1 else f"{merged} other themes"
+        return f"Merged with {themes} by {who}"
+    if event.action == "theme.split":
+        moved = after.get("reports_moved")
+        reports = f"{moved} report{'' if moved == 1 else 's'}" if isinstance(moved, int) else "Reports"
+        return f"{reports} split into a new theme by {who}"
+    # An action this page has no sentence for yet: its code's words, never the bare code.
+    words = event.action.rsplit(".", 1)[-1].replace("_", " ").strip() or "Changed"
+    return f"{words[0].upper()}{words[1:]} by {who}"
+
+
 def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> dict[str, Any]:
     # The profile comes from the engine's summary and the members are one
     # page of narrow rows: nothing here reads all of a theme's reports.
@@ -274,7 +348,12 @@ def _theme_context(request: HttpRequest, theme: Theme, **forms_: forms.Form) -> 
         "page": page,
         "other_themes": svc.merge_targets(request.user, theme),  # type: ignore[arg-type]
         "notes": theme.notes.select_related("author")[:50],
-        "history": svc.theme_history(theme),
+        "history": [(event.at, history_line(event)) for event in svc.theme_history(theme)],
+        # Where the panel takes this theme next: its thematic reviews and the learning published from it.
+        "reviews": list(
+            ThematicReview.objects.visible_to(request.user).filter(themes=theme).order_by("-started_at")[:10]
+        ),
+        "learning": list(theme.learning_sources.select_related("learning").order_by("-learning__published_at")[:10]),
         "status_form": forms_.get("status_form") or StatusForm(initial={"status": theme.status}),
         "rename_form": forms_.get("rename_form") or RenameForm(initial={"title": theme.title}),
         "note_form": forms_.get("note_form") or NoteForm(),
@@ -324,7 +403,7 @@ def theme_status(request: HttpRequest, theme_id: int) -> HttpResponse:
             status=form.cleaned_data["status"],
             reason=form.cleaned_data["reason"],
         )
-        return f"Status changed to {ThemeStatus(form.cleaned_data['status']).label.lower()}."
+        return f"Status changed to {ThemeStatus(form.cleaned_data['status']).label}."
 
     return _theme_action(request, theme_id, "status_form", form, act)
 
@@ -413,10 +492,24 @@ def _valid_uuids(values: list[str]) -> list[str]:
 # --- Report page ----------------------------------------------------------------
 
 
+def _factor_label(value: str) -> str:
+    return ContributingFactor(value).label if value in ContributingFactor.values else value.replace("_", " ")
+
+
+def _with_corrected_on(row: dict[str, Any]) -> dict[str, Any]:
+    """The correction's day as a date, so the page writes it as every other date ("24 Nov 2026")."""
+    try:
+        corrected_on = dt.date.fromisoformat(row.get("corrected_at") or "")
+    except ValueError:
+        corrected_on = None
+    return {**row, "corrected_on": corrected_on}
+
+
 def _report_context(request: HttpRequest, report: Report, **forms_: Any) -> dict[str, Any]:
     return {
         "report": report,
-        "labels": svc.label_rows(report),
+        "contributing_factors": [_factor_label(str(value)) for value in report.contributing_factors or []],
+        "labels": [_with_corrected_on(row) for row in svc.label_rows(report)],
         "questions": list(report.questions.all()),
         "labels_form": forms_.get("labels_form") or LabelsForm(),
         "question_form": forms_.get("question_form") or QuestionForm(),

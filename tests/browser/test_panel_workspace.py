@@ -59,7 +59,7 @@ def test_panel_member_works_a_theme_end_to_end(
     assert_accessible(page)
     page.get_by_label("Triaged").check()
     page.get_by_role("button", name="Save status").click()
-    page.get_by_text("Status changed to triaged.").wait_for()
+    page.get_by_text("Status changed to Triaged.").wait_for()
     assert_accessible(page)
     late.refresh_from_db()
     assert late.status == ThemeStatus.TRIAGED
@@ -126,3 +126,56 @@ def test_panel_member_works_a_theme_end_to_end(
     actions = set(AuditEvent.objects.filter(actor=panel_member).values_list("action", flat=True))
     assert {"theme.status_changed", "report.correct_labels", "question.asked", "theme.merge"} <= actions
     assert Theme.objects.current().filter(organisation=organisation).count() == 1
+
+
+NARROW_PHONE = {"width": 390, "height": 844}
+
+
+def test_panel_pages_fit_a_phone_and_tables_scroll_in_their_own_box(
+    signed_in_page: Callable[..., Any],
+    organisation: Organisation,
+    panel_member: User,
+) -> None:
+    """At 390 px the page itself never scrolls sideways: a wide table scrolls
+    inside its wrapper, so every column (such as "Why it is here") can be reached."""
+    from tests.reviews.test_workspace_services import summarise
+
+    theme = ThemeFactory(organisation=organisation, title="Late police notifications from the out of hours team")
+    reports = add_reports(
+        theme,
+        8,
+        westrum_aspect="cooperation",
+        westrum_orientation="bureaucratic",
+        live_concern=True,
+        contributing_factors=["other_agency_information", "team_communication"],
+    )
+    from reviews.services.workspace import mark_urgent_handled
+
+    mark_urgent_handled(
+        actor=panel_member,
+        report=reports[1],
+        note="Passed to the MASH duty team, who confirmed a home visit the same afternoon.",
+        outcome="acted_on",
+    )
+    Theme.objects.filter(pk=theme.pk).update(emerging=True)
+    summarise(theme)
+    page = signed_in_page(panel_member, viewport=NARROW_PHONE)
+    for url in [
+        "/panel/",
+        "/panel/?service_area=out_of_hours",
+        "/panel/urgent/",
+        f"/panel/themes/{theme.pk}/",
+        f"/panel/reports/{reports[0].pk}/",
+    ]:
+        page.goto(url)
+        page.wait_for_load_state()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= NARROW_PHONE["width"], (url, width)
+        wraps = page.locator(".lantern-table-wrap")
+        assert wraps.count() == page.locator("table").count(), url
+        assert all(wraps.nth(i).evaluate("e => getComputedStyle(e).overflowX") == "auto" for i in range(wraps.count()))
+    page.goto("/panel/")
+    why = page.get_by_role("columnheader", name="Why it is here")
+    why.scroll_into_view_if_needed()
+    box = why.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= NARROW_PHONE["width"] + 1

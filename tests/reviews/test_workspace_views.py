@@ -3,6 +3,7 @@ do, and query counts that do not grow with the number of rows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -478,3 +479,126 @@ def test_pin_from_a_partnership_theme_page_uses_the_membership(organisation, oth
     # A theme outside the user's panels is not found.
     other = ThemeFactory(organisation=other_organisation)
     assert client.post(f"/panel/reports/{target.pk}/pin/", {"theme": other.pk}).status_code == 404
+
+
+# --- navigation, wording and layout (user walk findings 5, 10, 11, 12, 16, 19) ----------------
+
+
+def _nav(page: str) -> str:
+    start = page.index('aria-label="Panel workspace"')
+    return page[start : page.index("</nav>", start)]
+
+
+def test_every_workspace_page_offers_the_whole_panel_navigation(panel_member, world, login):
+    client = login(panel_member)
+    for url in panel_pages(world):
+        if "/handled/" in url:
+            continue
+        nav = _nav(client.get(url).content.decode())
+        for href, text in [
+            ("/panel/", "Theme triage"),
+            ("/panel/urgent/", "Urgent reports"),
+            ("/panel/reviews/", "Thematic reviews"),
+            ("/panel/leadership/", "Leadership summary"),
+        ]:
+            assert f'href="{href}"' in nav and text in nav, (url, text)
+    # Each link leads to a page this panel member may open.
+    for href in ("/panel/reviews/", "/panel/leadership/"):
+        assert client.get(href).status_code == 200
+
+
+def test_theme_in_thematic_review_links_to_its_review_and_to_learning(panel_member, panel, world, login):
+    from reporting.choices import FeedbackKind
+    from reviews.services.learning import publish_learning
+    from tests.reviews.thematic_helpers import make_review
+
+    client = login(panel_member)
+    page = client.get(f"/panel/themes/{world.theme.pk}/").content.decode()
+    assert f'href="/panel/reviews/start/?theme={world.theme.pk}"' in page
+    assert f'href="/panel/themes/{world.theme.pk}/learning/"' in page
+    assert client.get(f"/panel/themes/{world.theme.pk}/learning/").status_code == 200
+
+    review = make_review(panel_member, panel, world.theme)
+    publish_learning(
+        actor=panel_member,
+        theme=world.theme,
+        feedback_kind=FeedbackKind.BULLETIN,
+        title="Chase late notifications",
+        what_we_heard="Notifications arrive late.",
+        what_we_found="Nobody owned the inbox.",
+        what_is_changing="A named team reads it daily.",
+    )
+    world.theme.refresh_from_db()
+    assert world.theme.status == ThemeStatus.THEMATIC_REVIEW
+    page = client.get(f"/panel/themes/{world.theme.pk}/").content.decode()
+    assert f'href="/panel/reviews/{review.pk}/"' in page and review.title in page
+    assert "Chase late notifications" in page
+
+
+def test_report_page_shows_contributing_factors_by_their_labels(panel_member, organisation, login):
+    report = ReportFactory(organisation=organisation, contributing_factors=["other_agency_information", "staffing"])
+    page = login(panel_member).get(f"/panel/reports/{report.pk}/").content.decode()
+    assert "Information from another agency, Staffing and cover" in page
+    assert "other_agency_information" not in page
+
+
+def test_theme_history_reads_as_sentences(panel_member, world, login):
+    panel_member.first_name, panel_member.last_name = "Priya", "Shah"
+    panel_member.save()
+    client = login(panel_member)
+    client.post(f"/panel/themes/{world.theme.pk}/status/", {"status": "thematic_review"})
+    client.post(f"/panel/themes/{world.theme.pk}/rename/", {"title": "Police notifications"})
+    client.post(f"/panel/themes/{world.theme.pk}/notes/", {"text": "Raise at the partnership meeting"})
+    page = client.get(f"/panel/themes/{world.theme.pk}/").content.decode()
+    history = page[page.index(">History<") :]
+    assert "Status changed from New to Thematic review by Priya Shah" in history
+    assert "Renamed from “Late notifications” to “Police notifications” by Priya Shah" in history
+    assert "Note added by Priya Shah" in history
+    assert "theme.status_changed" not in page and "theme.rename" not in page and "theme.note_added" not in page
+
+
+def test_workspace_tables_scroll_inside_their_own_box(panel_member, world, login):
+    """A table wider than a phone scrolls inside ``lantern-table-wrap``, not the whole page."""
+    import re
+
+    client = login(panel_member)
+    for url in [u for u in panel_pages(world) if "/handled/" not in u]:
+        page = client.get(url).content.decode()
+        tables = page.count("<table")
+        assert tables, url
+        wrapped = re.findall(r'<div class="lantern-table-wrap">\s*<table', page)
+        assert len(wrapped) == tables, url
+
+
+def test_triage_counts_say_what_they_count_when_filtered(panel_member, organisation, login):
+    placements = ThemeFactory(organisation=organisation, title="Placements")
+    add_reports(placements, 12, service_area="children_in_care")
+    add_reports(placements, 6, service_area="out_of_hours")
+    summarise(placements)
+    client = login(panel_member)
+    plain = client.get("/panel/").content.decode()
+    assert ">Reports</th>" in plain and "Reports in theme (all)" not in plain
+    page = client.get("/panel/", {"service_area": "out_of_hours"}).content.decode()
+    assert "Reports in theme (all)" in page and "Reports matching “Out of hours”" in page
+    row = page[page.index(">Placements<") :].split("</tr>")[0]
+    cells = re.findall(r'govuk-table__cell--numeric">([^<]+)</td>', row)
+    assert cells == ["18", "6"]
+    both = client.get("/panel/", {"service_area": "out_of_hours", "westrum_aspect": "bridging"}).content.decode()
+    assert "Reports matching" not in both  # no exact figure for two filters at once, so none shown
+
+
+def test_workspace_wording(panel_member, world, login):
+    client = login(panel_member)
+    handled = client.post(f"/panel/urgent/{world.urgent.pk}/handled/", {"outcome": "acted_on", "note": ""})
+    assert "Say what was done about this report." in handled.content.decode()
+    renamed = client.post(f"/panel/themes/{world.theme.pk}/rename/", {"title": "   "})
+    assert renamed.status_code == 400 and "Enter a title for the theme." in renamed.content.decode()
+    for response in (handled, renamed):
+        assert "This field is required." not in response.content.decode()
+    status = client.post(f"/panel/themes/{world.theme.pk}/status/", {"status": "closed"}, follow=True)
+    assert "Status changed to Closed." in status.content.decode()
+    client.post(f"/panel/reports/{world.report.pk}/labels/", {"westrum_aspect": "bridging"})
+    page = client.get(f"/panel/reports/{world.report.pk}/").content.decode()
+    from django.utils import timezone
+
+    assert f"on {timezone.localdate():%-d %b %Y}." in page
