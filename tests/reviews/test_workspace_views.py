@@ -251,6 +251,12 @@ def _table(page: str, table_id: str) -> str:
     return page[start : page.index("</table>", start)]
 
 
+def test_theme_status_form_says_closing_closes_the_reports(panel_member, world, login):
+    page = login(panel_member).get(f"/panel/themes/{world.theme.pk}/").content.decode()
+    assert "Closing or dismissing a theme closes its reports" in page
+    assert 'aria-describedby="status-status-hint"' in page
+
+
 def test_theme_page_shows_monthly_chart_westrum_grid_and_date(panel_member, world, login):
     import datetime as dt
     import re
